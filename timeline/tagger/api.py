@@ -1,28 +1,102 @@
-"""Public entry point of the tagger (stub: filled in by the tagger work)."""
+"""The tagger's entry point: `tag(text, published)`."""
 
 from __future__ import annotations
 
 import attrs
 
-from timeline.model import PubDate, TimeExpression
+from timeline.exceptions import PublicationDateError
+from timeline.model import PubDate, TimeExpression, TimeValue
+from timeline.tagger.context import signal_before, tense_at
+from timeline.tagger.matcher import Candidate, scan
+from timeline.tagger.resolve import Context, resolve
+from timeline.tagger.resources import load_grammar
+
+__all__ = ["TaggerConfig", "find_dateline", "tag"]
+
+# kinds whose reading depends on the tense of the clause
+_TENSED = frozenset({"date", "weekday", "time"})
+_DATELINE_REACH = 400
 
 
 @attrs.frozen
 class TaggerConfig:
-    """Tagger settings.
+    """Tagger settings (immutable; pass one to `tag`).
 
     Attributes:
-        day_first: read "03/04/2025" as 3 April (True) or March 4 (False).
+        day_first: read an ambiguous "03/04/2025" as 3 April (True) or March 4 (False);
+            a number above 12 settles the order either way.
         keep_latent: also return ambiguous matches (bare numbers that may be years).
-        use_dateline: when no publication date is given, take one from a dateline near the top.
+        use_dateline: with no publication date, take a full date near the top of the text
+            (a dateline) as the publication date, recorded with source "text".
+        lang: the resource language.
     """
 
     day_first: bool = True
     keep_latent: bool = False
     use_dateline: bool = True
+    lang: str = "en"
+
+
+def _as_pubdate(published: PubDate | str | None) -> PubDate | None:
+    if published is None or isinstance(published, PubDate):
+        return published
+    if isinstance(published, str):
+        return PubDate.parse(published)
+    raise PublicationDateError(
+        f"publication date must be a PubDate, a string or None, got {published!r}",
+        value=published)
+
+
+def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
+                 config: TaggerConfig) -> list[TimeExpression]:
+    out: list[TimeExpression] = []
+    ref: TimeValue | None = None
+    for c in cands:
+        p = c.partial
+        needs_tense = c.rule.kind in _TENSED and p.year is None and p.shift is None
+        tense = tense_at(text, c.start, c.end) if needs_tense else None
+        value = resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
+                                   day_first=config.day_first))
+        if value is None:
+            continue
+        expr = TimeExpression(
+            text=text[c.start:c.end], start=c.start, end=c.end, time=value, rule=c.rule.name,
+            signal=signal_before(text, c.start), latent=p.latent,
+        )
+        if p.latent and not config.keep_latent:
+            continue
+        out.append(expr)
+        if value.type in ("DATE", "TIME") and value.earliest is not None \
+                and value.latest is not None and not value.value.endswith("_REF"):
+            ref = value
+    return out
+
+
+def find_dateline(text: str, config: TaggerConfig = TaggerConfig()) -> PubDate | None:
+    """A full date near the top of the text (a dateline), as a publication date, or None."""
+    head = text[:_DATELINE_REACH]
+    grammar = load_grammar(config.lang)
+    for c in scan(head, grammar):
+        if c.partial.year is None or c.rule.kind not in ("date", "numeric_date"):
+            continue
+        value = resolve(c.partial, Context(day_first=config.day_first))
+        if value is not None and value.granularity == "day" and value.earliest is not None:
+            return PubDate.from_date(value.earliest, source="text")
+    return None
 
 
 def tag(text: str, published: PubDate | str | None = None,
         config: TaggerConfig = TaggerConfig()) -> list[TimeExpression]:
-    """All temporal expressions in `text`, in order, resolved against `published`."""
-    return []
+    """All temporal expressions in `text`, in order, resolved against the publication date.
+
+    `published` is a PubDate or "YYYY", "YYYY-MM", "YYYY-MM-DD". Without one, relative
+    expressions stay unresolved (X's, PAST_REF...) unless `config.use_dateline` finds a dateline.
+    Never reads the clock.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    anchor = _as_pubdate(published)
+    if anchor is None and config.use_dateline:
+        anchor = find_dateline(text, config)
+    cands = scan(text, load_grammar(config.lang))
+    return _resolve_all(text, cands, anchor, config)

@@ -1,0 +1,28 @@
+"""What an export wrote and what it had to leave out."""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+__all__ = ["ExportReport"]
+
+
+@frozen
+class ExportReport:
+    """The outcome of rendering a timeline in one format.
+
+    Attributes:
+        written: how many events the output carries.
+        skipped: how many events were left out (e.g. undated events in iCalendar).
+        skipped_ids: the ids of the events left out, in timeline order.
+    """
+
+    written: int
+    skipped: int = 0
+    skipped_ids: tuple[str, ...] = field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if self.skipped != len(self.skipped_ids):
+            raise ValueError(
+                f"ExportReport: skipped={self.skipped} but {len(self.skipped_ids)} skipped ids"
+            )

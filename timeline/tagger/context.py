@@ -1,0 +1,75 @@
+"""Read the context of a span: the tense of its clause and the preposition before it.
+
+Tense is a heuristic over the words of the clause: the cue (modal, auxiliary, past-tense verb)
+nearest to the expression wins. It decides the direction of "Friday" or "in March" when the text
+gives no year ("will meet Friday" is after the publication date, "met Friday" before).
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.tagger.resolve import Tense
+
+__all__ = ["clause_bounds", "signal_before", "tense_at"]
+
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|['’]ll|is|are|was|were|be)\s+(?:\w+\s+)?"
+    r"(?:going|scheduled|set|due|expected|slated|planned|poised|likely|supposed|bound)\s+to\b"
+    r"|\b(?:will|won['’]t|shall|would|['’]ll)\b"
+    r"|\b(?:plans?|planning|intends?|intending|aims?|hopes?|expects?|promised)\s+to\b"
+    r"|\bto\s+be\s+(?:held|released|announced|published|made|completed|signed)\b"
+    r"|\b(?:next|upcoming|coming|forthcoming)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
+    r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
+    r"wrote|spoke|ago|last|earlier|reported|announced|closed|ended|agreed|signed|died|killed)\b"
+    r"|\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
+    r"scheduled|planned|supposed|concerned|interested|limited|united|detailed|advanced|"
+    r"sophisticated|complicated|red)\b)[a-z]{3,}ed\b",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:\w+\s+)?(?:going|scheduled|set|due|expected)\s)",
+                      re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?]\s|\n\s*\n|[:;]")
+_SIGNAL = re.compile(
+    r"(?<![\w])(?P<signal>as early as|as late as|as of|no later than|prior to|ahead of|up to|"
+    r"by|since|until|till|before|after|in|on|at|from|during|through|throughout|within|for|"
+    r"over|around|between|about|to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def clause_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[int, int]:
+    """Character bounds of the sentence-ish clause around [start, end)."""
+    lo = max(0, start - reach)
+    left = lo
+    for m in _CLAUSE_END.finditer(text, lo, start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end, min(len(text), end + reach))
+    right = m.start() if m else min(len(text), end + reach)
+    return left, right
+
+
+def tense_at(text: str, start: int, end: int) -> Tense | None:
+    """The tense of the clause around a span, from the nearest cue; None when there is none."""
+    left, right = clause_bounds(text, start, end)
+    best: tuple[int, Tense] | None = None
+    for tense, pattern in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
+        for m in pattern.finditer(text, left, right):
+            if m.start() < end and m.end() > start:
+                continue  # inside the expression itself ("next Friday" is not a tense cue)
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if m.end() <= start:
+                distance = distance // 2  # cues before the expression govern it more often
+            if best is None or distance < best[0]:
+                best = (distance, tense)  # type: ignore[assignment]
+    return best[1] if best else None
+
+
+def signal_before(text: str, start: int) -> str | None:
+    """The preposition just before a span ("by", "since", "in"...), lower-cased, or None."""
+    m = _SIGNAL.search(text, max(0, start - 20), start)
+    return " ".join(m["signal"].lower().split()) if m else None

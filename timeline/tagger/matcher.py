@@ -1,0 +1,93 @@
+"""Scan a text with every rule and keep the best non-overlapping candidates.
+
+Candidates overlapping a negative rule (money, percentages, ages) are dropped; among overlapping
+candidates the longest wins, then the higher priority, then the rule loaded first. A mod prefix
+("early", "mid-", "the end of") directly before a date extends its span and sets its mod.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import evolve, frozen
+
+from timeline.tagger.partial import Partial, read_match
+from timeline.tagger.resources import Grammar, Rule
+
+__all__ = ["Candidate", "scan"]
+
+_MODDABLE = frozenset({"date", "relative", "weekday", "range", "anaphor"})
+
+
+@frozen
+class Candidate:
+    """A rule's match, read into a partial time.
+
+    Attributes:
+        start, end: the span of the expression in the text.
+        rule: the rule that matched.
+        partial: what the match says.
+    """
+
+    start: int
+    end: int
+    rule: Rule
+    partial: Partial
+
+
+def _span(match: re.Match[str]) -> tuple[int, int]:
+    if "timex" in match.re.groupindex and match.start("timex") >= 0:
+        return match.span("timex")
+    return match.span()
+
+
+def _candidates(text: str, grammar: Grammar) -> list[Candidate]:
+    out = []
+    for rule in grammar.rules:
+        for match in rule.regex.finditer(text):
+            start, end = _span(match)
+            if start == end:
+                continue
+            partial = read_match(rule, match, grammar)
+            if partial is not None:
+                out.append(Candidate(start, end, rule, partial))
+    return out
+
+
+def _negative_spans(text: str, grammar: Grammar) -> list[tuple[int, int]]:
+    return [m.span() for rule in grammar.negatives for m in rule.regex.finditer(text)]
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    def rank(c: Candidate) -> tuple[int, int, int, int]:
+        return (-(c.end - c.start), -int(c.rule.fixed.get("priority", 0)), c.rule.order, c.start)
+
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=rank):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _with_mods(text: str, chosen: list[Candidate], grammar: Grammar) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.rule.kind in _MODDABLE and c.partial.mod is None:
+            floor = out[-1].end if out else 0
+            m = grammar.mod_prefix.search(text, max(floor, c.start - 25), c.start)
+            if m:
+                mod = grammar.lookup("mod", m["mod"])
+                c = evolve(c, start=m.start(), partial=evolve(c.partial, mod=mod))
+        out.append(c)
+    return out
+
+
+def scan(text: str, grammar: Grammar) -> list[Candidate]:
+    """The expressions of `text` as non-overlapping candidates, in text order."""
+    negatives = _negative_spans(text, grammar)
+    cands = [c for c in _candidates(text, grammar)
+             if not any(c.start < e and s < c.end for s, e in negatives)]
+    return _with_mods(text, _select(cands), grammar)

@@ -1,0 +1,219 @@
+"""Phase one of normalization: a rule's match read into a typed partial time.
+
+A `Partial` says what the text says and nothing more ("March 17", year unknown; "two weeks ago";
+"last month"); `timeline.tagger.resolve.resolve` then places it against an anchor. Named groups in
+the rule patterns map onto fields here; the group name (minus a trailing "2", which marks the
+second end of a range) picks the vocabulary that normalizes it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from timeline.tagger.resources import Grammar, Rule
+
+__all__ = ["Partial", "read_match"]
+
+_INT_FIELDS = ("year", "month", "day", "weekday", "quarter", "half", "hour", "minute",
+               "decade", "century", "shift", "a", "b")
+# group name -> vocabularies to try, in order
+_TABLES: dict[str, tuple[str, ...]] = {
+    "month": ("month", "month_abbr"),
+    "weekday": ("weekday", "weekday_abbr"),
+    "day": ("ordinal",),
+    "season": ("season",),
+    "quarter": ("quarter",),
+    "half": ("ordinal",),
+    "century": ("ordinal",),
+    "decade": ("decade_word",),
+    "num": ("number",),
+    "unit": ("unit",),
+    "shift": ("shift",),
+    "day_ref": ("day_ref",),
+    "dir": ("direction",),
+    "mod": ("mod",),
+    "dmod": ("duration_mod",),
+    "part": ("part_of_day",),
+    "freq": ("frequency",),
+    "ref": ("ref",),
+}
+# groups whose text must be capitalized (news capitalizes months and weekdays; "may" is a verb)
+_CAPITALIZED = ("month", "weekday")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+@frozen
+class Partial:
+    """What an expression says, before it is placed against an anchor.
+
+    Attributes:
+        kind: how to resolve it (a rule kind: "date", "weekday", "relative", "offset", ...).
+        rule: the rule name.
+        year, month, day, weekday, quarter, half, season, decade, century: calendar fields.
+        num: a count (None when vague: "several weeks"); unit: its grain.
+        shift: units from the anchor's unit (-1 last, 0 this, +1 next).
+        direction: +1 / -1 for offsets; origin: "dct" or "ref" (last mentioned date).
+        mod: TIMEX3 mod; part: part of day code (MO, AF, EV, NI); hour/minute: clock time.
+        value/type: fixed TIMEX3 value/type from the rule (vague references, sets).
+        end: the second end of a range.
+        latent: an ambiguous reading, dropped unless asked for.
+    """
+
+    kind: str
+    rule: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    decade: int | None = None
+    century: int | None = None
+    num: float | None = None
+    unit: str | None = None
+    shift: int | None = None
+    direction: int | None = None
+    origin: str = "dct"
+    mod: str | None = None
+    part: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    value: str | None = None
+    type: str | None = None
+    end: Partial | None = None
+    latent: bool = False
+
+
+def _number(grammar: Grammar, text: str) -> float | None | str:
+    """A count in digits or words ("3", "twenty-five", "a few" -> None). "" if not a number."""
+    text = text.strip()
+    if _DIGITS.fullmatch(text):
+        return float(text)
+    value = grammar.lookup("number", text)
+    if value is not None:
+        return None if value == "X" else float(value)
+    parts = re.split(r"[\s-]+", text)
+    if len(parts) == 2:
+        a, b = (grammar.lookup("number", p) for p in parts)
+        if a and b and a != "X" and b != "X":
+            return float(a) + float(b)
+    return ""
+
+
+def _year(text: str) -> int:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 2:  # '98 -> 1998, '05 -> 2005
+        n = int(digits)
+        return 2000 + n if n < 30 else 1900 + n
+    return int(digits)
+
+
+def _decade(text: str, grammar: Grammar) -> int | None:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 4:
+        return int(digits) // 10
+    if len(digits) == 2:
+        n = int(digits)
+        return (200 if n < 30 else 190) + n // 10
+    found = grammar.lookup("decade_word", text.removeprefix("the ").strip())
+    return int(found) if found else None
+
+
+def _normalize(grammar: Grammar, base: str, text: str) -> Any:
+    """Normalized value of a group, or raise LookupError when the text is not understood."""
+    if base == "year":
+        return _year(text)
+    if base == "decade":
+        return _decade(text, grammar)
+    if base == "num":
+        n = _number(grammar, text)
+        if n == "":
+            raise LookupError(text)
+        return n
+    if base in ("day", "century", "month", "quarter", "half", "hour", "minute", "a", "b"):
+        digits = re.match(r"\d+", text)
+        if digits:
+            return int(digits.group())
+    for table in _TABLES.get(base, ()):
+        found = grammar.lookup(table, text)
+        if found is not None:
+            return found
+    raise LookupError(text)
+
+
+def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | None:
+    """Read a rule's match into a Partial, or None when the match is not a time after all."""
+    fields: dict[str, Any] = {}
+    end_fields: dict[str, Any] = {}
+    for group, text in match.groupdict().items():
+        if text is None or group in ("timex", "sep"):
+            continue
+        base = group[:-1] if group.endswith("2") else group
+        if base in _CAPITALIZED and not (text[0].isupper() or text.isdigit()):
+            return None
+        try:
+            value = _normalize(grammar, base, text)
+        except LookupError:
+            return None
+        target = end_fields if group.endswith("2") else fields
+        if base == "day_ref":
+            target["shift"], target["unit"] = int(value), "day"
+        elif base == "dir":
+            sign, origin = str(value).split()
+            target["direction"], target["origin"] = int(sign), origin
+        elif base in ("mod", "dmod"):
+            target["mod"] = value
+        elif base == "freq":
+            target["value"] = value
+        elif base == "ref":
+            target["value"] = value
+        elif base == "ampm":
+            target["ampm"] = text
+        elif base == "century" and isinstance(value, (int, str)):
+            target["century"] = int(value) - 1
+        else:
+            target[base] = value
+    fixed = dict(rule.fixed)
+    fixed.pop("priority", None)
+    for key in ("unit", "value", "type", "mod", "part", "origin"):
+        if key in fixed and key not in fields:
+            fields[key] = fixed[key]
+    for key in ("shift", "direction"):
+        if key in fixed and key not in fields:
+            fields[key] = int(fixed[key])
+    latent = bool(fixed.get("latent", False))
+    ampm = fields.pop("ampm", None)
+    end_fields.pop("ampm", None)
+    for src in (fields, end_fields):
+        for key in _INT_FIELDS:
+            if key in src and src[key] is not None and not isinstance(src[key], int):
+                src[key] = int(src[key])
+    if ampm is not None and fields.get("hour") is not None:
+        hour = fields["hour"] % 12
+        fields["hour"] = hour + 12 if ampm.lower().startswith("p") else hour
+    a, b = fields.pop("a", None), fields.pop("b", None)
+    if a is not None and b is not None:
+        fields["a"], fields["b"] = a, b
+    end = None
+    if end_fields:
+        end = Partial(kind="date", rule=rule.name, **end_fields)
+    try:
+        return _build(rule, fields, end, latent)
+    except (TypeError, ValueError):
+        return None
+
+
+def _build(rule: Rule, fields: dict[str, Any], end: Partial | None, latent: bool) -> Partial:
+    a, b = fields.pop("a", None), fields.pop("b", None)
+    if a is not None:  # numeric date: order decided at resolution (needs the config)
+        fields["day"], fields["month"] = a, b
+    known = {f.name for f in attrs.fields(Partial)}
+    unknown = set(fields) - known
+    if unknown:
+        raise ValueError(f"rule {rule.name!r}: unknown groups {sorted(unknown)}")
+    return Partial(kind=rule.kind, rule=rule.name, end=end, latent=latent, **fields)

@@ -1,0 +1,435 @@
+"""Phase two of normalization: place a `Partial` against an anchor. Pure: no clock, no I/O.
+
+The anchor is the publication date at the precision it has (a day, a month or a year). A relative
+expression finer than the anchor ("yesterday" against "2025-04") gets the honest interval (every
+day it could be) and a TIMEX3 value with X's for what is unknown, never a guessed day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from attrs import frozen
+
+from timeline import _time
+from timeline.model import PubDate, TimeValue
+from timeline.tagger.partial import Partial
+
+__all__ = ["Context", "resolve"]
+
+Tense = Literal["past", "present", "future"]
+_WEEK_UNITS = {"weekend": ("week", 1), "fortnight": ("week", 2)}
+_DURATION_CODE = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q",
+                  "year": "Y", "decade": "DE", "century": "CE", "millennium": "ML"}
+_TIME_CODE = {"hour": "H", "minute": "M", "second": "S"}
+_YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
+
+
+@frozen
+class Context:
+    """What resolution may look at besides the partial time.
+
+    Attributes:
+        anchor: the publication date, or None.
+        tense: tense of the governing clause ("past", "present", "future") or None if unknown.
+        ref: the last date mentioned before the expression (for "that day", "two days later").
+        day_first: read ambiguous numeric dates as day/month.
+    """
+
+    anchor: PubDate | None = None
+    tense: Tense | None = None
+    ref: TimeValue | None = None
+    day_first: bool = True
+
+
+def _value(type_: str, value: str, grain: str, lo: dt.date | None = None,
+           hi: dt.date | None = None, mod: str | None = None) -> TimeValue:
+    return TimeValue(type=type_, value=value, mod=mod, granularity=grain, earliest=lo, latest=hi)
+
+
+def _narrow(lo: dt.date, hi: dt.date, mod: str | None) -> tuple[dt.date, dt.date]:
+    """The START / MID / END third of an interval (other mods leave it as it is)."""
+    days = (hi - lo).days + 1
+    third = dt.timedelta(days=max(days // 3, 1))
+    if mod == "START":
+        return lo, min(lo + third - dt.timedelta(days=1), hi)
+    if mod == "END":
+        return max(hi - third + dt.timedelta(days=1), lo), hi
+    if mod == "MID" and days >= 3:
+        return lo + third, hi - third
+    return lo, hi
+
+
+def _unit(lo: dt.date, grain: str, mod: str | None, type_: str = "DATE") -> TimeValue:
+    """The calendar unit of `grain` containing `lo`."""
+    start = _time.floor(lo, grain)
+    a, b = _narrow(start, _time.ceil(start, grain), mod)
+    return _value(type_, _time.render(start, grain), grain, a, b, mod)
+
+
+def _x_value(lo: dt.date | None, hi: dt.date | None, grain: str) -> str:
+    """A TIMEX3 value with X's for an interval that spans several units of `grain`."""
+    if lo is not None and hi is not None and _time.floor(lo, grain) == _time.floor(hi, grain):
+        return _time.render(lo, grain)
+    year = f"{lo.year:04d}" if lo and hi and lo.year == hi.year else "XXXX"
+    return {"day": f"{year}-XX-XX", "week": f"{year}-WXX", "month": f"{year}-XX",
+            "quarter": f"{year}-QX", "half": f"{year}-HX", "season": "XXXX-XX",
+            "year": "XXXX", "decade": "XXX", "century": "XX"}.get(grain, "XXXX")
+
+
+def _span(anchor: PubDate, grain: str, n: int, clip: bool) -> TimeValue:
+    """The unit of `grain` `n` units from the anchor's; honest about a coarse anchor."""
+    a0, a1 = anchor.earliest, anchor.latest
+    if _time.floor(a0, grain) == _time.floor(a1, grain):
+        return _unit(_time.shift(_time.floor(a0, grain), grain, n), grain, None)
+    lo = _time.floor(_time.shift(a0, grain, n), grain)
+    hi = _time.ceil(_time.shift(a1, grain, n), grain)
+    if clip:
+        lo, hi = max(lo, a0), min(hi, a1)
+    return _value("DATE", _x_value(lo, hi, grain), grain, lo, hi)
+
+
+def _unknown_year_value(p: Partial) -> tuple[str, str]:
+    if p.day is not None and p.month is not None:
+        return f"XXXX-{p.month:02d}-{p.day:02d}", "day"
+    if p.month is not None:
+        return f"XXXX-{p.month:02d}", "month"
+    if p.quarter is not None:
+        return f"XXXX-Q{p.quarter}", "quarter"
+    if p.half is not None:
+        return f"XXXX-H{p.half}", "half"
+    if p.season is not None:
+        return f"XXXX-{p.season}", "season"
+    return "XXXX", "year"
+
+
+def _calendar(p: Partial, year: int) -> tuple[dt.date, str]:
+    """First day and grain of the unit the fields name in `year` (raises ValueError if none)."""
+    if p.month is not None and p.day is not None:
+        return dt.date(year, p.month, p.day), "day"
+    if p.month is not None:
+        return dt.date(year, p.month, 1), "month"
+    if p.quarter is not None:
+        return dt.date(year, (p.quarter - 1) * 3 + 1, 1), "quarter"
+    if p.half is not None:
+        return dt.date(year, 1 if p.half == 1 else 7, 1), "half"
+    if p.season is not None:
+        return dt.date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p.season], 1), "season"
+    return dt.date(year, 1, 1), "year"
+
+
+def _pick_year(p: Partial, ctx: Context) -> int:
+    """The year of a date written without one, by tense, else the nearest to the anchor."""
+    assert ctx.anchor is not None
+    a0, a1 = ctx.anchor.earliest, ctx.anchor.latest
+    options = []
+    for year in (a0.year - 1, a0.year, a0.year + 1):
+        try:
+            start, grain = _calendar(p, year)
+        except ValueError:
+            continue
+        options.append((year, start, _time.ceil(start, grain)))
+    if not options:
+        raise ValueError("no such date")
+    if ctx.tense == "past":
+        past = [o for o in options if o[1] <= a1]
+        if past:
+            return past[-1][0]
+    elif ctx.tense == "future":
+        future = [o for o in options if o[2] >= a0]
+        if future:
+            return future[0][0]
+
+    def distance(o: tuple[int, dt.date, dt.date]) -> int:
+        if o[2] < a0:
+            return (a0 - o[2]).days
+        if o[1] > a1:
+            return (o[1] - a1).days
+        return 0
+    return min(options, key=lambda o: (distance(o), o[0] != a0.year))[0]
+
+
+def _date(p: Partial, ctx: Context) -> TimeValue | None:
+    if p.decade is not None:
+        start = dt.date(p.decade * 10 or 1, 1, 1)
+        return _unit(start, "decade", p.mod)
+    if p.century is not None:
+        return _unit(dt.date(p.century * 100 or 1, 1, 1), "century", p.mod)
+    if p.year is None and p.month is None and p.quarter is None and p.half is None \
+            and p.season is None:
+        return None
+    year = p.year
+    if year is None:
+        if ctx.anchor is None:
+            value, grain = _unknown_year_value(p)
+            return _value("DATE", value, grain, mod=p.mod)
+        year = _pick_year(p, ctx)
+    try:
+        start, grain = _calendar(p, year)
+    except ValueError:
+        return None
+    out = _unit(start, grain, p.mod)
+    if p.part is not None and grain == "day":
+        return _value("TIME", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
+    return out
+
+
+def _weekday(p: Partial, ctx: Context) -> TimeValue:
+    assert p.weekday is not None
+    wd = p.weekday
+    part = f"T{p.part}" if p.part else ""
+    type_ = "TIME" if p.part else "DATE"
+    grain = "part_of_day" if p.part else "day"
+    anchor = ctx.anchor
+    if anchor is None:
+        return _value(type_, f"XXXX-WXX-{wd}{part}", grain)
+    if anchor.grain != "day":
+        lo, hi = anchor.earliest, anchor.latest
+        future = ctx.tense == "future" or (p.shift or 0) > 0
+        past = ctx.tense == "past" or (p.shift or 0) < 0
+        lo = lo if future else lo - dt.timedelta(days=6)
+        hi = hi if past and not future else hi + dt.timedelta(days=6)
+        year = f"{lo.year:04d}" if lo.year == hi.year else "XXXX"
+        return _value(type_, f"{year}-WXX-{wd}{part}", grain, lo, hi)
+    day = anchor.earliest
+    delta = wd - day.isoweekday()
+    if p.shift == 0:       # this Friday: in the anchor's week
+        target = day + dt.timedelta(days=delta)
+    elif p.shift is not None and p.shift < 0 or (p.shift is None and ctx.tense != "future"):
+        back = (-delta) % 7
+        if p.shift is not None and back == 0:
+            back = 7
+        target = day - dt.timedelta(days=back)
+    else:
+        ahead = delta % 7
+        if p.shift is not None and ahead == 0:
+            ahead = 7
+        target = day + dt.timedelta(days=ahead)
+    return _value(type_, target.isoformat() + part, grain, target, target)
+
+
+def _relative(p: Partial, ctx: Context) -> TimeValue | None:
+    unit = p.unit or "day"
+    shift = p.shift or 0
+    if p.season is not None:
+        return _season(p, ctx)
+    if ctx.anchor is None:
+        value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+                 "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}.get(unit, "XXXX")
+        if p.part:
+            return _value("TIME", f"XXXX-XX-XXT{p.part}", "part_of_day")
+        return _value("DATE", value, unit if unit != "weekend" else "week", mod=p.mod)
+    if unit == "weekend":
+        week = _span(ctx.anchor, "week", shift, clip=False)
+        if week.earliest and week.latest and week.value.count("X") == 0:
+            sat = week.earliest + dt.timedelta(days=5)
+            return _value("DATE", f"{week.value}-WE", "week", sat, sat + dt.timedelta(days=1))
+        return _value("DATE", f"{week.value}-WE", "week", week.earliest, week.latest)
+    if unit not in _time.GRAIN_ORDER:
+        return None
+    out = _span(ctx.anchor, unit, shift, clip=shift == 0)
+    if p.mod and out.earliest and out.latest and "X" not in out.value:
+        lo, hi = _narrow(out.earliest, out.latest, p.mod)
+        out = _value("DATE", out.value, out.granularity, lo, hi, p.mod)
+    if p.part and unit == "day":
+        return _value("TIME", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
+    return out
+
+
+def _season(p: Partial, ctx: Context) -> TimeValue | None:
+    assert p.season is not None and ctx.anchor is not None
+    here = _time.floor(ctx.anchor.earliest, "season")
+    starts = [_calendar(p, y)[0] for y in range(here.year - 2, here.year + 3)]
+    if not p.shift:
+        # this summer: the one of the anchor's year (winter starts in December)
+        start = next(s for s in starts if s.year == here.year)
+    elif p.shift < 0:
+        start = max(s for s in starts if s < here)
+    else:
+        start = min(s for s in starts if s > here)
+    return _unit(start, "season", p.mod)
+
+
+def _offset(p: Partial, ctx: Context) -> TimeValue | None:
+    direction = p.direction or -1
+    if p.origin == "ref" and ctx.ref is not None and ctx.ref.earliest is not None \
+            and ctx.ref.latest is not None and ctx.ref.type in ("DATE", "TIME"):
+        base = PubDate.from_date(ctx.ref.earliest) if ctx.ref.earliest == ctx.ref.latest \
+            else ctx.anchor
+    else:
+        base = ctx.anchor
+    if p.num is None:
+        ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
+        return _ref(ref, base)
+    if base is None:
+        return None
+    unit, n = p.unit or "day", p.num
+    if unit in _WEEK_UNITS:
+        unit, factor = _WEEK_UNITS[unit]
+        n *= factor
+    if unit in _YEARS_IN:
+        unit, n = "year", n * _YEARS_IN[unit]
+    if unit in _TIME_CODE:
+        unit, n = "day", 0
+    if n != int(n):
+        if unit == "year":
+            unit, n = "month", n * 12
+        n = round(n)
+    return _span(base, unit, direction * int(n), clip=False)
+
+
+def _duration(p: Partial, ctx: Context) -> TimeValue:
+    unit = p.unit or "day"
+    n = p.num
+    if n is None:
+        amount = "X"
+    elif n == int(n):
+        amount = str(int(n))
+    else:
+        amount = f"{n:g}"
+    if unit == "fortnight":
+        unit, amount = "week", (str(int(n) * 2) if n is not None and n == int(n) else "X")
+    if unit in _TIME_CODE:
+        value = f"PT{amount}{_TIME_CODE[unit]}"
+    else:
+        value = f"P{amount}{_DURATION_CODE.get(unit, 'D')}"
+    lo = hi = None
+    anchor = ctx.anchor
+    if p.shift is not None and anchor is not None and n is not None and unit in _DURATION_CODE \
+            and n == int(n):
+        grain = "week" if unit == "weekend" else unit
+        if p.shift < 0:
+            lo, hi = _time.shift(anchor.earliest, grain, -int(n)), anchor.latest
+        else:
+            lo, hi = anchor.earliest, _time.shift(anchor.latest, grain, int(n))
+    grain = unit if unit in ("second", "minute", "hour") or unit in _time.GRAIN_ORDER else "day"
+    return _value("DURATION", value, grain, lo, hi, p.mod)
+
+
+def _set(p: Partial) -> TimeValue:
+    if p.value is not None:
+        return _value("SET", p.value, "none")
+    if p.weekday is not None:
+        part = f"T{p.part}" if p.part else ""
+        return _value("SET", f"XXXX-WXX-{p.weekday}{part}", "day")
+    n = int(p.num) if p.num is not None and p.num == int(p.num) else 1
+    unit = p.unit or "day"
+    code = _TIME_CODE.get(unit)
+    value = f"PT{n}{code}" if code else f"P{n}{_DURATION_CODE.get(unit, 'D')}"
+    grain = unit if unit in ("hour", "minute", "second") or unit in _time.GRAIN_ORDER else "day"
+    return _value("SET", value, grain)
+
+
+def _ref(value: str, anchor: PubDate | None) -> TimeValue:
+    if anchor is None:
+        return _value("DATE", value, "none")
+    lo, hi = anchor.earliest, anchor.latest
+    if value == "PAST_REF":
+        return _value("DATE", value, "none", None, hi)
+    if value == "FUTURE_REF":
+        return _value("DATE", value, "none", lo, None)
+    return _value("DATE", value, "none", lo, hi)
+
+
+def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
+    clock = f"T{p.hour:02d}:{p.minute or 0:02d}" if p.hour is not None else f"T{p.part}"
+    if p.weekday is not None:
+        day = _weekday(Partial(kind="weekday", rule=p.rule, weekday=p.weekday), ctx)
+    elif p.shift is not None:
+        day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
+    elif ctx.anchor is not None:
+        day = _span(ctx.anchor, "day", 0, clip=True)
+    else:
+        day = _value("DATE", "XXXX-XX-XX", "day")
+    grain = "minute" if p.hour is not None else "part_of_day"
+    return _value("TIME", day.value + clock, grain, day.earliest, day.latest)
+
+
+def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
+    unit = p.unit or "day"
+    ref = ctx.ref
+    if ref is not None and ref.earliest is not None and ref.latest is not None \
+            and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit):
+        return _unit(ref.earliest, unit, p.mod)
+    if ctx.anchor is None:
+        return None
+    return _span(ctx.anchor, unit, 0, clip=True)
+
+
+def _numeric(p: Partial, ctx: Context) -> TimeValue | None:
+    first, second = p.day, p.month  # as written: first number, second number
+    if first is None or second is None or p.year is None:
+        return None
+    if first > 12 and second <= 12:
+        day, month = first, second
+    elif second > 12 and first <= 12:
+        day, month = second, first
+    elif ctx.day_first:
+        day, month = first, second
+    else:
+        day, month = second, first
+    try:
+        start = dt.date(p.year, month, day)
+    except ValueError:
+        return None
+    return _unit(start, "day", None)
+
+
+def _range(p: Partial, ctx: Context) -> TimeValue | None:
+    assert p.end is not None
+    start_p = Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day,
+                      quarter=p.quarter, season=p.season)
+    inherited = {k: getattr(start_p, k) for k in ("year", "month", "day")}
+    end_fields = {k: getattr(p.end, k) for k in ("year", "month", "day")
+                  if getattr(p.end, k) is not None}
+    end_p = Partial(kind="date", rule=p.rule, **{**inherited, **end_fields})
+    if start_p.month is None and end_p.month is not None and start_p.day is not None:
+        start_p = Partial(kind="date", rule=p.rule, year=p.year or end_p.year,
+                          month=end_p.month, day=p.day)
+    if start_p.year is None and end_p.year is not None:
+        start_p = Partial(kind="date", rule=p.rule, year=end_p.year, month=start_p.month,
+                          day=start_p.day)
+    a, b = _date(start_p, ctx), _date(end_p, ctx)
+    if a is None or b is None or a.earliest is None or b.latest is None:
+        return None
+    if a.earliest > b.latest:
+        return None
+    grain = a.granularity if _time.GRAIN_ORDER.index(a.granularity) <= \
+        _time.GRAIN_ORDER.index(b.granularity) else b.granularity
+    return _value("DATE", f"{a.value}/{b.value}", grain, a.earliest, b.latest)
+
+
+def resolve(p: Partial, ctx: Context) -> TimeValue | None:
+    """The normalized value of a partial time in a context, or None if it names no time."""
+    kind = p.kind
+    out: TimeValue | None
+    if kind == "date":
+        out = _weekday(p, ctx) if p.weekday is not None and p.month is None and \
+            p.year is None else _date(p, ctx)
+    elif kind == "numeric_date":
+        out = _numeric(p, ctx)
+    elif kind == "weekday":
+        out = _weekday(p, ctx)
+    elif kind == "relative":
+        out = _relative(p, ctx)
+    elif kind == "offset":
+        out = _offset(p, ctx)
+    elif kind == "duration":
+        out = _duration(p, ctx)
+    elif kind == "set":
+        out = _set(p)
+    elif kind == "ref":
+        out = _ref(p.value or "PRESENT_REF", ctx.anchor)
+    elif kind == "range":
+        out = _range(p, ctx) if p.end is not None else _date(p, ctx)
+    elif kind == "time":
+        out = _time_of_day(p, ctx)
+    elif kind == "anaphor":
+        out = _anaphor(p, ctx)
+    else:
+        raise ValueError(f"unknown kind {kind!r}")
+    if out is not None and p.type and out.type != p.type:
+        out = TimeValue(type=p.type, value=out.value, mod=out.mod, granularity=out.granularity,
+                        earliest=out.earliest, latest=out.latest)
+    return out
