@@ -66,7 +66,7 @@ def neutralize(cell: str) -> str:
 
 def unneutralize(cell: str) -> str:
     """Undo `neutralize`: drop exactly one leading ``'``."""
-    return cell[1:] if cell.startswith("'") else cell
+    return cell.removeprefix("'")
 
 
 def _escape(item: str | None) -> str:

@@ -57,7 +57,7 @@ _MOD_WORDS = {
 }
 _COARSER_THAN_DAY = ("week", "month", "quarter", "season", "half", "year", "decade", "century",
                      "millennium")
-_FORBIDDEN = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+_FORBIDDEN = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F])
 
 
 def _short(day: dt.date) -> str:
@@ -201,6 +201,10 @@ def _text(component: Any, name: str) -> str | None:
     return None if name not in component else str(component[name])
 
 
+def _dt(component: Any, name: str) -> Any:
+    return component[name].dt if name in component else None
+
+
 def events_from_ics(data: bytes | str) -> list[dict[str, Any]]:
     """A minimal reader: the VEVENTs of an .ics file as plain dicts, in file order.
 
@@ -220,9 +224,9 @@ def events_from_ics(data: bytes | str) -> list[dict[str, Any]]:
         cats = [] if categories is None else [str(c) for c in categories.cats]
         out.append({
             "uid": _text(vevent, "uid"),
-            "dtstamp": vevent["dtstamp"].dt if "dtstamp" in vevent else None,
-            "dtstart": vevent["dtstart"].dt if "dtstart" in vevent else None,
-            "dtend": vevent["dtend"].dt if "dtend" in vevent else None,
+            "dtstamp": _dt(vevent, "dtstamp"),
+            "dtstart": _dt(vevent, "dtstart"),
+            "dtend": _dt(vevent, "dtend"),
             "status": _text(vevent, "status"),
             "summary": _text(vevent, "summary"),
             "description": _text(vevent, "description"),

@@ -72,14 +72,14 @@ def event_to_dict(event: Event) -> dict[str, Any]:
 
 def _get(obj: Any, key: str, kind: type | tuple[type, ...], *, optional: bool = False) -> Any:
     if not isinstance(obj, dict):
-        raise ValueError(f"expected an object, got {type(obj).__name__}")
+        raise TypeError(f"expected an object, got {type(obj).__name__}")
     if key not in obj:
         raise ValueError(f"missing key {key!r}")
     value = obj[key]
     if value is None and optional:
         return None
     if isinstance(value, bool) and kind is int or not isinstance(value, kind):
-        raise ValueError(f"{key!r} must be {getattr(kind, '__name__', kind)}, got {value!r}")
+        raise TypeError(f"{key!r} must be {getattr(kind, '__name__', kind)}, got {value!r}")
     return value
 
 
@@ -96,7 +96,7 @@ def _date(obj: Any, key: str) -> dt.date | None:
 def _strings(obj: Any, key: str) -> tuple[str, ...]:
     items = _get(obj, key, list)
     if not all(isinstance(item, str) for item in items):
-        raise ValueError(f"{key!r} must be a list of strings, got {items!r}")
+        raise TypeError(f"{key!r} must be a list of strings, got {items!r}")
     return tuple(items)
 
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from attrs import field, frozen
 
 __all__ = ["ExportReport"]
+
+
+def _ids(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(ids)
 
 
 @frozen
@@ -19,7 +25,7 @@ class ExportReport:
 
     written: int
     skipped: int = 0
-    skipped_ids: tuple[str, ...] = field(default=(), converter=tuple)
+    skipped_ids: tuple[str, ...] = field(default=(), converter=_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.skipped != len(self.skipped_ids):

@@ -23,10 +23,10 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:said|says|told|was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:said|says|told|was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
     r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
     r"wrote|spoke|ago|last|earlier|reported|announced|closed|ended|agreed|signed|died|killed)\b"
-    r"|\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
+    r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
     r"scheduled|planned|supposed|concerned|interested|limited|united|detailed|advanced|"
     r"sophisticated|complicated|red)\b)[a-z]{3,}ed\b",
     re.IGNORECASE,

@@ -101,7 +101,8 @@ def _number(grammar: Grammar, text: str) -> float | None | str:
     if len(parts) == 2:
         a, b = (grammar.lookup("number", p) for p in parts)
         if a and b and a != "X" and b != "X":
-            return float(a) + float(b)
+            x, y = float(a), float(b)
+            return x * y if y in (100.0, 1000.0) else x + y
     return ""
 
 
@@ -154,6 +155,9 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | 
         if text is None or group in ("timex", "sep"):
             continue
         base = group[:-1] if group.endswith("2") else group
+        if base == "ampm":
+            fields["ampm"] = text
+            continue
         if base in _CAPITALIZED and not (text[0].isupper() or text.isdigit()):
             return None
         try:
@@ -172,8 +176,6 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | 
             target["value"] = value
         elif base == "ref":
             target["value"] = value
-        elif base == "ampm":
-            target["ampm"] = text
         elif base == "century" and isinstance(value, (int, str)):
             target["century"] = int(value) - 1
         else:

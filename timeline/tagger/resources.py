@@ -121,10 +121,12 @@ def _load_vocab(directory: Path) -> dict[str, dict[str, str]]:
 
 
 def _spaces_to_whitespace(pattern: str) -> str:
-    """Turn literal spaces outside character classes into ``\\s+``."""
-    out, in_class, escaped = [], False, False
-    for ch in pattern:
-        if escaped:
+    """Turn literal spaces outside character classes into ``\\s+`` (and " ?" into ``\\s*``)."""
+    out, in_class, escaped, skip = [], False, False, False
+    for i, ch in enumerate(pattern):
+        if skip:
+            skip = False
+        elif escaped:
             out.append(ch)
             escaped = False
         elif ch == "\\":
@@ -136,6 +138,9 @@ def _spaces_to_whitespace(pattern: str) -> str:
         elif ch == "]":
             in_class = False
             out.append(ch)
+        elif ch == " " and not in_class and pattern[i + 1:i + 2] == "?":
+            out.append(r"\s*")
+            skip = True
         elif ch == " " and not in_class:
             out.append(r"\s+")
         else:
