@@ -8,6 +8,7 @@ traceback; outputs are written whole or not at all.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -177,7 +178,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     err = stderr if stderr is not None else sys.stderr
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
     try:

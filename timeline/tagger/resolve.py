@@ -238,7 +238,9 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
 
 
 def _season(p: Partial, ctx: Context) -> TimeValue | None:
-    assert p.season is not None and ctx.anchor is not None
+    assert p.season is not None
+    if ctx.anchor is None:
+        return _value("DATE", f"XXXX-{p.season}", "season", mod=p.mod)
     here = _time.floor(ctx.anchor.earliest, "season")
     starts = [_calendar(p, y)[0] for y in range(here.year - 2, here.year + 3)]
     if not p.shift:
