@@ -1,5 +1,8 @@
 """Read the context of a span: the tense of its clause and the preposition before it.
 
+Reporting verbs ("said", "told", "announced") are not tense cues: the date they report belongs
+to the reported clause ("said it will pay on Nov. 6").
+
 Tense is a heuristic over the words of the clause: the cue (modal, auxiliary, past-tense verb)
 nearest to the expression wins. It decides the direction of "Friday" or "in March" when the text
 gives no year ("will meet Friday" is after the publication date, "met Friday" before).
@@ -23,12 +26,13 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:said|says|told|was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
     r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
-    r"wrote|spoke|ago|last|earlier|reported|announced|closed|ended|agreed|signed|died|killed)\b"
+    r"wrote|spoke|ago|last|earlier|closed|ended|agreed|signed|died|killed)\b"
     r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
     r"scheduled|planned|supposed|concerned|interested|limited|united|detailed|advanced|"
-    r"sophisticated|complicated|red)\b)[a-z]{3,}ed\b",
+    r"sophisticated|complicated|reported|announced|added|stated|noted|claimed|insisted)\b)"
+    r"[a-z]{3,}ed\b",
     re.IGNORECASE,
 )
 _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:\w+\s+)?(?:going|scheduled|set|due|expected)\s)",

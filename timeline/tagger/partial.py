@@ -19,7 +19,7 @@ from timeline.tagger.resources import Grammar, Rule
 __all__ = ["Partial", "read_match"]
 
 _INT_FIELDS = ("year", "month", "day", "weekday", "quarter", "half", "hour", "minute",
-               "decade", "century", "shift", "a", "b")
+               "decade", "century", "shift", "year_shift", "a", "b")
 # group name -> vocabularies to try, in order
 _TABLES: dict[str, tuple[str, ...]] = {
     "month": ("month", "month_abbr"),
@@ -40,6 +40,8 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "part": ("part_of_day",),
     "freq": ("frequency",),
     "ref": ("ref",),
+    "rel": ("shift",),
+    "clock": ("clock_word",),
 }
 # groups whose text must be capitalized (news capitalizes months and weekdays; "may" is a verb)
 _CAPITALIZED = ("month", "weekday")
@@ -56,6 +58,7 @@ class Partial:
         year, month, day, weekday, quarter, half, season, decade, century: calendar fields.
         num: a count (None when vague: "several weeks"); unit: its grain.
         shift: units from the anchor's unit (-1 last, 0 this, +1 next).
+        year_shift: the year relative to the anchor's ("July last year" -> -1).
         direction: +1 / -1 for offsets; origin: "dct" or "ref" (last mentioned date).
         mod: TIMEX3 mod; part: part of day code (MO, AF, EV, NI); hour/minute: clock time.
         value/type: fixed TIMEX3 value/type from the rule (vague references, sets).
@@ -74,6 +77,7 @@ class Partial:
     season: str | None = None
     decade: int | None = None
     century: int | None = None
+    year_shift: int | None = None
     num: float | None = None
     unit: str | None = None
     shift: int | None = None
@@ -106,7 +110,25 @@ def _number(grammar: Grammar, text: str) -> float | None | str:
     return ""
 
 
-def _year(text: str) -> int:
+def _year_in_words(grammar: Grammar, text: str) -> int:
+    """'nineteen ninety-six' -> 1996, 'two thousand one' -> 2001."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("the", "year", "and")]
+    values = [grammar.lookup("number", "zero" if w == "oh" else w) or ("0" if w == "oh" else None)
+              for w in words]
+    if any(v is None or v == "X" for v in values):
+        raise LookupError(text)
+    nums = [int(float(v)) for v in values]  # type: ignore[arg-type]
+    if len(nums) >= 2 and nums[1] == 1000:
+        return nums[0] * 1000 + sum(nums[2:])
+    if nums and 10 <= nums[0] <= 20:
+        rest = [n for n in nums[1:] if n != 100]
+        return nums[0] * 100 + sum(rest)
+    raise LookupError(text)
+
+
+def _year(text: str, grammar: Grammar) -> int:
+    if not re.search(r"\d", text):
+        return _year_in_words(grammar, text)
     digits = re.sub(r"\D", "", text)
     if len(digits) == 2:  # '98 -> 1998, '05 -> 2005
         n = int(digits)
@@ -128,7 +150,7 @@ def _decade(text: str, grammar: Grammar) -> int | None:
 def _normalize(grammar: Grammar, base: str, text: str) -> Any:
     """Normalized value of a group, or raise LookupError when the text is not understood."""
     if base == "year":
-        return _year(text)
+        return _year(text, grammar)
     if base == "decade":
         return _decade(text, grammar)
     if base == "num":
@@ -172,6 +194,11 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | 
             target["direction"], target["origin"] = int(sign), origin
         elif base in ("mod", "dmod"):
             target["mod"] = value
+        elif base == "rel":
+            target["year_shift"] = int(value)
+        elif base == "clock":
+            hh, mm = str(value).split(":")
+            target["hour"], target["minute"] = int(hh), int(mm)
         elif base == "freq":
             target["value"] = value
         elif base == "ref":
@@ -188,6 +215,8 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | 
     for key in ("shift", "direction"):
         if key in fixed and key not in fields:
             fields[key] = int(fixed[key])
+    if "num" in fixed and "num" not in fields:
+        fields["num"] = float(fixed["num"])
     latent = bool(fixed.get("latent", False))
     ampm = fields.pop("ampm", None)
     end_fields.pop("ampm", None)

@@ -120,9 +120,17 @@ def _calendar(p: Partial, year: int) -> tuple[dt.date, str]:
 
 
 def _pick_year(p: Partial, ctx: Context) -> int:
-    """The year of a date written without one, by tense, else the nearest to the anchor."""
+    """The year of a date written without one.
+
+    "July last year" names it; "last April" is the latest April before the anchor's month and
+    "next May" the first after it; a quarter or half is the latest one begun by the anchor
+    (financial news reports the current or the last completed period); otherwise the tense
+    picks the side of the anchor, and without a tense the nearest occurrence wins.
+    """
     assert ctx.anchor is not None
     a0, a1 = ctx.anchor.earliest, ctx.anchor.latest
+    if p.year_shift is not None:
+        return a0.year + p.year_shift
     options = []
     for year in (a0.year - 1, a0.year, a0.year + 1):
         try:
@@ -132,6 +140,17 @@ def _pick_year(p: Partial, ctx: Context) -> int:
         options.append((year, start, _time.ceil(start, grain)))
     if not options:
         raise ValueError("no such date")
+    if p.shift is not None:
+        here = _time.floor(a0, "month")
+        if p.shift == 0:
+            return a0.year
+        if p.shift < 0:
+            return max((o for o in options if o[1] < here), key=lambda o: o[1])[0]
+        return min((o for o in options if o[1] > _time.floor(a1, "month")),
+                   key=lambda o: o[1])[0]
+    if p.month is None and (p.quarter is not None or p.half is not None):
+        begun = [o for o in options if o[1] <= a1]
+        return begun[-1][0] if begun else options[0][0]
     if ctx.tense == "past":
         past = [o for o in options if o[1] <= a1]
         if past:
@@ -264,6 +283,13 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     if p.num is None:
         ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return _ref(ref, base)
+    period = ctx.ref
+    if p.unit == "year" and p.num == int(p.num) and period is not None \
+            and period.granularity in ("quarter", "half") and period.earliest is not None \
+            and "X" not in period.value:
+        # financial news: "a year ago" is the period under discussion, a year back
+        return _unit(_time.shift(period.earliest, "year", direction * int(p.num)),
+                     period.granularity, None)
     if base is None:
         return None
     unit, n = p.unit or "day", p.num
@@ -356,6 +382,10 @@ def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
         return _unit(ref.earliest, unit, p.mod)
     if ctx.anchor is None:
         return None
+    if unit in ("quarter", "half"):
+        # "the quarter" with none mentioned: the latest one ended by the publication date
+        ended = _time.floor(ctx.anchor.latest + dt.timedelta(days=1), unit)
+        return _unit(_time.shift(ended, unit, -1), unit, p.mod)
     return _span(ctx.anchor, unit, 0, clip=True)
 
 

@@ -47,7 +47,7 @@ KINDS = frozenset({
     "range", "time", "anaphor",
 })
 _FIXED_KEYS = {"unit", "shift", "value", "type", "mod", "part", "latent", "priority", "grain",
-               "direction", "origin"}
+               "direction", "origin", "num"}
 _RULE_KEYS = {"name", "kind", "pattern", "examples", "comment"} | _FIXED_KEYS
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z_0-9]*)\}")
 _BOUNDARY_BEFORE = r"(?<![\w$€£¥])"
