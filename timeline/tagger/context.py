@@ -57,17 +57,27 @@ def clause_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[in
     return left, right
 
 
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|reported|declared|confirmed|disclosed)\s+"
+    r"(?:(?:on|late|early|last)\s+)?$", re.IGNORECASE)
+_LOOK_BACK = 80
+
+
 def tense_at(text: str, start: int, end: int) -> Tense | None:
-    """The tense of the clause around a span, from the nearest cue; None when there is none."""
-    left, right = clause_bounds(text, start, end)
+    """The tense governing a span, from the nearest strong cue before it in its clause.
+
+    A reporting verb directly before the span ("said Friday") makes it past: the date is the
+    saying's. Otherwise the nearest cue among modals and auxiliaries ("will", "is expected to",
+    "was", "had") and past-tense verbs wins; None when the clause has none.
+    """
+    left, _ = clause_bounds(text, start, end)
+    left = max(left, start - _LOOK_BACK)
+    if _REPORTED.search(text, left, start):
+        return "past"
     best: tuple[int, Tense] | None = None
-    for tense, pattern in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
-        for m in pattern.finditer(text, left, right):
-            if m.start() < end and m.end() > start:
-                continue  # inside the expression itself ("next Friday" is not a tense cue)
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if m.end() <= start:
-                distance = distance // 2  # cues before the expression govern it more often
+    for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
+        for m in pattern.finditer(text, left, start):
+            distance = start - m.end()
             if best is None or distance < best[0]:
                 best = (distance, tense)  # type: ignore[assignment]
     return best[1] if best else None

@@ -24,6 +24,8 @@ _DURATION_CODE = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quart
                   "year": "Y", "decade": "DE", "century": "CE", "millennium": "ML"}
 _TIME_CODE = {"hour": "H", "minute": "M", "second": "S"}
 _YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
+#: how far the nearest reading of a year-less date must contradict the tense to be overridden
+_CONTRADICTION = dt.timedelta(days=31)
 
 
 @frozen
@@ -125,7 +127,9 @@ def _pick_year(p: Partial, ctx: Context) -> int:
     "July last year" names it; "last April" is the latest April before the anchor's month and
     "next May" the first after it; a quarter or half is the latest one begun by the anchor
     (financial news reports the current or the last completed period); otherwise the tense
-    picks the side of the anchor, and without a tense the nearest occurrence wins.
+    the nearest occurrence wins, unless the tense plainly contradicts it (more than a month on
+    the wrong side of the anchor): measured on TimeBank and AQUAINT, the nearest reading is
+    right far more often than a tense heuristic.
     """
     assert ctx.anchor is not None
     a0, a1 = ctx.anchor.earliest, ctx.anchor.latest
@@ -151,22 +155,21 @@ def _pick_year(p: Partial, ctx: Context) -> int:
     if p.month is None and (p.quarter is not None or p.half is not None):
         begun = [o for o in options if o[1] <= a1]
         return begun[-1][0] if begun else options[0][0]
-    if ctx.tense == "past":
-        past = [o for o in options if o[1] <= a1]
-        if past:
-            return past[-1][0]
-    elif ctx.tense == "future":
-        future = [o for o in options if o[2] >= a0]
-        if future:
-            return future[0][0]
-
     def distance(o: tuple[int, dt.date, dt.date]) -> int:
         if o[2] < a0:
             return (a0 - o[2]).days
         if o[1] > a1:
             return (o[1] - a1).days
         return 0
-    return min(options, key=lambda o: (distance(o), o[0] != a0.year))[0]
+    nearest = min(options, key=lambda o: (distance(o), o[0] != a0.year))
+    # the tense overrides the nearest reading only when it plainly contradicts it
+    if ctx.tense == "past" and nearest[1] > a1 + _CONTRADICTION:
+        earlier = [o for o in options if o[1] <= a1]
+        return earlier[-1][0] if earlier else nearest[0]
+    if ctx.tense == "future" and nearest[2] < a0 - _CONTRADICTION:
+        later = [o for o in options if o[2] >= a0]
+        return later[0][0] if later else nearest[0]
+    return nearest[0]
 
 
 def _date(p: Partial, ctx: Context) -> TimeValue | None:
