@@ -200,6 +200,42 @@ def interval_of(value: str) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday(spec: str, year: int) -> dt.date:
+    """The day of a holiday rule in `year`: "MM-DD" (fixed), "MM-N-W" (Nth ISO weekday W of
+    month MM; N = -1 for the last), optionally "+D" days after it, or "EASTER+D"/"EASTER-D"."""
+    m = re.fullmatch(r"EASTER([+-]\d+)", spec)
+    if m:
+        return easter(year) + dt.timedelta(days=int(m.group(1)))
+    m = re.fullmatch(r"(\d\d)-(\d\d)", spec)
+    if m:
+        return dt.date(year, int(m.group(1)), int(m.group(2)))
+    m = re.fullmatch(r"(\d\d)-(-?\d)-(\d)(?:\+(\d+))?", spec)
+    if not m:
+        raise ValueError(f"bad holiday rule {spec!r}")
+    month, nth, wd = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = ceil(dt.date(year, month, 1), "month")
+        day = last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+    return day + dt.timedelta(days=int(m.group(4) or 0))
+
+
 def weekday_of(day: dt.date) -> int:
     """ISO weekday, Monday = 1."""
     return day.isoweekday()

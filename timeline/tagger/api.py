@@ -15,6 +15,9 @@ __all__ = ["TaggerConfig", "find_dateline", "tag"]
 
 # kinds whose reading depends on the tense of the clause
 _TENSED = frozenset({"date", "weekday", "time"})
+# kinds whose value may serve as the reference of a later "that day" / "a year earlier":
+# readings that are themselves relative to a reference do not move it
+_REFERENCES = frozenset({"date", "numeric_date", "weekday", "relative", "time", "range"})
 _DATELINE_REACH = 400
 
 
@@ -28,12 +31,15 @@ class TaggerConfig:
         keep_latent: also return ambiguous matches (bare numbers that may be years).
         use_dateline: with no publication date, take a full date near the top of the text
             (a dateline) as the publication date, recorded with source "text".
+        ranges: tag "from 17 to 19 March" as one expression whose value is an interval
+            ("2025-03-17/2025-03-19"); False tags its two ends apart, as TimeML annotates them.
         lang: the resource language.
     """
 
     day_first: bool = True
     keep_latent: bool = False
     use_dateline: bool = True
+    ranges: bool = True
     lang: str = "en"
 
 
@@ -66,7 +72,8 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         if p.latent and not config.keep_latent:
             continue
         out.append(expr)
-        if value.type in ("DATE", "TIME") and value.earliest is not None \
+        if c.rule.kind in _REFERENCES and value.type in ("DATE", "TIME") \
+                and value.earliest is not None \
                 and value.latest is not None and not value.value.endswith("_REF"):
             ref = value
     return out
@@ -98,5 +105,6 @@ def tag(text: str, published: PubDate | str | None = None,
     anchor = _as_pubdate(published)
     if anchor is None and config.use_dateline:
         anchor = find_dateline(text, config)
-    cands = scan(text, load_grammar(config.lang))
+    skip = frozenset() if config.ranges else frozenset({"range"})
+    cands = scan(text, load_grammar(config.lang), skip)
     return _resolve_all(text, cands, anchor, config)

@@ -1,7 +1,8 @@
 """Scan a text with every rule and keep the best non-overlapping candidates.
 
 Candidates overlapping a negative rule (money, percentages, ages) are dropped; among overlapping
-candidates the longest wins, then the higher priority, then the rule loaded first. A mod prefix
+candidates the longest wins, then a definite reading over a latent one, then the higher
+priority, then the rule loaded first. A mod prefix
 ("early", "mid-", "the end of") directly before a date extends its span and sets its mod.
 """
 
@@ -41,9 +42,11 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _candidates(text: str, grammar: Grammar) -> list[Candidate]:
+def _candidates(text: str, grammar: Grammar, skip: frozenset[str]) -> list[Candidate]:
     out = []
     for rule in grammar.rules:
+        if rule.kind in skip:
+            continue
         for match in rule.regex.finditer(text):
             start, end = _span(match)
             if start == end:
@@ -59,8 +62,9 @@ def _negative_spans(text: str, grammar: Grammar) -> list[tuple[int, int]]:
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    def rank(c: Candidate) -> tuple[int, int, int, int]:
-        return (-(c.end - c.start), -int(c.rule.fixed.get("priority", 0)), c.rule.order, c.start)
+    def rank(c: Candidate) -> tuple[int, bool, int, int, int]:
+        return (-(c.end - c.start), c.partial.latent, -int(c.rule.fixed.get("priority", 0)),
+                c.rule.order, c.start)
 
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -85,9 +89,12 @@ def _with_mods(text: str, chosen: list[Candidate], grammar: Grammar) -> list[Can
     return out
 
 
-def scan(text: str, grammar: Grammar) -> list[Candidate]:
-    """The expressions of `text` as non-overlapping candidates, in text order."""
+def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> list[Candidate]:
+    """The expressions of `text` as non-overlapping candidates, in text order.
+
+    Rules whose kind is in `skip` are not run (e.g. "range", to tag the ends of a range apart).
+    """
     negatives = _negative_spans(text, grammar)
-    cands = [c for c in _candidates(text, grammar)
+    cands = [c for c in _candidates(text, grammar, skip)
              if not any(c.start < e and s < c.end for s, e in negatives)]
     return _with_mods(text, _select(cands), grammar)

@@ -42,6 +42,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "ref": ("ref",),
     "rel": ("shift",),
     "clock": ("clock_word",),
+    "holiday": ("holiday",),
 }
 # groups whose text must be capitalized (news capitalizes months and weekdays; "may" is a verb)
 _CAPITALIZED = ("month", "weekday")
@@ -56,6 +57,7 @@ class Partial:
         kind: how to resolve it (a rule kind: "date", "weekday", "relative", "offset", ...).
         rule: the rule name.
         year, month, day, weekday, quarter, half, season, decade, century: calendar fields.
+        holiday: a holiday rule from vocab/holiday.tsv ("12-25", "11-4-4", "EASTER+0").
         num: a count (None when vague: "several weeks"); unit: its grain.
         shift: units from the anchor's unit (-1 last, 0 this, +1 next).
         year_shift: the year relative to the anchor's ("July last year" -> -1).
@@ -75,6 +77,7 @@ class Partial:
     quarter: int | None = None
     half: int | None = None
     season: str | None = None
+    holiday: str | None = None
     decade: int | None = None
     century: int | None = None
     year_shift: int | None = None

@@ -8,6 +8,7 @@ day it could be) and a TIMEX3 value with X's for what is unknown, never a guesse
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from attrs import frozen
@@ -93,6 +94,9 @@ def _span(anchor: PubDate, grain: str, n: int, clip: bool) -> TimeValue:
 
 
 def _unknown_year_value(p: Partial) -> tuple[str, str]:
+    if p.holiday is not None:
+        fixed = re.fullmatch(r"\d\d-\d\d", p.holiday)
+        return (f"XXXX-{p.holiday}" if fixed else "XXXX-XX-XX"), "day"
     if p.day is not None and p.month is not None:
         return f"XXXX-{p.month:02d}-{p.day:02d}", "day"
     if p.month is not None:
@@ -108,6 +112,8 @@ def _unknown_year_value(p: Partial) -> tuple[str, str]:
 
 def _calendar(p: Partial, year: int) -> tuple[dt.date, str]:
     """First day and grain of the unit the fields name in `year` (raises ValueError if none)."""
+    if p.holiday is not None:
+        return _time.holiday(p.holiday, year), "day"
     if p.month is not None and p.day is not None:
         return dt.date(year, p.month, p.day), "day"
     if p.month is not None:
@@ -179,7 +185,7 @@ def _date(p: Partial, ctx: Context) -> TimeValue | None:
     if p.century is not None:
         return _unit(dt.date(p.century * 100 or 1, 1, 1), "century", p.mod)
     if p.year is None and p.month is None and p.quarter is None and p.half is None \
-            and p.season is None:
+            and p.season is None and p.holiday is None:
         return None
     year = p.year
     if year is None:
