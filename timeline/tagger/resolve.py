@@ -199,7 +199,7 @@ def _date(p: Partial, ctx: Context) -> TimeValue | None:
         return None
     out = _unit(start, grain, p.mod)
     if p.part is not None and grain == "day":
-        return _value("TIME", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
+        return _value("DATE", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
     return out
 
 
@@ -207,7 +207,7 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
     assert p.weekday is not None
     wd = p.weekday
     part = f"T{p.part}" if p.part else ""
-    type_ = "TIME" if p.part else "DATE"
+    type_ = "DATE"  # a part of day keeps the DATE type, as TimeBank and AQUAINT annotate it
     grain = "part_of_day" if p.part else "day"
     anchor = ctx.anchor
     if anchor is None:
@@ -246,7 +246,7 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
                  "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}.get(unit, "XXXX")
         if p.part:
-            return _value("TIME", f"XXXX-XX-XXT{p.part}", "part_of_day")
+            return _value("DATE", f"XXXX-XX-XXT{p.part}", "part_of_day")
         return _value("DATE", value, unit if unit != "weekend" else "week", mod=p.mod)
     if unit == "weekend":
         week = _span(ctx.anchor, "week", shift, clip=False)
@@ -261,7 +261,7 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         lo, hi = _narrow(out.earliest, out.latest, p.mod)
         out = _value("DATE", out.value, out.granularity, lo, hi, p.mod)
     if p.part and unit == "day":
-        return _value("TIME", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
+        return _value("DATE", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
     return out
 
 
