@@ -1,0 +1,47 @@
+"""From articles to a timeline: load, tag, detect events, merge, order.
+
+    >>> from timeline import extract
+    >>> timeline = extract(["seeds"])                      # doctest: +SKIP
+    >>> data, report = timeline_render(timeline, "ics")    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from timeline.events import detect_events, merge_events
+from timeline.io import load_documents, with_dateline
+from timeline.model import Document, Event, PubDate, Timeline
+from timeline.tagger import TaggerConfig, tag
+from timeline.tagger.api import find_dateline
+
+__all__ = ["extract", "extract_documents"]
+
+
+def extract_documents(documents: Iterable[Document],
+                      config: TaggerConfig = TaggerConfig()) -> Timeline:
+    """The timeline of documents already in memory.
+
+    A document without a publication date gets one from its dateline when it has one
+    (`config.use_dateline`); otherwise its relative dates stay unresolved.
+    """
+    events: list[Event] = []
+    ids: list[str] = []
+    for doc in documents:
+        if config.use_dateline:
+            doc = with_dateline(doc, lambda text: find_dateline(text, config))
+        expressions = tag(doc.text, doc.published, config)
+        events.extend(detect_events(doc, expressions))
+        ids.append(doc.id)
+    return Timeline(events=merge_events(events), documents=ids)
+
+
+def extract(paths: str | Path | Sequence[str | Path],
+            published: PubDate | str | None = None,
+            config: TaggerConfig = TaggerConfig()) -> Timeline:
+    """The timeline of articles on disk: text files, directories (with manifest.toml) or
+    .jsonl files. `published` is the default publication date for documents that carry none."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return extract_documents(load_documents(paths, published), config)
