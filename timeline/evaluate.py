@@ -3,7 +3,9 @@
 For each gold file and its system counterpart, gold and system TIMEX3s of the TEXT (never the DCT)
 are paired as the official toolkit does: walking the text, a timex that starts while a timex of
 the other side is open is matched with it, unless that one is already matched (one-to-one, first
-overlap wins). That is a *relaxed* match; a *strict* match also has the identical span. Then
+overlap wins). That is a *relaxed* match; a *strict* match also has the identical span. As in
+the official normalizer, a timex stays open over the EVENT tags right after it (whitespace
+between), so a system timex on such an EVENT word still matches it. Then
 
     type F1  = relaxed F1 x (share of relaxed matches with the gold type)
     value F1 = relaxed F1 x (share of relaxed matches with the gold value)
@@ -30,7 +32,7 @@ from timeline.timeml import Tagger, Timex, read_timeml, system_timexes, tml_file
 __all__ = [
     "ERROR_KINDS", "ErrorItem", "FileResult", "Scores", "TypeScores", "format_errors",
     "format_table", "library_tagger", "match_timexes", "score_dirs", "scores_to_dict",
-    "tag_and_score",
+    "summary_line", "tag_and_score",
 ]
 
 #: Kinds of error in `FileResult.errors`.
@@ -106,13 +108,37 @@ class Scores:
     per_file: tuple[FileResult, ...] = ()
 
 
-def match_timexes(gold: Sequence[Timex], system: Sequence[Timex]) -> list[tuple[int, int]]:
+def _open_ends(timexes: Sequence[Timex], events: Sequence[tuple[int, int]],
+               text: str) -> list[int]:
+    """Where each timex stops counting as open: its end, or, mimicking the official normalizer
+    (EVENT tokens do not close an open timex), the end of the EVENTs right after it."""
+    by_start = {s: e for s, e in events if e > s}
+    out = []
+    for t in timexes:
+        end = t.end
+        while True:
+            k = end
+            while k < len(text) and text[k].isspace():
+                k += 1
+            if k not in by_start:
+                break
+            end = by_start[k]
+        out.append(end)
+    return out
+
+
+def match_timexes(gold: Sequence[Timex], system: Sequence[Timex], text: str = "",
+                  gold_events: Sequence[tuple[int, int]] = (),
+                  system_events: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Relaxed one-to-one pairs (gold index, system index), in text order.
 
-    Both sides must be sorted by start and free of overlaps within a side.
+    Both sides must be sorted by start and free of overlaps within a side. A timex that starts
+    while one of the other side is open is paired with it unless that one is already paired.
+    With `text` and EVENT spans, a timex stays open over the EVENTs that follow it (separated
+    by whitespace only), as in the official scorer.
     """
-    sides = (gold, system)
     starts = ([t.start for t in gold], [t.start for t in system])
+    ends = (_open_ends(gold, gold_events, text), _open_ends(system, system_events, text))
     matched: tuple[dict[int, int], dict[int, int]] = ({}, {})
     order = sorted([(t.start, 0, i) for i, t in enumerate(gold)]
                    + [(t.start, 1, i) for i, t in enumerate(system)])
@@ -121,13 +147,13 @@ def match_timexes(gold: Sequence[Timex], system: Sequence[Timex]) -> list[tuple[
             continue
         other = 1 - side
         j = bisect.bisect_right(starts[other], pos) - 1
-        if j >= 0 and pos < sides[other][j].end and j not in matched[other]:
+        if j >= 0 and pos < ends[other][j] and j not in matched[other]:
             matched[side][i], matched[other][j] = j, i
     return sorted(matched[0].items())
 
 
-def _compare(name: str, gold: Sequence[Timex], system: Sequence[Timex]) -> FileResult:
-    pairs = match_timexes(gold, system)
+def _compare(name: str, gold: Sequence[Timex], system: Sequence[Timex],
+             pairs: Sequence[tuple[int, int]]) -> FileResult:
     errors: list[ErrorItem] = []
     strict = type_ok = value_ok = 0
     for gi, si in pairs:
@@ -194,12 +220,16 @@ def _aggregate(results: Sequence[FileResult], pairs: Sequence[tuple[Timex, Timex
                   ta, va, tf, vf, _by_type(pairs, system_types), tuple(results))
 
 
-def _score(items: Sequence[tuple[str, Sequence[Timex], Sequence[Timex]]]) -> Scores:
+_FileInput = tuple[str, str, Sequence[Timex], Sequence[Timex], Sequence[tuple[int, int]],
+              Sequence[tuple[int, int]]]
+
+
+def _score(items: Sequence[_FileInput]) -> Scores:
+    """Score (name, text, gold, system, gold EVENT spans, system EVENT spans) per file."""
     results, pairs, system_types = [], [], []
-    for name, gold, system in items:
-        res = _compare(name, gold, system)
-        results.append(res)
-        found = dict(match_timexes(gold, system))
+    for name, text, gold, system, gold_events, system_events in items:
+        found = dict(match_timexes(gold, system, text, gold_events, system_events))
+        results.append(_compare(name, gold, system, sorted(found.items())))
         pairs += [(t, system[found[i]] if i in found else None) for i, t in enumerate(gold)]
         system_types += [t.type for t in system]
     return _aggregate(results, pairs, system_types)
@@ -215,7 +245,7 @@ def score_dirs(gold_dir: str | os.PathLike[str], system_dir: str | os.PathLike[s
     gold_files = tml_files(gold_dir)
     if not gold_files:
         raise TimeMLError("no .tml files in the gold directory", source=os.fspath(gold_dir))
-    items = []
+    items: list[_FileInput] = []
     for path in gold_files:
         sys_path = os.path.join(os.fspath(system_dir), path.name)
         if not os.path.isfile(sys_path):
@@ -227,7 +257,7 @@ def score_dirs(gold_dir: str | os.PathLike[str], system_dir: str | os.PathLike[s
                       min(len(gold.text), len(system.text)))
             raise TimeMLError(f"TEXT differs from the gold file at character {at}",
                               source=sys_path)
-        items.append((path.name, gold.gold, system.gold))
+        items.append((path.name, gold.text, gold.gold, system.gold, gold.events, system.events))
     return _score(items)
 
 
@@ -241,11 +271,12 @@ def tag_and_score(gold_dir: str | os.PathLike[str], tagger: Tagger | None = None
     gold_files = tml_files(gold_dir)
     if not gold_files:
         raise TimeMLError("no .tml files in the gold directory", source=os.fspath(gold_dir))
-    items = []
+    items: list[_FileInput] = []
     for path in gold_files:
         doc = read_timeml(path)
-        found = system_timexes(doc.text, tagger(doc.text, doc.dct), source=str(path))
-        items.append((path.name, doc.gold, found))
+        found = system_timexes(doc.text, tagger(doc.text, doc.dct), doc.tids, source=str(path))
+        # system EVENTs are gold EVENTs (some unwrapped); no gold timex starts on one
+        items.append((path.name, doc.text, doc.gold, found, doc.events, ()))
     return _score(items)
 
 
@@ -278,7 +309,7 @@ def format_table(scores: Scores) -> str:
         f"{'type':10}{s.type_accuracy:8.2f}{s.type_f1:8.2f}",
         f"{'value':10}{s.value_accuracy:8.2f}{s.value_f1:8.2f}",
         "",
-        f"{'gold type':10}{'gold':>7}{'system':>8}{'matched':>9}{'recall':>8}{'prec.':>8}{'v.acc':>9}",
+        f"{'type':10}{'gold':>7}{'system':>8}{'matched':>9}{'recall':>8}{'prec.':>8}{'v.acc':>9}",
     ]
     for t in s.by_type:
         lines.append(f"{t.type:10}{t.gold:7d}{t.system:8d}{t.matched:9d}{t.recall:8.1f}"

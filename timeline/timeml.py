@@ -18,6 +18,9 @@ identical character for character and everything outside TEXT byte for byte, exc
 from __future__ import annotations
 
 import bisect
+import contextlib
+import html
+import itertools
 import os
 import re
 import tempfile
@@ -31,10 +34,8 @@ from attrs import field, frozen
 from timeline.exceptions import PublicationDateError, TimeMLError
 from timeline.model import PubDate, TimeExpression
 
-__all__ = [
-    "Tagger", "TimeMLDocument", "Timex", "annotate_dir", "annotate_file", "read_timeml",
-    "system_timexes", "tml_files",
-]
+__all__ = ["Tagger", "TimeMLDocument", "Timex", "annotate_dir", "annotate_file", "read_timeml",
+           "system_timexes", "tml_files"]
 
 #: A tagger as the TimeML functions call it: plain text and creation date to expressions.
 Tagger = Callable[[str, "PubDate | None"], Sequence[TimeExpression]]
@@ -64,6 +65,8 @@ class TimeMLDocument:
         text: the plain text of `<TEXT>`; every offset refers to it.
         gold: the TIMEX3s of the TEXT (never the DCT), in text order.
         dct_value: the raw `value` of the creation-time TIMEX3 ("1998-02-13T14:26:00"), or None.
+        events: the (start, end) spans of the TEXT's EVENT tags, in text order.
+        tids: every TIMEX3 tid of the file (DCT included).
     """
 
     path: str
@@ -72,123 +75,99 @@ class TimeMLDocument:
     text: str = field(repr=False)
     gold: tuple[Timex, ...] = ()
     dct_value: str | None = None
+    events: tuple[tuple[int, int], ...] = ()
+    tids: frozenset[str] = frozenset()
 
 
 @attrs.define
 class _Item:
+    """A piece of the raw TEXT at plain offset `pos`: character data (`name` None) or a tag.
+    The opening (or empty) tag of an element also holds the element's `end` offset, the index of
+    its closing tag and whether it is a `leaf` (no element children)."""
+
     raw: str
+    pos: int
     plain: str = ""
-    name: str | None = None   # tag name; None for character data
-    kind: str = ""            # "open", "close", "empty" or "other" (comment, PI)
+    name: str | None = None
+    kind: str = ""            # "open", "close", "empty" or "other" (comment, PI, CDATA)
     attrs: dict[str, str] = attrs.Factory(dict)
-
-
-@attrs.define
-class _Element:
-    name: str
-    open_i: int
-    close_i: int
-    start: int
-    end: int
-    attrs: dict[str, str]
-    leaf: bool
+    index: int = 0
+    close: int = 0
+    end: int = 0
+    leaf: bool = True
 
 
 @attrs.define
 class _Parsed:
     source: str
-    encoding: str
     text_start: int
     text_end: int
     items: list[_Item]
-    offsets: list[int]        # plain offset at which each item starts
-    plain: str
-    elements: list[_Element]
+    elements: list[_Item]
     doc: TimeMLDocument
 
 
 _SCAN = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<[^>]*>|&[^;<>&\s]*;|\r\n?|[^<&\r]+", re.S)
-_TAG = re.compile(r"<(/?)([A-Za-z_][-\w.:]*)(.*?)(/?)>", re.S)
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<[^>]*>|&[^;<>&\s]*;|\r\n?|[^<&\r]+", re.DOTALL)
+_TAG = re.compile(r"<(/?)([A-Za-z_][-\w.:]*)(.*?)(/?)>", re.DOTALL)
 _ATTR = re.compile(r"([-\w.:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
-_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_ENCODING = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
-
-
-def _unescape(raw: str) -> str:
-    def one(m: re.Match[str]) -> str:
-        code = m.group(1)
-        if code.startswith("#x"):
-            return chr(int(code[2:], 16))
-        return chr(int(code[1:])) if code.startswith("#") else _NAMED[code]
-    return _ENTITY.sub(one, raw)
+#: Escapes for attribute values; `"` as &#34; since the official scorer rewrites every "&quot;".
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;"})
 
 
 def _attrs(text: str) -> dict[str, str]:
-    return {m[1]: _unescape(m[2] if m[2] is not None else m[3]) for m in _ATTR.finditer(text)}
-
-
-def _escape(value: str, quote: bool = False) -> str:
-    out = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # &#34; rather than &quot;: the official scorer rewrites every "&quot;" before parsing.
-    return out.replace('"', "&#34;") if quote else out
+    return {m[1]: html.unescape(m[2] if m[2] is not None else m[3]) for m in _ATTR.finditer(text)}
 
 
 def _scan(body: str, path: str) -> list[_Item]:
     items: list[_Item] = []
+    pos = 0
     for m in _SCAN.finditer(body):
         raw = m.group(0)
-        if raw.startswith("<![CDATA["):
-            raise TimeMLError("CDATA sections inside <TEXT> are not supported", source=path)
-        if raw.startswith(("<!--", "<?")):
-            items.append(_Item(raw, name="#other", kind="other"))
+        if raw.startswith(("<!", "<?")):    # a CDATA section then fails the check against ET
+            items.append(_Item(raw, pos, name="#other", kind="other"))
         elif raw.startswith("<"):
             t = _TAG.fullmatch(raw)
             if t is None:
                 raise TimeMLError(f"cannot read tag {raw[:60]!r}", source=path)
             kind = "close" if t[1] else "empty" if t[4] else "open"
-            items.append(_Item(raw, name=t[2], kind=kind, attrs=_attrs(t[3])))
-        elif raw.startswith("&"):
-            if not _ENTITY.fullmatch(raw):
-                raise TimeMLError(f"unknown entity {raw!r} in <TEXT>", source=path)
-            items.append(_Item(raw, _unescape(raw)))
+            items.append(_Item(raw, pos, name=t[2], kind=kind, attrs=_attrs(t[3])))
         else:
-            items.append(_Item(raw, "\n" if raw[0] == "\r" else raw))
+            items.append(_Item(raw, pos, "\n" if raw[0] == "\r" else html.unescape(raw)))
+            pos += len(items[-1].plain)
     return items
 
 
-def _elements(items: list[_Item], offsets: list[int]) -> list[_Element]:
-    out: list[_Element] = []
-    stack: list[tuple[int, bool]] = []   # (item index, has element children)
+def _elements(items: list[_Item]) -> list[_Item]:
+    out: list[_Item] = []
+    stack: list[_Item] = []
     for i, it in enumerate(items):
+        it.index = it.close = i
+        it.end = it.pos
+        if it.kind in ("open", "empty"):
+            out.append(it)
+            if stack:
+                stack[-1].leaf = False
         if it.kind == "open":
-            if stack:
-                stack[-1] = (stack[-1][0], True)
-            stack.append((i, False))
-        elif it.kind == "empty":
-            if stack:
-                stack[-1] = (stack[-1][0], True)
-            out.append(_Element(it.name or "", i, i, offsets[i], offsets[i], it.attrs, True))
+            stack.append(it)
         elif it.kind == "close":
-            j, has_children = stack.pop()
-            op = items[j]
-            out.append(_Element(op.name or "", j, i, offsets[j], offsets[i], op.attrs,
-                                not has_children))
-    out.sort(key=lambda e: e.open_i)
+            el = stack.pop()
+            el.close, el.end = i, it.pos
     return out
 
 
-def _load(data: bytes, path: str, require_dct: bool = True) -> _Parsed:
-    m = _ENCODING.match(data)
-    encoding = m.group(1).decode("ascii") if m else "utf-8"
+def _load(data: bytes | None, path: str, require_dct: bool = True) -> _Parsed:
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise TimeMLError(f"cannot read: {exc.strerror or exc}", source=path) from None
     try:
-        root = ET.fromstring(data)
-        source = data.decode(encoding)
+        root, source = ET.fromstring(data), data.decode("utf-8")
     except ET.ParseError as exc:
         raise TimeMLError(f"malformed XML: {exc}", source=path, line=exc.position[0]) from None
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise TimeMLError(f"cannot decode the file as {encoding}: {exc}", source=path) from None
+    except UnicodeDecodeError as exc:
+        raise TimeMLError(f"not UTF-8: {exc}", source=path) from None
     text_els = list(root.iter("TEXT"))
     opens = list(re.finditer(r"<TEXT(?:\s[^>]*)?>", source))
     closes = list(re.finditer(r"</TEXT\s*>", source))
@@ -196,38 +175,32 @@ def _load(data: bytes, path: str, require_dct: bool = True) -> _Parsed:
         raise TimeMLError(f"need exactly one <TEXT> element, found {len(text_els)}", source=path)
     start, end = opens[0].end(), closes[0].start()
     items = _scan(source[start:end], path)
-    offsets, pos = [], 0
-    for it in items:
-        offsets.append(pos)
-        pos += len(it.plain)
     plain = "".join(it.plain for it in items)
     if plain != "".join(text_els[0].itertext()):
         raise TimeMLError("cannot align the <TEXT> markup with its text", source=path)
-    elements = _elements(items, offsets)
+    elements = _elements(items)
     gold = tuple(
-        Timex(e.start, e.end, plain[e.start:e.end], e.attrs.get("tid", ""),
+        Timex(e.pos, e.end, plain[e.pos:e.end], e.attrs.get("tid", ""),
               e.attrs.get("type", ""), e.attrs.get("value", ""), e.attrs.get("mod"))
         for e in elements if e.name == "TIMEX3")
     dct, dct_value = _dct(root, path, require_dct)
-    doc = TimeMLDocument(path, os.path.basename(path), dct, plain, gold, dct_value)
-    return _Parsed(source, encoding, start, end, items, offsets, plain, elements, doc)
+    events = tuple((e.pos, e.end) for e in elements if e.name == "EVENT")
+    tids = frozenset(t.get("tid", "") for t in root.iter("TIMEX3"))
+    doc = TimeMLDocument(path, os.path.basename(path), dct, plain, gold, dct_value, events, tids)
+    return _Parsed(source, start, end, items, elements, doc)
 
 
 def _dct(root: ET.Element, path: str, required: bool) -> tuple[PubDate | None, str | None]:
-    candidates = [t for d in root.iter("DCT") for t in d.iter("TIMEX3")] + list(root.iter("TIMEX3"))
-    for t in candidates:
-        if t.get("functionInDocument") == "CREATION_TIME":
-            value = t.get("value", "")
-            try:
-                return PubDate.parse(value), value
-            except PublicationDateError:
-                if required:
-                    raise TimeMLError(f"creation time value {value!r} is not a date", value=value,
-                                      source=path) from None
-                return None, value
-    if required:
-        raise TimeMLError("no CREATION_TIME TIMEX3 (DCT)", source=path)
-    return None, None
+    value = next((t.get("value", "") for t in root.iter("TIMEX3")
+                  if t.get("functionInDocument") == "CREATION_TIME"), None)
+    try:
+        return PubDate.parse(value or ""), value
+    except PublicationDateError:
+        if required:
+            problem = "no CREATION_TIME TIMEX3 (DCT)" if value is None else (
+                f"creation time value {value!r} is not a date")
+            raise TimeMLError(problem, value=value, source=path) from None
+        return None, value
 
 
 def read_timeml(path: str | os.PathLike[str], *, require_dct: bool = True) -> TimeMLDocument:
@@ -237,12 +210,7 @@ def read_timeml(path: str | os.PathLike[str], *, require_dct: bool = True) -> Ti
         TimeMLError: the file is unreadable or malformed, or (with `require_dct`) has no
             CREATION_TIME TIMEX3 with a YYYY[-MM[-DD]] value.
     """
-    p = os.fspath(path)
-    try:
-        data = Path(p).read_bytes()
-    except OSError as exc:
-        raise TimeMLError(f"cannot read: {exc.strerror or exc}", source=p) from None
-    return _load(data, p, require_dct).doc
+    return _load(None, os.fspath(path), require_dct).doc
 
 
 def system_timexes(text: str, expressions: Iterable[TimeExpression],
@@ -261,13 +229,10 @@ def system_timexes(text: str, expressions: Iterable[TimeExpression],
         if not 0 <= s <= e <= len(text) or text[s:e] != ex.text:
             raise TimeMLError(f"tagger span {s}..{e} {ex.text!r} does not match the text",
                               value=ex.text, source=source)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = s + len(ex.text) - len(ex.text.lstrip()), e - len(ex.text) + len(ex.text.rstrip())
         if s < e:
-            spans.append((s, -(e - s), e, ex))
-    spans.sort(key=lambda x: (x[0], x[1]))
+            spans.append((s, s - e, e, ex))
+    spans.sort(key=lambda x: x[:2])
     out: list[Timex] = []
     n, last_end = 0, -1
     for s, _, e, ex in spans:
@@ -281,124 +246,100 @@ def system_timexes(text: str, expressions: Iterable[TimeExpression],
     return tuple(out)
 
 
-def _conflicts(el: _Element, spans: list[tuple[int, int]], text: str) -> bool:
+def _conflicts(el: _Item, spans: list[tuple[int, int]], text: str) -> bool:
     """Would `el` keep a timex from nesting legally (or trip the official normalizer)?"""
-    if el.name == "TIMEX3":
-        return False
     for s, e in spans:
-        overlap = s < el.end and el.start < e
-        if overlap and (el.leaf or not (el.start <= s and e <= el.end)):
+        overlap = s < el.end and el.pos < e
+        if overlap and (el.leaf or not (el.pos <= s and e <= el.end)):
             return True
         if el.name == "EVENT" and not overlap:
-            gap = text[el.end:s] if el.end <= s else text[e:el.start]
+            gap = text[el.end:s] if el.end <= s else text[e:el.pos]
             if not any(c.isspace() for c in gap):
                 return True
     return False
 
 
 _REF_TAG = re.compile(r"<(MAKEINSTANCE|TLINK|SLINK|ALINK|TIMEX3)\b([^>]*)>(\s*</\1\s*>)?")
+_DROP_IF = {"eventID": "e", "timeID": "t", "relatedToTime": "t", "eventInstanceID": "ei",
+            "relatedToEventInstance": "ei", "subordinatedEventInstance": "ei"}
+_STRIP_IF = {"signalID": "s", "anchorTimeID": "t", "beginPoint": "t", "endPoint": "t"}
+_ID_ATTR = {"TIMEX3": ("t", "tid"), "EVENT": ("e", "eid"), "SIGNAL": ("s", "sid")}
 
 
-def _edit_refs(segment: str, tids: set[str], eids: set[str], sids: set[str],
-               eiids: set[str]) -> str:
-    """Drop the links (and MAKEINSTANCEs) naming removed ids; strip removed signal/anchor refs."""
+def _edit_refs(segment: str, gone: dict[str, set[str]]) -> str:
+    """Drop the links and MAKEINSTANCEs naming removed ids (`gone["t"]`: tids, "e": eids, "ei":
+    eiids, "s": sids), with their line when alone on it; strip removed signal/anchor refs."""
     out, pos = [], 0
     for m in _REF_TAG.finditer(segment):
-        name, a = m.group(1), _attrs(m.group(2))
-        drop = name != "TIMEX3" and (
-            a.get("eventID") in eids
-            or any(a.get(k) in tids for k in ("timeID", "relatedToTime"))
-            or any(a.get(k) in eiids for k in ("eventInstanceID", "relatedToEventInstance",
-                                                "subordinatedEventInstance")))
-        if drop:
-            start, end = m.start(), m.end()
-            ls = segment.rfind("\n", 0, start) + 1
-            le = segment.find("\n", end)
-            le = len(segment) if le < 0 else le + 1
+        a, start, end, tag = _attrs(m.group(2)), m.start(), m.end(), m.group(0)
+        if m.group(1) != "TIMEX3" and any(a.get(k) in gone[g] for k, g in _DROP_IF.items()):
+            ls, le = segment.rfind("\n", 0, start) + 1, (segment.find("\n", end) + 1) or len(segment)
             if not segment[ls:start].strip() and not segment[end:le].strip():
                 start, end = ls, le
-            out.append(segment[pos:start])
-            pos = end
-            continue
-        refs = {"signalID": sids} if name != "TIMEX3" else dict.fromkeys(
-            ("anchorTimeID", "beginPoint", "endPoint"), tids)
-        tag = m.group(0)
-        for key, gone in refs.items():
-            if a.get(key) in gone:
-                tag = re.sub(rf"\s+{key}\s*=\s*(\"[^\"]*\"|'[^']*')", "", tag, count=1)
-        out.append(segment[pos:m.start()] + tag)
-        pos = m.end()
-    out.append(segment[pos:])
-    return "".join(out)
+            tag = ""
+        for key in (k for k, g in _STRIP_IF.items() if a.get(k) in gone[g]):
+            tag = re.sub(rf"\s+{key}\s*=\s*(\"[^\"]*\"|'[^']*')", "", tag, count=1)
+        out.append(segment[pos:start] + tag)
+        pos = end
+    return "".join(out) + segment[pos:]
 
 
 def _render(p: _Parsed, timexes: Sequence[Timex]) -> str:
     """The file with `timexes` in place of the TEXT's TIMEX3s (see the module docstring)."""
     spans = [(t.start, t.end) for t in timexes]
     drop: set[int] = set()
-    tids, eids, sids = set(), set(), set()
+    gone: dict[str, set[str]] = {"t": set(), "e": set(), "s": set(), "ei": set()}
     for el in p.elements:
-        if el.name == "TIMEX3":
-            tids.add(el.attrs.get("tid", ""))
-        elif not _conflicts(el, spans, p.plain):
-            continue
-        elif el.name == "EVENT":
-            eids.add(el.attrs.get("eid", ""))
-        elif el.name == "SIGNAL":
-            sids.add(el.attrs.get("sid", ""))
-        drop.update((el.open_i, el.close_i))
+        if el.name == "TIMEX3" or _conflicts(el, spans, p.doc.text):
+            drop.update((el.index, el.close))
+            if el.name in _ID_ATTR:
+                gone[_ID_ATTR[el.name][0]].add(el.attrs.get(_ID_ATTR[el.name][1], ""))
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}
     for t in timexes:
-        attrs_ = [("tid", t.tid), ("type", t.type), ("value", t.value)]
-        if t.mod:
-            attrs_.append(("mod", t.mod))
-        tag = "<TIMEX3 " + " ".join(f'{k}="{_escape(v, True)}"' for k, v in attrs_) + ">"
-        opens.setdefault(t.start, []).append(tag)
+        values = [("tid", t.tid), ("type", t.type), ("value", t.value), ("mod", t.mod or "")]
+        tag = " ".join(f'{k}="{v.translate(_ESCAPE)}"' for k, v in values if v)
+        opens.setdefault(t.start, []).append(f"<TIMEX3 {tag}>")
         closes.setdefault(t.end, []).append("</TIMEX3>")
+    # (plain offset, raw text, is character data); runs without entities are cut at every timex
+    # boundary (an entity or a CR LF has plain length 1, so it never needs cutting)
     cuts = sorted(set(opens) | set(closes))
-    out: list[str] = []
-    done_close, done_open = -1, -1
+    pieces: list[tuple[int, str, bool]] = []
     for i, it in enumerate(p.items):
-        pos = p.offsets[i]
-        if done_close != pos:
-            out.extend(closes.get(pos, ()))
-            done_close = pos
-        if it.name is not None:
-            if i not in drop:
-                out.append(it.raw)
-            continue
-        # character data: cut it wherever a timex opens or closes (entities have length 1)
-        j = bisect.bisect_left(cuts, pos)
-        bounds = [pos] + [c for c in cuts[j:j + len(it.plain) + 1] if pos < c < pos + len(it.plain)]
-        bounds.append(pos + len(it.plain))
-        for a, b in zip(bounds, bounds[1:]):
-            if done_close != a:
-                out.extend(closes.get(a, ()))
-                done_close = a
-            if done_open != a:
-                out.extend(opens.get(a, ()))
-                done_open = a
-            out.append(it.raw if it.raw != it.plain else it.raw[a - pos:b - pos])
-    if done_close != len(p.plain):
-        out.extend(closes.get(len(p.plain), ()))
-    eiids = {a.get("eiid", "") for a in (_attrs(m.group(2)) for m in _REF_TAG.finditer(p.source)
-                                         if m.group(1) == "MAKEINSTANCE")
-             if a.get("eventID") in eids}
-    head = _edit_refs(p.source[:p.text_start], tids, eids, sids, eiids)
-    tail = _edit_refs(p.source[p.text_end:], tids, eids, sids, eiids)
+        if it.name is None and it.raw == it.plain:
+            end = it.pos + len(it.plain)
+            inner = cuts[bisect.bisect_right(cuts, it.pos):bisect.bisect_left(cuts, end)]
+            pieces += [(a, it.raw[a - it.pos:b - it.pos], True)
+                       for a, b in itertools.pairwise([it.pos, *inner, end])]
+        else:
+            pieces.append((it.pos, "" if i in drop else it.raw, it.name is None))
+    pieces.append((len(p.doc.text), "", False))
+    # at one plain offset: timex closes, then the file's own tags, then timex opens
+    out: list[str] = []
+    closed = opened = -1
+    for pos, raw, is_text in pieces:
+        if closed != pos:
+            out += closes.get(pos, ())
+            closed = pos
+        if is_text and opened != pos:
+            out += opens.get(pos, ())
+            opened = pos
+        out.append(raw)
+    gone["ei"] = {a.get("eiid", "") for a in (_attrs(m.group(2)) for m in _REF_TAG.finditer(
+        p.source) if m.group(1) == "MAKEINSTANCE") if a.get("eventID") in gone["e"]}
+    head = _edit_refs(p.source[:p.text_start], gone)
+    tail = _edit_refs(p.source[p.text_end:], gone)
     return head + "".join(out) + tail
 
 
 def _write_atomic(path: str, data: bytes) -> None:
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".tml", dir=directory)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(os.path.abspath(path)))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
@@ -414,17 +355,11 @@ def annotate_file(in_path: str | os.PathLike[str], out_path: str | os.PathLike[s
         TimeMLError: the input is malformed or lacks a creation time, or a tagger span is bad.
     """
     src, dst = os.fspath(in_path), os.fspath(out_path)
-    try:
-        data = Path(src).read_bytes()
-    except OSError as exc:
-        raise TimeMLError(f"cannot read: {exc.strerror or exc}", source=src) from None
-    parsed = _load(data, src)
-    doc = parsed.doc
-    used = set(re.findall(r"\btid\s*=\s*[\"']([^\"']*)", parsed.source))
-    timexes = system_timexes(doc.text, tagger(doc.text, doc.dct), used, source=src)
-    out = _render(parsed, timexes).encode(parsed.encoding)
+    doc = (parsed := _load(None, src)).doc
+    timexes = system_timexes(doc.text, tagger(doc.text, doc.dct), doc.tids, source=src)
+    out = _render(parsed, timexes).encode("utf-8")
     check = _load(out, dst, require_dct=False)
-    if check.plain != doc.text or check.doc.gold != timexes:
+    if check.doc.text != doc.text or check.doc.gold != timexes:
         raise TimeMLError("internal error: the annotated TEXT does not read back", source=dst)
     _write_atomic(dst, out)
     return len(timexes)
@@ -432,11 +367,10 @@ def annotate_file(in_path: str | os.PathLike[str], out_path: str | os.PathLike[s
 
 def tml_files(directory: str | os.PathLike[str]) -> list[Path]:
     """The `*.tml` files of a directory, sorted by name (hidden files skipped)."""
-    d = Path(directory)
-    if not d.is_dir():
+    if not (d := Path(directory)).is_dir():
         raise TimeMLError("not a directory", source=str(d))
-    return sorted(p for p in d.iterdir()
-                  if p.suffix == ".tml" and p.is_file() and not p.name.startswith("."))
+    return sorted(p for p in d.iterdir() if p.suffix == ".tml" and p.is_file()
+                  and not p.name.startswith("."))
 
 
 def annotate_dir(in_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str],
@@ -446,13 +380,11 @@ def annotate_dir(in_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str]
     Raises:
         TimeMLError: `in_dir` has no .tml files or is `out_dir`, or a file cannot be annotated.
     """
-    files = tml_files(in_dir)
-    if not files:
-        raise TimeMLError("no .tml files", source=os.fspath(in_dir))
-    out = Path(out_dir)
+    files, out = tml_files(in_dir), Path(out_dir)
+    if not files or out.resolve() == Path(in_dir).resolve():
+        problem = "no .tml files" if not files else "output directory is the input directory"
+        raise TimeMLError(problem, source=os.fspath(in_dir))
     out.mkdir(parents=True, exist_ok=True)
-    if out.resolve() == Path(in_dir).resolve():
-        raise TimeMLError("output directory is the input directory", source=str(out))
     for f in files:
         annotate_file(f, out / f.name, tagger)
     return len(files)
