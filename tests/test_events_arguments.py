@@ -1,0 +1,167 @@
+"""Participants (titles stripped, names resolved), locations and titles of detected events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.events import detect_events
+from timeline.events.people import index_people
+from timeline.events.places import find_places, gazetteer
+from timeline.events.text import quote_spans, split_sentences
+from timeline.model import Document, Event, PubDate, TimeExpression, TimeValue
+
+PUB = PubDate.parse("2024-06-10")
+
+
+def _events(text: str, published: PubDate | None = PUB) -> list[Event]:
+    return detect_events(Document("t", text, published), [])
+
+
+def _one(text: str, kind: str) -> Event:
+    found = [e for e in _events(text) if e.type == kind]
+    assert len(found) == 1, [(e.type, e.title) for e in _events(text)]
+    return found[0]
+
+
+def _names(text: str) -> set[str]:
+    index = index_people(text, split_sentences(text), quote_spans(text))
+    return {m.name for m in index.mentions}
+
+
+def _places(text: str, persons: set[str] | None = None) -> list[str]:
+    return [p.place.name for p in find_places(text, 0, persons or set())]
+
+
+# ------------------------------------------------------------------------------- people
+
+def test_titles_and_nationalities_are_stripped_royal_titles_kept() -> None:
+    text = ("Dutch Prime Minister Dick Schoof met Chancellor Olaf Scholz and King Willem-"
+            "Alexander in The Hague.")
+    assert _names(text) >= {"Dick Schoof", "Olaf Scholz"}
+    event = _one("Spanish Foreign Minister José Albares met King Felipe VI in Madrid.",
+                 "meeting")
+    assert event.participants == ("José Albares", "King Felipe VI")
+
+
+def test_surname_resolves_to_the_full_name_mentioned_earlier() -> None:
+    text = ("Brazilian President Luiz Lula spoke on Monday. Lula will travel to Nairobi in "
+            "the autumn.")
+    event = _one(text, "travel")
+    assert event.participants == ("Luiz Lula",)
+    assert event.title == "Lula visits Nairobi"
+
+
+def test_pronoun_resolves_to_the_subject_of_the_previous_sentence() -> None:
+    text = "Chancellor Olaf Scholz spoke in Berlin. He will visit Warsaw with ministers."
+    event = _one(text, "travel")
+    assert event.participants == ("Olaf Scholz",)
+    assert event.locations == ("Warsaw",)
+
+
+def test_pronoun_skips_names_after_prepositions() -> None:
+    text = ("Premier Ana Costa spoke to reporters. Her talks with Pedro Gil were short, and "
+            "her visit to Porto is planned.")
+    travel = _one(text, "travel")
+    assert travel.participants == ("Ana Costa",)
+
+
+def test_headings_are_not_people() -> None:
+    text = "Global Alliances Under Strain\nThe trade minister visited Hanoi."
+    assert _names(text) == set()
+
+
+def test_possessive_names_are_not_participants() -> None:
+    event = _one("Jacinda Ardern met Joe Biden in Tokyo, despite Xi Jinping’s objections.",
+                 "meeting")
+    assert event.participants == ("Jacinda Ardern", "Joe Biden")
+
+
+def test_people_in_quotes_are_not_participants() -> None:
+    event = _one("“We told Olaf Scholz everything,” Mette Frederiksen declared.", "statement")
+    assert event.participants == ("Mette Frederiksen",)
+
+
+# ------------------------------------------------------------------------------- places
+
+def test_gazetteer_knows_countries_cities_regions_and_aliases() -> None:
+    gaz = gazetteer()
+    assert gaz.lookup("Chile").kind == "country"  # type: ignore[union-attr]
+    assert gaz.lookup("Nairobi").kind == "city"  # type: ignore[union-attr]
+    assert gaz.lookup("Republic of Korea").name == "South Korea"  # type: ignore[union-attr]
+    assert gaz.lookup("U.K.").name == "United Kingdom"  # type: ignore[union-attr]
+    assert gaz.lookup("Indo-Pacific").kind == "region"  # type: ignore[union-attr]
+    assert gaz.country_of(gaz.lookup("Lyon")) == "France"  # type: ignore[arg-type]
+
+
+def test_places_in_context() -> None:
+    assert _places("Ministers from Chile, Peru and New Zealand met in Lima.") == [
+        "Chile", "Peru", "New Zealand", "Lima"]
+    assert _places("The U.S.-led coalition and UK Prime Minister Rishi Sunak met.") == []
+    assert _places("Support rose to 61% and 49,000 units in March.") == []
+    assert _places("Cutting US dependence on the U.S. market.") == []
+    assert _places("Ministers flew to the US last week.") == ["United States"]
+    assert _places("Officials from African and Southeast Asian nations attended.") == [
+        "Africa", "Southeast Asia"]
+
+
+def test_ambiguous_place_names_need_a_locative_word() -> None:
+    assert _places("Victoria Beckham landed in London.") == ["London"]
+    assert _places("Jordan said no.") == []
+    assert _places("The king flew to Jordan.") == ["Jordan"]
+    assert _places("Mr. Carney spoke.", {"Carney"}) == []
+
+
+def test_possessor_place_and_subject_place_are_not_locations() -> None:
+    event = _one("The admiral will travel to Norway’s Arctic coast next month.", "travel")
+    assert event.locations == ("Arctic",) or event.locations == ()
+    policy = _one("Ottawa has imposed tariffs on steel from Vietnam.", "policy")
+    assert policy.locations == ("Vietnam",)
+    assert policy.title == "Ottawa imposes tariffs on steel from Vietnam"
+
+
+def test_places_of_a_relative_clause_are_not_locations() -> None:
+    event = _one("The envoy accepted a role on a panel that oversees aid to Sudan.", "other")
+    assert event.locations == ()
+
+
+# ------------------------------------------------------------------------------- titles
+
+@pytest.mark.parametrize(("text", "kind", "title"), [
+    ("Chancellor Olaf Scholz is embarking on a tour of Hanoi and Jakarta.", "travel",
+     "Scholz visits Hanoi and Jakarta"),
+    ("Justin Trudeau met Giorgia Meloni in Rome.", "meeting", "Trudeau meets Giorgia Meloni"),
+    ("At the Munich Security Conference, Kaja Kallas will deliver a keynote speech.", "speech",
+     "Kallas delivers a keynote speech at the Munich Security Conference"),
+    ("A Leger poll found that most voters backed the plan.", "poll",
+     "Leger poll finds that most voters backed the plan"),
+    ("A new Fisheries Agreement was also finalised.", "agreement",
+     "Fisheries Agreement is finalised"),
+    ("Senator Amy Klobuchar has wrapped up her tour of the Middle East.", "travel",
+     "Klobuchar visits the Middle East"),
+])
+def test_titles(text: str, kind: str, title: str) -> None:
+    assert _one(text, kind).title == title
+
+
+def test_time_expressions_are_left_out_of_titles() -> None:
+    text = "A May 2024 Leger poll found that most voters backed the plan."
+    start = text.index("May 2024")
+    expr = TimeExpression("May 2024", start, start + 8,
+                          TimeValue("DATE", "2024-05", None, "month", dt.date(2024, 5, 1),
+                                    dt.date(2024, 5, 31)))
+    (event,) = detect_events(Document("t", text, PUB), [expr])
+    assert event.title == "Leger poll finds that most voters backed the plan"
+    assert (event.when.start, event.when.end, event.when.derived) == (
+        dt.date(2024, 5, 1), dt.date(2024, 5, 31), "explicit")
+
+
+def test_source_has_trigger_and_sentence_offsets() -> None:
+    text = "Markets were calm. Giorgia Meloni visited Tunis on Monday."
+    event = _one(text, "travel")
+    (source,) = event.sources
+    assert text[source.start:source.end] == source.text == "visited"
+    assert text[source.sentence_start:].startswith(source.sentence)
+    assert source.sentence == "Giorgia Meloni visited Tunis on Monday."
+    assert source.document == "t" and source.published == "2024-06-10"

@@ -1,0 +1,289 @@
+"""Who and where: the agent, participants and locations of a trigger; cues that cancel it.
+
+- The *agent* of a verb is the nearest person (or he/she/they) before it in its clause, else
+  the subject of the main clause ("Speaking at X, he ...", "..., warning: ..."); of a noun, its
+  possessor ("Carney's visit", "his meetings"). Pronouns resolve to the first person of the
+  closest sentence naming one; "they" to the participants of the previous event. When the
+  subject is not a person ("Ottawa has announced") its words become the agent of the title.
+- *Participants* are the agent and the other people of the trigger's clause (for meetings and
+  agreements with nobody else there, of the whole sentence).
+- *Locations* are the places of the trigger's clause, minus a place that is the subject
+  ("Ottawa has announced": metonymy), the possessor of another place ("Canada's Arctic") and
+  places inside a relation cue ("after his return from the Arctic").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from timeline.events.context import DocContext
+from timeline.events.places import Place
+from timeline.events.text import Sentence, Token
+from timeline.events.triggers import TriggerMatch
+
+__all__ = ["Arguments", "Cue", "blocked", "find_arguments", "is_nominal", "relation_cues"]
+
+_WINDOW = 6
+_CONDITIONAL = {"if", "unless", "whether", "should"}
+_NOMINATIVE = {"he", "she", "they"}
+
+
+@frozen
+class Cue:
+    """A relation cue: "after"/"before" and the noun phrase it governs (offsets)."""
+
+    direction: str
+    start: int
+    np_start: int
+    np_end: int
+
+    def covers(self, offset: int) -> bool:
+        return self.start <= offset < self.np_end
+
+
+@frozen
+class Arguments:
+    """The agent (as printed in titles), participants (full names) and places of an event."""
+
+    agent: str | None
+    agent_names: tuple[str, ...]
+    participants: tuple[str, ...]
+    places: tuple[Place, ...]
+    subject: str | None
+
+
+def _before(ctx: DocContext, sentence: Sentence, offset: int) -> list[Token]:
+    return [t for t in ctx.tokens(sentence) if t.end <= offset]
+
+
+def is_nominal(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
+    """True when the trigger is a noun ("Carney's visit", "the launch of", "a meeting")."""
+    if not match.has_verb:
+        return True
+    if match.verb_start != match.start or match.form not in ("base", "s", "ing"):
+        return False
+    if match.form == "s":  # "the premier arrives": a noun only right after "the"/"his"
+        before = _before(ctx, sentence, match.start)
+        return bool(before) and (before[-1].lower in ctx.lex.determiners
+                                 or before[-1].is_possessive)
+    return _possessor(ctx, sentence, match.start) is not None
+
+
+def _possessor(ctx: DocContext, sentence: Sentence, offset: int) -> Token | None:
+    """The determiner or possessive before a noun at `offset`, over up to three adjectives
+    ("Carney's first official meeting")."""
+    lex = ctx.lex
+    for tok in reversed(_before(ctx, sentence, offset)[-4:]):
+        if tok.lower in lex.determiners or tok.is_possessive:
+            return tok
+        if not (tok.text.islower() and tok.is_word and tok.lower not in lex.function_words
+                and tok.lower not in lex.auxiliaries and tok.lower != "to"):
+            return None
+    return None
+
+
+def blocked(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
+    """True when a negation or a hypothetical cue comes shortly before the trigger."""
+    seg_start, _ = ctx.segment(sentence, match.start, match.end)
+    window = [t for t in _before(ctx, sentence, match.start) if t.start >= seg_start][-_WINDOW:]
+    cues = ctx.lex.negation | ctx.lex.hypothetical
+    first = ctx.tokens(sentence)[:1]
+    if first and first[0].lower in _CONDITIONAL:
+        return True  # "If the talks succeed, ..."
+    return any((t.lower in cues or t.lower.endswith("n't"))
+               and (t.text.islower() or t.start == sentence.start) for t in window)
+
+
+def relation_cues(ctx: DocContext, sentence: Sentence) -> list[Cue]:
+    """Relation cues of a sentence with the noun phrase each governs."""
+    lex = ctx.lex
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(lex.after + lex.before, key=len, reverse=True))
+    mods = "|".join(sorted(lex.cue_modifiers))
+    pattern = re.compile(rf"\b(?:(?:{mods})\s+)?({words})\s+", re.IGNORECASE)
+    cues = []
+    for m in pattern.finditer(sentence.text):
+        rest = sentence.text[m.end():]
+        stop = re.search(r"[,.;:—–()\"“”]", rest)
+        np_end = m.end() + (stop.start() if stop else len(rest))
+        words_in = list(re.finditer(r"\S+", sentence.text[m.end():np_end]))[:8]
+        if words_in:
+            np_end = m.end() + words_in[-1].end()
+        direction = "before" if m.group(1).lower() in lex.before else "after"
+        cues.append(Cue(direction, sentence.start + m.start(), sentence.start + m.end(),
+                        sentence.start + np_end))
+    return cues
+
+
+def _resolve(ctx: DocContext, sentence: Sentence, offset: int, depth: int = 0) -> str | None:
+    """The person a singular pronoun at `offset` stands for: a subject-like name earlier in
+    its sentence, else the first subject-like name or pronoun of the closest sentence that has
+    one (a pronoun there is resolved in turn)."""
+    tokens = ctx.tokens(sentence)
+    same = [m for m in ctx.persons(sentence.start, offset) if _subject_like(ctx, tokens, m.start)]
+    if same:
+        return same[0].name
+    for prev in reversed(ctx.sentences[max(0, sentence.index - 6):sentence.index]):
+        words = ctx.tokens(prev)
+        people: list[tuple[int, str | None]] = [
+            (m.start, m.name) for m in ctx.persons(prev.start, prev.end)
+            if _subject_like(ctx, words, m.start)]
+        pronouns: list[tuple[int, str | None]] = [
+            (t.start, None) for t in words if t.lower in ctx.lex.person_pronouns]
+        first = min(people + pronouns, key=lambda p: p[0], default=None)
+        if first is None:
+            continue
+        if first[1] is not None:
+            return first[1]
+        return _resolve(ctx, prev, first[0], depth + 1) if depth < 4 else None
+    return None
+
+
+def _subject_like(ctx: DocContext, tokens: Sequence[Token], start: int) -> bool:
+    """False for a name right after a preposition or "and" ("meetings with Macron")."""
+    before = [t for t in tokens if t.end <= start]
+    return not before or before[-1].lower not in _PREPOSITIONS
+
+
+_PREPOSITIONS = {"with", "to", "by", "of", "from", "for", "against", "between", "and", "or",
+                 "about", "on", "at", "in", "than", "like", "alongside"}
+
+
+def _possessive_at(ctx: DocContext, end: int) -> bool:
+    return ctx.text[end:end + 2] in ("’s", "'s")
+
+
+def _subject_span(ctx: DocContext, sentence: Sentence, head: int) -> tuple[int, int] | None:
+    """Offsets of the words between the clause start (or last comma) and the verb group."""
+    seg_start, _ = ctx.segment(sentence, head, head + 1)
+    toks = [t for t in _before(ctx, sentence, head) if t.start >= seg_start]
+    while toks and (toks[-1].lower in ctx.lex.auxiliaries or toks[-1].lower in ctx.lex.adverbs
+                    or toks[-1].lower in ctx.lex.future_before_to or toks[-1].lower == "to"):
+        toks.pop()
+    cuts = [k for k, t in enumerate(toks) if t.text == "," or t.lower in ctx.lex.clause_openers]
+    if cuts:
+        toks = toks[cuts[-1] + 1:]
+    toks = [t for t in toks if t.is_word]
+    if not toks or len(toks) > 8:
+        return None
+    return toks[0].start, toks[-1].end
+
+
+
+def _owner_of(ctx: DocContext, sentence: Sentence, tok: Token) -> tuple[str | None,
+                                                                         tuple[str, ...]]:
+    if tok.lower in ctx.lex.possessives:
+        name = _resolve(ctx, sentence, tok.start)
+        return (ctx.people.short(name), (name,)) if name else (None, ())
+    found = ctx.persons(tok.start, tok.end)
+    if found:
+        return ctx.people.short(found[-1].name), (found[-1].name,)
+    return tok.bare, ()
+
+
+def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> tuple[str | None,
+                                                                             tuple[str, ...]]:
+    """Who a noun trigger belongs to: its possessor, else the first possessive of its clause
+    ("His first official trip will include meetings with ...")."""
+    lex = ctx.lex
+    first = next((t for t in ctx.tokens(sentence) if t.start == match.start), None)
+    if first is not None and first.lower in lex.possessives:
+        return _owner_of(ctx, sentence, first)
+    tok = _possessor(ctx, sentence, match.start)
+    if tok is not None and (tok.is_possessive or tok.lower in lex.possessives):
+        return _owner_of(ctx, sentence, tok)
+    seg_start, _ = ctx.segment(sentence, match.start, match.end)
+    before = [t for t in _before(ctx, sentence, match.start) if t.start >= seg_start]
+    for tok in before:
+        if tok.lower in lex.possessives or (tok.is_possessive and ctx.persons(tok.start,
+                                                                              tok.end)):
+            return _owner_of(ctx, sentence, tok)
+    # "Kishida will travel to Washington for talks with ...": the subject of the clause.
+    subjects = [m for m in ctx.persons(seg_start, match.start)
+                if not _possessive_at(ctx, m.end) and _subject_like(ctx, before, m.start)]
+    if subjects:
+        return ctx.people.short(subjects[0].name), (subjects[0].name,)
+    return None, ()
+
+
+def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
+           cues: Sequence[Cue], previous: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The agent as printed, and the full names of the people it stands for."""
+    people = ctx.people
+    if nominal:
+        return _owner(ctx, sentence, match)
+    head = match.verb_start if match.verb_start is not None else match.start
+    seg_start, _ = ctx.segment(sentence, match.start, match.end)
+
+    def candidates(a: int, b: int) -> list[tuple[int, str | None, bool]]:
+        found: list[tuple[int, str | None, bool]] = [
+            (m.start, m.name, False) for m in ctx.persons(a, b)
+            if not _possessive_at(ctx, m.end) and not any(c.covers(m.start) for c in cues)]
+        found += [(t.start, None, t.lower == "they") for t in ctx.tokens(sentence)
+                  if a <= t.start < b and t.lower in _NOMINATIVE]
+        return sorted(found)
+
+    near = candidates(seg_start, head)
+    pick = near[-1] if near else None
+    if pick is None:
+        main = candidates(sentence.start, seg_start)
+        pick = main[0] if main else None
+    if pick is None and match.form == "ing":
+        after = candidates(match.end, sentence.end)
+        pick = after[0] if after else None
+    if pick is not None:
+        offset, name, plural = pick
+        if plural:
+            if len(previous) >= 2:
+                return " and ".join(people.short(n) for n in previous), tuple(previous)
+            return None, ()
+        name = name or _resolve(ctx, sentence, offset)
+        if name is None:  # a pronoun with no antecedent: "She was elected"
+            word = ctx.text[offset:].split()[0]
+            return word, ()
+        return people.short(name), (name,)
+    span = _subject_span(ctx, sentence, head)
+    if span is None:
+        return None, ()
+    text = ctx.text[span[0]:span[1]]
+    return text, ()
+
+
+def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
+                   cues: Sequence[Cue], previous: Sequence[str] = ()) -> Arguments:
+    """Agent, participants and places of the trigger `match` in `sentence`."""
+    agent, names = _agent(ctx, sentence, match, nominal, cues, previous)
+    seg_start, seg_end = ctx.segment(sentence, match.start, match.end)
+    head = match.verb_start if match.verb_start is not None else match.start
+    subject = None if nominal else _subject_span(ctx, sentence, head)
+    places_all = ctx.places(sentence)
+    participants = list(names)
+    in_segment = [m for m in ctx.persons(seg_start, seg_end)
+                  if not any(c.covers(m.start) for c in cues)]
+    if len(in_segment) <= len(names) and match.entry.type in ("meeting", "agreement"):
+        in_segment = ctx.persons(sentence.start, sentence.end)
+    for m in in_segment:
+        if _possessive_at(ctx, m.end) or m.name in participants:
+            continue  # "Trump's approach", "Xi Jinping's China"
+        participants.append(m.name)
+    opener = next((t.start for t in ctx.tokens(sentence)
+                   if t.start > match.end and t.lower in ctx.lex.clause_openers), seg_end)
+    places: list[Place] = []
+    for p in places_all:
+        if not seg_start <= p.start < min(seg_end, opener) or any(c.covers(p.start)
+                                                                   for c in cues):
+            continue
+        if subject and subject[0] <= p.start < subject[1]:
+            continue  # metonymy: "Ottawa has announced"
+        if p.surface.endswith(("’s", "'s")):
+            continue  # "Canada's Arctic region", "Canada's offer"
+        if p.place not in places:
+            places.append(p.place)
+    subject_text = ctx.text[subject[0]:subject[1]] if subject else None
+    if nominal and not match.has_verb:
+        span = _subject_span(ctx, sentence, match.start)
+        subject_text = ctx.text[span[0]:span[1]] if span else None
+    return Arguments(agent, names, tuple(participants), tuple(places), subject_text)

@@ -1,0 +1,226 @@
+"""One event candidate per trigger: arguments, tense, explicit anchor and title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrs import define
+
+from timeline.events.anchoring import (
+    clause_tense,
+    explicit_when,
+    ref_tense,
+    tense_when,
+    verb_group_tense,
+)
+from timeline.events.arguments import Arguments, Cue, blocked, find_arguments, is_nominal
+from timeline.events.context import DocContext
+from timeline.events.places import Place
+from timeline.events.resources import Lexicon
+from timeline.events.text import Sentence, Token, segment_of
+from timeline.events.titles import (
+    TitleParts,
+    clean_np,
+    join_names,
+    make_title,
+    participle,
+    place_names,
+    predicate,
+    quote,
+    tail_text,
+    venue,
+)
+from timeline.events.triggers import TriggerMatch
+from timeline.model import TimeExpression, When
+
+__all__ = ["Candidate", "build_candidate"]
+
+
+@define
+class Candidate:
+    """An event under construction (mutable while anchoring and de-duplicating)."""
+
+    match: TriggerMatch
+    sentence: Sentence
+    nominal: bool
+    tense: str
+    args: Arguments
+    when: When | None
+    expression: TimeExpression | None
+    cues: tuple[Cue, ...]
+    parts: TitleParts
+    title: str
+    participants: list[str]
+    places: list[Place]
+
+    @property
+    def type(self) -> str:
+        return self.match.entry.type
+
+    @property
+    def others(self) -> set[str]:
+        return set(self.participants) - set(self.args.agent_names)
+
+    def retitle(self, templates: Sequence[str]) -> None:
+        """Recompute the title after participants or places changed."""
+        values = {s: getattr(self.parts, s) for s in _SLOTS}
+        values["others"] = join_names([p for p in self.participants
+                                       if p not in self.args.agent_names])
+        values["places"] = place_names([p.name for p in self.places])
+        self.parts = TitleParts(**values)
+        self.title = make_title(templates, self.parts)
+
+
+_SLOTS = ("agent", "others", "places", "predicate", "phrase", "subject", "participle", "venue",
+          "quote")
+
+
+def _tense(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
+           scope: Sequence[TimeExpression]) -> tuple[str, bool]:
+    """The tense of the trigger's clause and whether its verb is passive."""
+    lex = ctx.lex
+    seg_start, seg_end = ctx.segment(sentence, match.start, match.end)
+    tokens = ctx.tokens(sentence)
+    passive = False
+    if match.has_verb and not nominal:
+        before = [t for t in tokens if seg_start <= t.start and t.end <= (match.verb_start or 0)]
+        tense = verb_group_tense(before, match.form, lex)
+        aux = [t.lower for t in before if t.lower not in lex.adverbs][-1:]
+        passive = match.form in ("past", "participle") and bool(
+            aux and aux[0] in lex.be_present | lex.be_past | lex.be_other)
+    else:
+        tense = "participle"
+    outside = [t for t in tokens if not match.start <= t.start < match.end]
+    near = [t.lower for t in tokens if t.end <= match.start][-3:]
+    inside = [t.lower for t in tokens if match.start <= t.start < match.end]
+    if nominal and set(near + inside) & lex.future_adjectives:
+        return "future", passive  # "his planned visit", "the upcoming trip"
+    if tense == "participle" and nominal:
+        tense = clause_tense([t for t in outside if seg_start <= t.start < seg_end], lex)
+    if tense in ("participle", "unknown"):
+        tense = clause_tense(outside, lex)
+    if tense == "unknown":
+        tense = ref_tense(scope)
+    return tense, passive
+
+
+def _scope(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
+           cues: Sequence[Cue]) -> list[TimeExpression]:
+    """Expressions in the fine segments of the trigger (not inside a cue naming another
+    event: "after his visit on Monday")."""
+    start, end = segment_of(ctx.fine(sentence), match.start, match.end)
+    return [e for e in ctx.expressions_in(start, end)
+            if not any(c.covers(e.start) for c in cues) and not ctx.in_quote(e.start)]
+
+
+def _finite(tok: Token, prev: Token | None, lex: Lexicon) -> bool:
+    word = tok.lower
+    if word in lex.auxiliaries or word in lex.irregular_past or word in lex.present_verbs:
+        return True
+    return (tok.text.islower() and word.endswith("ed") and len(word) > 4
+            and (prev is None or prev.lower not in lex.determiners))
+
+
+def _tail_end(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
+              matches: Sequence[TriggerMatch], cues: Sequence[Cue]) -> int:
+    """Where the words after the trigger stop belonging to its title: the clause end, the
+    next trigger or relation cue, a relative clause, a comma before a preposition, and for a
+    noun the verb of its clause."""
+    _, seg_end = ctx.segment(sentence, match.start, match.end)
+    stops = [seg_end] + [m.start for m in matches if m.start > match.start]
+    stops += [c.start for c in cues if c.start >= match.end]
+    after = [t for t in ctx.tokens(sentence) if t.start >= match.end]
+    for k, tok in enumerate(after):
+        if tok.lower in ctx.lex.clause_openers and k > 0 or tok.text == "," and k + 1 < len(after) and after[k + 1].lower in _COMMA_STOPS or nominal and _finite(tok, after[k - 1] if k else None, ctx.lex):
+            stops.append(tok.start)
+    return min(stops)
+
+
+_COMMA_STOPS = {"from", "to", "in", "on", "at", "with", "for", "by", "including", "while", "as",
+                "after", "before", "amid", "despite", "following"}
+
+
+def _requirements_met(match: TriggerMatch, args: Arguments, before: str) -> bool:
+    entry = match.entry
+    if "location" in entry.requires and not args.places:
+        return False
+    if "participant" in entry.requires and not set(args.participants) - set(args.agent_names):
+        return False
+    if "person_agent" in entry.requires and not args.agent_names:
+        return False
+    if entry.subject:
+        # the noun phrase before the trigger, in the clause or just before a relative pronoun
+        words = re.findall(r"[a-z]+", before.lower())[-8:]
+        return any(word in words for word in entry.subject)
+    return True
+
+
+def _plural(args: Arguments) -> bool:
+    """True for "Carney and Xi", "they", "The two leaders" (not "The U.S.", "Ottawa")."""
+    agent = args.agent or ""
+    last = agent.split()[-1] if agent else ""
+    return (" and " in agent or agent.lower() in ("they", "we") or not args.agent_names
+            and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")))
+
+
+def _agent_text(args: Arguments) -> str:
+    if not args.agent:
+        return ""
+    if args.agent_names:
+        return args.agent
+    words = args.agent.split()
+    if words[0].lower() in ("a", "an") and len(words) > 1:
+        words.pop(0)
+    return " ".join(words)
+
+
+def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
+                    matches: Sequence[TriggerMatch], cues: Sequence[Cue],
+                    previous: Sequence[str], naming: Sequence[Cue] = ()) -> Candidate | None:
+    """The candidate event for `match`, or None when it is negated, hypothetical or lacks
+    what its entry requires. `cues` are the sentence's relation cues (their places and people
+    are not the event's), `naming` those that name another event (their dates are not its)."""
+    nominal = is_nominal(ctx, sentence, match)
+    if blocked(ctx, sentence, match):
+        return None
+    scope = _scope(ctx, sentence, match, naming)
+    tense, passive = _tense(ctx, sentence, match, nominal, scope)
+    if tense == "hypothetical":
+        return None
+    args = find_arguments(ctx, sentence, match, nominal, cues, previous)
+    seg_start, _ = ctx.segment(sentence, match.start, match.end)
+    if not _requirements_met(match, args, ctx.text[seg_start:match.verb_start or match.start]):
+        return None
+    # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed".
+    explicit = explicit_when(scope, (match.start, match.end), "unknown" if nominal else tense,
+                             ctx.published)
+    when, expression = explicit if explicit else (tense_when(tense, ctx.published), None)
+    tail_end = _tail_end(ctx, sentence, match, nominal, matches, cues)
+    tail = tail_text(ctx.text, match.end, tail_end, ctx.expressions_in(match.end, tail_end),
+                     ctx.lex.adverbs)
+    words = match.text.split()
+    while len(words) > 1 and words[0].lower() in ctx.lex.determiners:
+        words.pop(0)
+    exprs = ctx.expressions_in(sentence.start, sentence.end)
+    plural = _plural(args)
+    pred = "" if nominal else predicate(match, ctx.triggers, tail, passive, plural)
+    place_text = place_names([p.name for p in args.places])
+    where = venue(sentence.text)
+    parts = TitleParts(
+        agent=clean_np(args.subject, 0, ()) if passive and args.subject and not
+        args.agent_names else _agent_text(args),
+        others=join_names([p for p in args.participants if p not in args.agent_names]),
+        places=place_text,
+        predicate=pred,
+        phrase=f"{' '.join(words)} {tail}".strip(),
+        subject=clean_np(args.subject, ctx.text.find(args.subject, sentence.start), exprs)
+        if args.subject else "",
+        participle=participle(match, ctx.triggers) if passive else "",
+        venue=where if where and where[3:] not in pred else "",
+        quote=quote(sentence.text),
+    )
+    templates = list(match.entry.titles) + list(ctx.triggers.titles.get(match.entry.type, ()))
+    return Candidate(match, sentence, nominal, tense, args, when, expression, tuple(cues),
+                     parts, make_title(templates, parts), list(args.participants),
+                     list(args.places))

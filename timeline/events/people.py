@@ -1,0 +1,235 @@
+"""People named in a document: full names with titles stripped, and later short mentions.
+
+A capitalized run of words ("UK Prime Minister Keir Starmer") loses its leading titles,
+nationality adjectives and place names ("Keir Starmer"); royal titles stay ("King Charles III").
+A run of two or more words is a person when a title or a role word introduced it, when its last
+word also stands alone elsewhere in the document ("Carney"), or when none of its words is an
+ordinary word of the document (so "Global Alliances" in a heading is not a person). Single
+words then resolve to the full name whose surname (or first word: "Xi") they are; an unresolved
+single word is a person when a title introduced it or when it recurs capitalized mid-sentence
+and is never written in lower case ("Trump").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from timeline.events.places import gazetteer
+from timeline.events.resources import people_words, place_words
+from timeline.events.text import Sentence, Token, tokenize
+
+__all__ = ["PeopleIndex", "PersonMention", "index_people"]
+
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "del"}
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr\.?|Sr\.?)$")
+
+
+@frozen
+class PersonMention:
+    """A mention of a person: document offsets of the name (titles excluded) and full name."""
+
+    start: int
+    end: int
+    name: str
+    titled: bool = False
+
+
+def _name_like(tok: Token) -> bool:
+    word = tok.bare
+    if not word[:1].isupper() or not word[:1].isalpha():
+        return False
+    inner = word[1:]
+    head = word.split("-")[0]
+    if "-" in word and len(head) > 1 and head.isupper():
+        return False  # "NATO-adjacent"
+    # "CanadaPM", "CarneyDavosWorld" are not names; "McGill", "O'Brien" are.
+    return not (re.search(r"[a-zà-ÿ][A-Z]", inner) and not re.match(r"^(Mc|Mac|O’|O')", word))
+
+
+def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
+    """Maximal runs of capitalized words joined by single spaces (particles allowed)."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for k, tok in enumerate(tokens):
+        joined = bool(current) and text[current[-1].end - base:tok.start - base] == " " \
+            and not current[-1].is_possessive
+        rest = [t for t in tokens[k + 1:k + 4] if t.lower not in _PARTICLES]
+        particle = tok.lower in _PARTICLES and bool(rest) and _name_like(rest[0]) \
+            and bool(current)
+        if (_name_like(tok) or particle) and (joined or not current):
+            current.append(tok)
+        else:
+            if current:
+                runs.append(current)
+            current = [tok] if _name_like(tok) else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _starts_with(run: Sequence[Token], title: str) -> bool:
+    parts = title.split()
+    return len(run) > len(parts) and [t.text for t in run[:len(parts)]] == parts
+
+
+def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
+    """Drop leading titles, nationality words and places; say whether a title was dropped."""
+    words = people_words()
+    places = place_words()
+    gaz = gazetteer()
+    titled = False
+    changed = True
+    while run and changed:
+        changed = False
+        for title in words.titles:
+            parts = title.split()
+            if [t.text for t in run[:len(parts)]] == parts and len(run) > len(parts):
+                run, titled, changed = run[len(parts):], True, True
+                break
+        if changed:
+            continue
+        if len(run) > 2 and any(_starts_with(run[1:], t) for t in words.titles):
+            run, changed = run[1:], True  # "Fijian Prime Minister ...", "Toronto Mayor ..."
+            continue
+        two = " ".join(t.text for t in run[:2])
+        if len(run) > 2 and (two in places.demonyms or _region(two)):
+            run, changed = run[2:], True
+        elif len(run) > 1 and (run[0].text in places.demonyms or _region(run[0].bare)
+                               or run[0].text in words.not_name_words
+                               or gaz.lookup(run[0].bare) and run[1].text in words.titles):
+            run, changed = run[1:], True
+    return run, titled
+
+
+def _region(name: str) -> bool:
+    """True for a country, region or continent name (not a city: "Victoria Beckham")."""
+    place = gazetteer().lookup(name)
+    return place is not None and place.kind != "city" and name not in place_words().ambiguous
+
+
+def _is_name(run: Sequence[Token]) -> bool:
+    words = people_words()
+    texts = [t.bare for t in run]
+    if not texts or texts[0] in _PARTICLES:
+        return False
+    for w in texts:
+        if w in words.org_words or w in words.not_name_words:
+            return False
+        if len(w) > 1 and w.isupper() and not _ROMAN.match(w):
+            return False
+    if _placey(" ".join(texts)) or place_words().demonyms.get(" ".join(texts)):
+        return False
+    return not all(_placey(w) for w in texts)
+
+
+def _placey(name: str) -> bool:
+    """True when `name` is surely a place (not a small town that is also a surname)."""
+    place = gazetteer().lookup(name)
+    if place is None or name in place_words().ambiguous:
+        return False
+    return place.kind != "city" or place.population >= 100_000
+
+
+class PeopleIndex:
+    """The people of one document: mentions by offset and short names."""
+
+    def __init__(self, mentions: list[PersonMention], short: dict[str, str]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._short = short
+
+    def within(self, start: int, end: int) -> list[PersonMention]:
+        """Mentions inside the offsets `start`..`end`."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def short(self, name: str) -> str:
+        """The short form of a full name ("Mark Carney" -> "Carney", "Xi Jinping" -> "Xi")."""
+        if name in self._short:
+            return self._short[name]
+        parts = name.split()
+        if parts[0] in people_words().royal:
+            return name
+        return parts[-1]
+
+    @property
+    def tokens(self) -> set[str]:
+        """Every word of every name (never taken as a place)."""
+        return {w for m in self.mentions for w in m.name.split()}
+
+
+def _known_in_headline(tokens: Sequence[Token], names: dict[tuple[str, ...], str]) -> \
+        list[PersonMention]:
+    """Known full names (word sequences) inside a headline's tokens."""
+    found = []
+    k = 0
+    while k < len(tokens):
+        for words, name in names.items():
+            if tuple(t.bare for t in tokens[k:k + len(words)]) == words:
+                found.append(PersonMention(tokens[k].start, tokens[k + len(words) - 1].end, name))
+                k += len(words) - 1
+                break
+        k += 1
+    return found
+
+
+def index_people(text: str, sentences: Sequence[Sentence],
+                 quotes: Sequence[tuple[int, int]] = ()) -> PeopleIndex:
+    """Find the people of a document (quoted passages are skipped)."""
+    words = people_words()
+    lower_words = set(re.findall(r"\b[a-zà-ÿ][\w’'-]*", text))
+    singles: list[tuple[Token, bool, bool]] = []
+    candidates: list[tuple[list[Token], bool]] = []
+    headlines: list[list[Token]] = []
+    for sent in sentences:
+        tokens = [t for t in tokenize(sent.text, sent.start)
+                  if not any(a <= t.start < b for a, b in quotes)]
+        if sent.headline:
+            headlines.append(tokens)
+            continue
+        for run in _runs(tokens, text, 0):
+            first = run[0]
+            before = [t for t in tokens if t.end <= first.start]
+            role = bool(before) and before[-1].lower in words.role_words
+            initial = first.start == sent.start or (bool(before) and not before[-1].is_word
+                                                   and before[-1].text not in ",")
+            run, titled = _strip_front(run)
+            if not run or not _is_name(run):
+                continue
+            if len(run) >= 2:
+                candidates.append((run, titled or role))
+            else:
+                singles.append((run[0], titled or role, initial))
+    alone = Counter(tok.bare for tok, _, initial in singles if not initial)
+    full: list[PersonMention] = []
+    for run, titled in candidates:
+        names = [t.bare for t in run]
+        ordinary = any(w.lower() in lower_words for w in names
+                       if w not in words.royal and w not in _PARTICLES)
+        if titled or alone[names[-1]] or alone[names[0]] or not ordinary:
+            full.append(PersonMention(run[0].start, run[-1].start + len(run[-1].bare),
+                                     " ".join(names), titled))
+    known = {tuple(m.name.split()): m.name for m in full}
+    surnames = {m.name.split()[-1]: m.name for m in full}
+    firsts = {m.name.split()[0]: m.name for m in full if m.name.split()[0] not in words.royal}
+    mentions = list(full)
+    used: dict[str, set[str]] = {}
+    for tok, titled, _ in singles:
+        word = tok.bare
+        name = surnames.get(word) or firsts.get(word)
+        if name is None and (titled or (alone[word] >= 2 and word.lower() not in lower_words)):
+            name = word
+        if name is not None:
+            mentions.append(PersonMention(tok.start, tok.start + len(word), name, titled))
+            used.setdefault(name, set()).add(word)
+    for tokens in headlines:
+        mentions.extend(_known_in_headline(tokens, {**known, **{(w,): n for n, ws in used.items()
+                                                                for w in ws}}))
+    short = {}
+    for name, forms in used.items():
+        parts = name.split()
+        if parts[-1] not in forms and parts[0] in forms and parts[0] not in words.royal:
+            short[name] = parts[0]
+    return PeopleIndex(mentions, short)

@@ -1,0 +1,235 @@
+"""Load and validate the word lists of event detection (``timeline/data/en/events/*.toml``).
+
+Each file is read once (cached). A malformed file raises `ResourceError` naming the file, the
+line of the offending key when it can be found, and the value.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from timeline.exceptions import ResourceError
+
+__all__ = [
+    "DATA_DIR",
+    "Lexicon",
+    "PeopleWords",
+    "PlaceWords",
+    "lexicon",
+    "line_of",
+    "people_words",
+    "place_words",
+    "read_toml",
+    "string_list",
+]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "en"
+EVENTS_DIR = DATA_DIR / "events"
+
+
+def line_of(raw: str, needle: str, start_line: int = 1) -> int | None:
+    """1-based number of the first line at or after `start_line` containing `needle`."""
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if number >= start_line and needle in line:
+            return number
+    return None
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """The parsed TOML file and its raw text; `ResourceError` when unreadable or invalid."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(f"cannot read ({exc.strerror})", path=str(path)) from None
+    try:
+        return tomllib.loads(raw), raw
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        if line is None:
+            found = re.search(r"line (\d+)", str(exc))
+            line = int(found.group(1)) if found else None
+        raise ResourceError(f"not valid TOML ({exc})", path=str(path), line=line) from None
+
+
+def string_list(table: Mapping[str, Any], key: str, path: Path, raw: str,
+                *, required: bool = True) -> tuple[str, ...]:
+    """`table[key]` as a tuple of non-empty strings (validated)."""
+    if key not in table:
+        if required:
+            raise ResourceError(f"missing list {key!r}", path=str(path))
+        return ()
+    value = table[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ResourceError(f"{key!r} must be a list of non-empty strings", path=str(path),
+                            line=line_of(raw, f"{key} ="), value=value)
+    return tuple(value)
+
+
+def string_map(table: Mapping[str, Any], key: str, path: Path, raw: str) -> dict[str, str]:
+    """`table[key]` as a str -> str mapping (validated)."""
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise ResourceError(f"[{key}] must be a table", path=str(path), value=value)
+    for name, target in value.items():
+        if not isinstance(target, str):
+            raise ResourceError(f"[{key}] {name!r} must map to a string", path=str(path),
+                                line=line_of(raw, name), value=target)
+    return dict(value)
+
+
+def _section(data: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
+    section = data.get(name)
+    if not isinstance(section, dict):
+        raise ResourceError(f"missing table [{name}]", path=str(path))
+    return section
+
+
+@frozen
+class Lexicon:
+    """Function words and cues (``lexicon.toml``); all lowercase except `sentence_starters`."""
+
+    abbreviations: frozenset[str]
+    sentence_starters: frozenset[str]
+    subordinators: frozenset[str]
+    clause_openers: frozenset[str]
+    not_participles: frozenset[str]
+    not_verbs_after_to: frozenset[str]
+    noun_suffixes: tuple[str, ...]
+    function_words: frozenset[str]
+    determiners: frozenset[str]
+    definite: frozenset[str]
+    possessives: frozenset[str]
+    adverbs: frozenset[str]
+    future: frozenset[str]
+    future_before_to: frozenset[str]
+    future_adjectives: frozenset[str]
+    modal: frozenset[str]
+    be_present: frozenset[str]
+    be_past: frozenset[str]
+    be_other: frozenset[str]
+    have_present: frozenset[str]
+    have_past: frozenset[str]
+    irregular_past: frozenset[str]
+    present_verbs: frozenset[str]
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    cue_modifiers: frozenset[str]
+    person_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+
+    @property
+    def auxiliaries(self) -> frozenset[str]:
+        return (self.future | self.modal | self.be_present | self.be_past | self.be_other
+                | self.have_present | self.have_past)
+
+
+_LEXICON_FIELDS = {
+    "sentences": ("abbreviations", "sentence_starters"),
+    "clauses": ("subordinators", "clause_openers", "not_participles", "not_verbs_after_to",
+                "noun_suffixes", "function_words"),
+    "words": ("determiners", "definite", "possessives", "adverbs"),
+    "tense": ("future", "future_before_to", "future_adjectives", "modal", "be_present", "be_past", "be_other",
+              "have_present", "have_past", "irregular_past", "present_verbs"),
+    "cues": ("negation", "hypothetical", "after", "before", "cue_modifiers"),
+}
+
+
+@functools.lru_cache(maxsize=2)
+def lexicon(path: Path = EVENTS_DIR / "lexicon.toml") -> Lexicon:
+    """The function-word lexicon (cached)."""
+    data, raw = read_toml(path)
+    values: dict[str, Any] = {}
+    for section_name, keys in _LEXICON_FIELDS.items():
+        section = _section(data, section_name, path)
+        for key in keys:
+            items = string_list(section, key, path, raw)
+            if key == "sentence_starters":
+                values[key] = frozenset(items)
+            elif key in ("noun_suffixes", "after", "before"):
+                values[key] = tuple(i.lower() for i in items)
+            else:
+                values[key] = frozenset(i.lower() for i in items)
+    pronouns = _section(data, "pronouns", path)
+    values["person_pronouns"] = frozenset(string_list(pronouns, "person", path, raw))
+    values["plural_pronouns"] = frozenset(string_list(pronouns, "plural", path, raw))
+    return Lexicon(**values)
+
+
+@frozen
+class PeopleWords:
+    """Titles and non-name words (``people.toml``), case-sensitive."""
+
+    titles: tuple[str, ...]
+    royal: frozenset[str]
+    role_words: frozenset[str]
+    org_words: frozenset[str]
+    not_name_words: frozenset[str]
+
+
+@functools.lru_cache(maxsize=2)
+def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
+    """Titles, royal titles, role words and organisation words (cached)."""
+    data, raw = read_toml(path)
+    titles = string_list(data, "titles", path, raw)
+    return PeopleWords(
+        titles=tuple(sorted(set(titles), key=lambda t: (-len(t.split()), -len(t)))),
+        royal=frozenset(string_list(data, "royal", path, raw)),
+        role_words=frozenset(w.lower() for w in string_list(data, "role_words", path, raw)),
+        org_words=frozenset(string_list(data, "org_words", path, raw)),
+        not_name_words=frozenset(string_list(data, "not_name_words", path, raw)),
+    )
+
+
+@frozen
+class PlaceWords:
+    """Aliases, regions, towns, demonyms and ambiguous names (``places.toml``)."""
+
+    aliases: Mapping[str, str]
+    regions: Mapping[str, str]
+    towns: Mapping[str, str]
+    with_article: frozenset[str]
+    ambiguous: frozenset[str]
+    never: frozenset[str]
+    locative: frozenset[str]
+    demonyms: Mapping[str, str]
+    demonym_heads: frozenset[str]
+
+
+@functools.lru_cache(maxsize=2)
+def place_words(path: Path = EVENTS_DIR / "places.toml") -> PlaceWords:
+    """The place data file (cached)."""
+    data, raw = read_toml(path)
+    heads = data.get("demonym_heads", {})
+    if not isinstance(heads, dict):
+        raise ResourceError("[demonym_heads] must be a table", path=str(path))
+    lists = _section(data, "lists", path)
+    regions = string_map(data, "regions", path, raw)
+    towns = string_map(data, "towns", path, raw)
+    for name, code in {**regions, **towns}.items():
+        if code and not re.fullmatch(r"[A-Z]{2}", code):
+            raise ResourceError(f"{name!r}: country code must be two capitals or empty",
+                                path=str(path), line=line_of(raw, f'"{name}"'), value=code)
+    return PlaceWords(
+        aliases=string_map(data, "aliases", path, raw),
+        regions=regions,
+        towns=towns,
+        with_article=frozenset(string_list(lists, "with_article", path, raw)),
+        ambiguous=frozenset(string_list(lists, "ambiguous", path, raw)),
+        never=frozenset(string_list(lists, "never", path, raw)),
+        locative=frozenset(w.lower() for w in string_list(lists, "locative", path, raw)),
+        demonyms=string_map(data, "demonyms", path, raw),
+        demonym_heads=frozenset(string_list(heads, "words", path, raw)),
+    )
