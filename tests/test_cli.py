@@ -45,9 +45,9 @@ def test_tag_formats(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("in 2029", "utf-8")
     code, out, _ = run("tag", str(f), "--format", "json")
-    assert json.loads(out)["expressions"][0]["value"] == "2029"
+    assert code == 0 and json.loads(out)["expressions"][0]["value"] == "2029"
     code, out, _ = run("tag", str(f), "--format", "text")
-    assert out.split("\t")[3] == "2029"
+    assert code == 0 and out.split("\t")[3] == "2029"
 
 
 def test_bad_jsonl_names_file_and_line(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
-    command = re.search(r'^TEST_COMMAND="(.+)"$', ci, re.M)
+    command = re.search(r'^TEST_COMMAND="(.+)"$', ci, re.MULTILINE)
     assert command is not None
     assert command.group(1) in (ROOT / "README.md").read_text("utf-8")
 

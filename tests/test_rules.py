@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline import ResourceError, tag
-from timeline.tagger.resources import _load_rules, _load_vocab, _Expander, load_grammar
+from timeline.tagger.resources import _Expander, _load_rules, _load_vocab, load_grammar
 
 GRAMMAR = load_grammar("en")
 EXAMPLES = [(r.name, ex) for r in GRAMMAR.rules for ex in r.examples]
@@ -63,8 +63,8 @@ def _load(directory: Path) -> None:
     ('[[rule]]\nname = "a"\nkind = "date"\npattern = "(?P<year"\n', "x\t1\n", "bad pattern"),
     ('[[rule]]\nname = "a"\nkind = "nope"\npattern = "x"\n', "x\t1\n", "unknown kind"),
     ('[[rule]]\nname = "a"\nkind = "date"\npattern = "{nowhere}"\n', "x\t1\n", "unknown placeholder"),
-    ('[[rule]]\nname = "a"\nkind = "date"\npattern = "x"\n[[rule]]\nname = "a"\nkind = "date"\n'
-     'pattern = "y"\n', "x\t1\n", "duplicate rule name"),
+    (('[[rule]]\nname = "a"\nkind = "date"\npattern = "x"\n[[rule]]\nname = "a"\nkind = "date"\n'
+      'pattern = "y"\n'), "x\t1\n", "duplicate rule name"),
     ('[[rule]]\nname = "a"\nkind = "date"\npattern = "x"\ncolour = 1\n', "x\t1\n", "unknown keys"),
     ('[[rule]]\nname = "a"\nkind = "date"\npattern = "{v}"\n', "x 1\n", "phrase<TAB>value"),
     ("[[rule]\n", "x\t1\n", "not valid TOML"),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from timeline.cli import main
 
@@ -62,7 +62,6 @@ def test_seed_offsets_slice_back() -> None:
 
 @pytest.mark.parametrize("doc_id", sorted(MANIFEST))
 def test_seed_has_no_false_dates(doc_id: str) -> None:
-    text = (SEEDS / MANIFEST[doc_id]["file"]).read_text("utf-8")
     for r in run_tag(doc_id):
         for bad in ("60", "51st", "25%", "61%", "$5 billion", "49,000", "21 member"):
             assert bad not in r["text"], r

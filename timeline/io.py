@@ -21,7 +21,7 @@ from timeline.model import Document, PubDate
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+    import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 __all__ = ["load_documents", "read_jsonl", "read_manifest_dir", "read_text_file"]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -48,6 +49,18 @@ EVENT_TYPES = (
 )
 #: How an event's date was obtained.
 DERIVATIONS = ("explicit", "tense", "relation", "publication", "none")
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _sources(values: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(values)
+
+
+def _events_in_order(values: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(sorted(values, key=_sort_key))
 
 
 def _one_of(choices: tuple[str, ...]) -> Any:
@@ -334,9 +347,9 @@ class Event:
     type: str = field(validator=_one_of(EVENT_TYPES))
     title: str = field(validator=attrs.validators.instance_of(str))
     when: When = field(validator=attrs.validators.instance_of(When))
-    participants: tuple[str, ...] = field(default=(), converter=tuple)
-    locations: tuple[str, ...] = field(default=(), converter=tuple)
-    sources: tuple[Source, ...] = field(default=(), converter=tuple)
+    participants: tuple[str, ...] = field(default=(), converter=_strings)
+    locations: tuple[str, ...] = field(default=(), converter=_strings)
+    sources: tuple[Source, ...] = field(default=(), converter=_sources)
 
     @sources.validator
     def _check_sources(self, attribute: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:
@@ -368,10 +381,8 @@ class Timeline:
         documents: ids of the documents they were extracted from, in input order.
     """
 
-    events: tuple[Event, ...] = field(
-        default=(), converter=lambda evs: tuple(sorted(evs, key=_sort_key))
-    )
-    documents: tuple[str, ...] = field(default=(), converter=tuple)
+    events: tuple[Event, ...] = field(default=(), converter=_events_in_order)
+    documents: tuple[str, ...] = field(default=(), converter=_strings)
 
     def __len__(self) -> int:
         return len(self.events)

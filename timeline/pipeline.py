@@ -18,9 +18,11 @@ from timeline.tagger.api import find_dateline
 
 __all__ = ["extract", "extract_documents"]
 
+_DEFAULT = TaggerConfig()
+
 
 def extract_documents(documents: Iterable[Document],
-                      config: TaggerConfig = TaggerConfig()) -> Timeline:
+                      config: TaggerConfig = _DEFAULT) -> Timeline:
     """The timeline of documents already in memory.
 
     A document without a publication date gets one from its dateline when it has one
@@ -39,7 +41,7 @@ def extract_documents(documents: Iterable[Document],
 
 def extract(paths: str | Path | Sequence[str | Path],
             published: PubDate | str | None = None,
-            config: TaggerConfig = TaggerConfig()) -> Timeline:
+            config: TaggerConfig = _DEFAULT) -> Timeline:
     """The timeline of articles on disk: text files, directories (with manifest.toml) or
     .jsonl files. `published` is the default publication date for documents that carry none."""
     if isinstance(paths, (str, Path)):

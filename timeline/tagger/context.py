@@ -52,8 +52,8 @@ def clause_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[in
     left = lo
     for m in _CLAUSE_END.finditer(text, lo, start):
         left = m.end()
-    m = _CLAUSE_END.search(text, end, min(len(text), end + reach))
-    right = m.start() if m else min(len(text), end + reach)
+    after = _CLAUSE_END.search(text, end, min(len(text), end + reach))
+    right = after.start() if after else min(len(text), end + reach)
     return left, right
 
 

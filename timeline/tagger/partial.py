@@ -179,7 +179,7 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | 
     for group, text in match.groupdict().items():
         if text is None or group in ("timex", "sep"):
             continue
-        base = group[:-1] if group.endswith("2") else group
+        base = group.removesuffix("2")
         if base == "ampm":
             fields["ampm"] = text
             continue
@@ -202,9 +202,7 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | 
         elif base == "clock":
             hh, mm = str(value).split(":")
             target["hour"], target["minute"] = int(hh), int(mm)
-        elif base == "freq":
-            target["value"] = value
-        elif base == "ref":
+        elif base == "freq" or base == "ref":
             target["value"] = value
         elif base == "century" and isinstance(value, (int, str)):
             target["century"] = int(value) - 1
@@ -235,6 +233,9 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | 
         fields["a"], fields["b"] = a, b
     end = None
     if end_fields:
+        if "day" in end_fields and "month" not in end_fields and "day" in fields \
+                and end_fields["day"] <= fields["day"]:
+            return None  # "March 17-03" is not a range of days (17-03-2025 is a date)
         end = Partial(kind="date", rule=rule.name, **end_fields)
     try:
         return _build(rule, fields, end, latent)

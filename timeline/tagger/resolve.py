@@ -371,6 +371,7 @@ def _ref(value: str, anchor: PubDate | None) -> TimeValue:
 
 def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
     clock = f"T{p.hour:02d}:{p.minute or 0:02d}" if p.hour is not None else f"T{p.part}"
+    day: TimeValue | None
     if p.weekday is not None:
         day = _weekday(Partial(kind="weekday", rule=p.rule, weekday=p.weekday), ctx)
     elif p.shift is not None:
@@ -378,6 +379,8 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
     elif ctx.anchor is not None:
         day = _span(ctx.anchor, "day", 0, clip=True)
     else:
+        day = None
+    if day is None:
         day = _value("DATE", "XXXX-XX-XX", "day")
     grain = "minute" if p.hour is not None else "part_of_day"
     return _value("TIME", day.value + clock, grain, day.earliest, day.latest)
@@ -431,10 +434,17 @@ def _range(p: Partial, ctx: Context) -> TimeValue | None:
     if start_p.year is None and end_p.year is not None:
         start_p = Partial(kind="date", rule=p.rule, year=end_p.year, month=start_p.month,
                           day=start_p.day)
-    a, b = _date(start_p, ctx), _date(end_p, ctx)
-    if a is None or b is None or a.earliest is None or b.latest is None:
+    a = _date(start_p, ctx)
+    if a is None or a.earliest is None:
         return None
-    if a.earliest > b.latest:
+    if p.end.year is None and start_p.year is None:
+        # the end takes the start's year; "28 December to 3 January" crosses into the next
+        year = a.earliest.year
+        if end_p.month is not None and start_p.month is not None and end_p.month < start_p.month:
+            year += 1
+        end_p = Partial(kind="date", rule=p.rule, year=year, month=end_p.month, day=end_p.day)
+    b = _date(end_p, ctx)
+    if b is None or b.latest is None or a.earliest > b.latest:
         return None
     grain = a.granularity if _time.GRAIN_ORDER.index(a.granularity) <= \
         _time.GRAIN_ORDER.index(b.granularity) else b.granularity

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import functools
 import re
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+    import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
