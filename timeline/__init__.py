@@ -1,4 +1,12 @@
-"""timeline: turn news articles into a dated event timeline."""
+"""timeline: turn news articles into a dated event timeline.
+
+    >>> import timeline
+    >>> [(e.text, e.value) for e in timeline.tag("She left last month.", published="2025-04")]
+    [('last month', '2025-03')]
+    >>> tl = timeline.extract("seeds")             # doctest: +SKIP
+    >>> data, report = tl.render("ics")            # doctest: +SKIP
+    >>> tl.write("csv", "carney.csv")              # doctest: +SKIP
+"""
 
 from timeline.exceptions import (
     DocumentError,
@@ -9,6 +17,8 @@ from timeline.exceptions import (
     TimelineError,
     TimeMLError,
 )
+from timeline.export import FORMATS, ExportReport
+from timeline.io import load_documents
 from timeline.model import (
     Document,
     Event,
@@ -19,15 +29,19 @@ from timeline.model import (
     TimeValue,
     When,
 )
+from timeline.pipeline import extract, extract_documents
 from timeline.tagger import TaggerConfig, tag
+from timeline.tagger.api import find_dateline
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "FORMATS",
     "Document",
     "DocumentError",
     "Event",
     "ExportError",
+    "ExportReport",
     "InputError",
     "PubDate",
     "PublicationDateError",
@@ -41,5 +55,9 @@ __all__ = [
     "TimelineError",
     "When",
     "__version__",
+    "extract",
+    "extract_documents",
+    "find_dateline",
+    "load_documents",
     "tag",
 ]

@@ -7,6 +7,7 @@ Dates are `datetime.date`; intervals of days are inclusive on both ends, and `No
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -389,3 +390,17 @@ class Timeline:
 
     def __iter__(self) -> Any:
         return iter(self.events)
+
+    def render(self, fmt: str) -> tuple[bytes, Any]:
+        """This timeline as "json", "jsonl", "csv" or "ics" bytes, with an ExportReport of what
+        was written and left out (see `timeline.export.render`; serialization lives there)."""
+        from timeline.export import render
+
+        return render(self, fmt)
+
+    def write(self, fmt: str, path: str | os.PathLike[str]) -> Any:
+        """Write this timeline in `fmt` to `path` atomically; returns the ExportReport
+        (see `timeline.export.write`)."""
+        from timeline.export import write
+
+        return write(self, fmt, path)
