@@ -128,8 +128,8 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     if report.skipped:
         print(f"timeline: {report.skipped} event(s) without a date left out of the "
               f"{args.format} output: {', '.join(report.skipped_ids)}", file=stderr)
-    print(f"timeline: {report.written} event(s) from {len(timeline.documents)} document(s)",
-          file=stderr)
+    print(f"timeline: wrote {report.written} of {len(timeline)} event(s) from "
+          f"{len(timeline.documents)} document(s)", file=stderr)
     return 0
 
 
