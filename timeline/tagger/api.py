@@ -62,7 +62,7 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         needs_tense = c.rule.kind in _TENSED and p.year is None and p.shift is None
         tense = tense_at(text, c.start, c.end) if needs_tense else None
         value = resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
-                                   day_first=config.day_first))
+                                   day_first=config.day_first), text[c.start:c.end])
         if value is None:
             continue
         expr = TimeExpression(
@@ -86,7 +86,7 @@ def find_dateline(text: str, config: TaggerConfig = TaggerConfig()) -> PubDate |
     for c in scan(head, grammar):
         if c.partial.year is None or c.rule.kind not in ("date", "numeric_date"):
             continue
-        value = resolve(c.partial, Context(day_first=config.day_first))
+        value = resolve(c.partial, Context(day_first=config.day_first), head[c.start:c.end])
         if value is not None and value.granularity == "day" and value.earliest is not None:
             return PubDate.from_date(value.earliest, source="text")
     return None

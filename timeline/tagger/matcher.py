@@ -13,7 +13,7 @@ import re
 from attrs import evolve, frozen
 
 from timeline.tagger.partial import Partial, read_match
-from timeline.tagger.resources import Grammar, Rule
+from timeline.tagger.resources import Grammar, Rule, lower_ascii
 
 __all__ = ["Candidate", "scan"]
 
@@ -42,23 +42,24 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _candidates(text: str, grammar: Grammar, skip: frozenset[str]) -> list[Candidate]:
+def _candidates(text: str, low: str, grammar: Grammar,
+                skip: frozenset[str]) -> list[Candidate]:
     out = []
     for rule in grammar.rules:
         if rule.kind in skip:
             continue
-        for match in rule.regex.finditer(text):
+        for match in rule.regex.finditer(low):
             start, end = _span(match)
             if start == end:
                 continue
-            partial = read_match(rule, match, grammar)
+            partial = read_match(rule, match, grammar, text)
             if partial is not None:
                 out.append(Candidate(start, end, rule, partial))
     return out
 
 
-def _negative_spans(text: str, grammar: Grammar) -> list[tuple[int, int]]:
-    return [m.span() for rule in grammar.negatives for m in rule.regex.finditer(text)]
+def _negative_spans(low: str, grammar: Grammar) -> list[tuple[int, int]]:
+    return [m.span() for rule in grammar.negatives for m in rule.regex.finditer(low)]
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
@@ -94,7 +95,8 @@ def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> lis
 
     Rules whose kind is in `skip` are not run (e.g. "range", to tag the ends of a range apart).
     """
-    negatives = _negative_spans(text, grammar)
-    cands = [c for c in _candidates(text, grammar, skip)
+    low = lower_ascii(text)
+    negatives = _negative_spans(low, grammar)
+    cands = [c for c in _candidates(text, low, grammar, skip)
              if not any(c.start < e and s < c.end for s, e in negatives)]
     return _with_mods(text, _select(cands), grammar)

@@ -172,13 +172,18 @@ def _normalize(grammar: Grammar, base: str, text: str) -> Any:
     raise LookupError(text)
 
 
-def read_match(rule: Rule, match: re.Match[str], grammar: Grammar) -> Partial | None:
-    """Read a rule's match into a Partial, or None when the match is not a time after all."""
+def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
+               original: str | None = None) -> Partial | None:
+    """Read a rule's match into a Partial, or None when the match is not a time after all.
+
+    `original` is the text as written when the match ran over a lower-cased copy (the
+    capitalization of month and weekday names is read from it)."""
     fields: dict[str, Any] = {}
     end_fields: dict[str, Any] = {}
-    for group, text in match.groupdict().items():
-        if text is None or group in ("timex", "sep"):
+    for group, found in match.groupdict().items():
+        if found is None or group in ("timex", "sep"):
             continue
+        text = original[match.start(group):match.end(group)] if original is not None else found
         base = group.removesuffix("2")
         if base == "ampm":
             fields["ampm"] = text

@@ -15,6 +15,7 @@ from attrs import frozen
 
 from timeline import _time
 from timeline.model import PubDate, TimeValue
+from timeline.tagger._dateparser import parse_numeric_date
 from timeline.tagger.partial import Partial
 
 __all__ = ["Context", "resolve"]
@@ -401,23 +402,23 @@ def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
     return _span(ctx.anchor, unit, 0, clip=True)
 
 
-def _numeric(p: Partial, ctx: Context) -> TimeValue | None:
+def _numeric(p: Partial, ctx: Context, text: str | None) -> TimeValue | None:
     first, second = p.day, p.month  # as written: first number, second number
     if first is None or second is None or p.year is None:
         return None
-    if first > 12 and second <= 12:
-        day, month = first, second
-    elif second > 12 and first <= 12:
-        day, month = second, first
-    elif ctx.day_first:
-        day, month = first, second
+    if first > 12 >= second:
+        day_first = True
+    elif second > 12 >= first:
+        day_first = False
     else:
-        day, month = second, first
-    try:
-        start = dt.date(p.year, month, day)
-    except ValueError:
-        return None
-    return _unit(start, "day", None)
+        day_first = ctx.day_first
+    if text is None:
+        day, month = (first, second) if day_first else (second, first)
+        text = f"{day:02d}/{month:02d}/{p.year:04d}"
+        day_first = True
+    base = ctx.anchor.earliest if ctx.anchor is not None else None
+    found = parse_numeric_date(text, day_first=day_first, base=base)
+    return _unit(found, "day", None) if found is not None else None
 
 
 def _range(p: Partial, ctx: Context) -> TimeValue | None:
@@ -451,15 +452,18 @@ def _range(p: Partial, ctx: Context) -> TimeValue | None:
     return _value("DATE", f"{a.value}/{b.value}", grain, a.earliest, b.latest)
 
 
-def resolve(p: Partial, ctx: Context) -> TimeValue | None:
-    """The normalized value of a partial time in a context, or None if it names no time."""
+def resolve(p: Partial, ctx: Context, text: str | None = None) -> TimeValue | None:
+    """The normalized value of a partial time in a context, or None if it names no time.
+
+    `text` is the matched span; only numeric dates read it (they are parsed by dateparser).
+    """
     kind = p.kind
     out: TimeValue | None
     if kind == "date":
         out = _weekday(p, ctx) if p.weekday is not None and p.month is None and \
             p.year is None else _date(p, ctx)
     elif kind == "numeric_date":
-        out = _numeric(p, ctx)
+        out = _numeric(p, ctx, text)
     elif kind == "weekday":
         out = _weekday(p, ctx)
     elif kind == "relative":
