@@ -17,7 +17,7 @@ except ImportError:  # tests/ made a package
 
 from timeline.exceptions import ExportError
 from timeline.export import events_from_ics, to_ics
-from timeline.export.ical import EPOCH, event_dtstamp, event_uid
+from timeline.export.ical import EPOCH, _clean, event_dtstamp, event_uid
 from timeline.model import Event, Source, Timeline, When
 
 UTC = dt.timezone.utc
@@ -38,6 +38,12 @@ def day(y: int, m: int, d: int) -> dt.date:
 
 def lines(data: bytes) -> list[str]:
     return icalendar.Calendar.from_ical(data).to_ical().decode().split("\r\n")
+
+
+def shown(text: str) -> str:
+    """What a calendar shows of `text`: control characters dropped, and (icalendar's own
+    convention when writing) a literal backslash-N taken as a line break."""
+    return _clean(text).replace("\\N", "\n")
 
 
 DAY = When("2025-03-17", day(2025, 3, 17), day(2025, 3, 17), "day", "explicit")
@@ -151,6 +157,9 @@ def test_ics_properties(timeline: Timeline) -> None:
         assert isinstance(vevent["dtstart"], dt.date) and vevent["dtend"] > vevent["dtstart"]
         assert vevent["uid"].split("-")[0].split("@")[0] == event_uid(event).split("@")[0]
         assert vevent["categories"] == [event.type]
+        assert shown(event.title) in vevent["summary"]
+        for source in event.sources:
+            assert shown(source.sentence) in vevent["description"]
         start = event.when.start or event.when.end
         assert vevent["dtstart"] == start
     firsts = {(e.sources[0].document, e.sources[0].start, e.sources[0].end) for e in dated}

@@ -20,8 +20,10 @@ bytes and re-importing an updated export updates events instead of duplicating t
 
 Each VEVENT also has CATEGORIES (the event type), LOCATION (locations joined by ", "), TRANSP
 TRANSPARENT (news does not make anyone busy) and a DESCRIPTION with the date reading, the
-participants, and every source's sentence and document id. Control characters that RFC 5545 forbids
-in TEXT are dropped and CR / CRLF become LF. Dates use fixed English month names (no locale).
+participants, and every source's sentence and document id. The text is for display and not exactly
+reversible: control characters that RFC 5545 forbids in TEXT and U+FEFF are dropped, CR / CRLF
+become LF, and icalendar itself writes a literal backslash-N as a line break. Dates use fixed
+English month names (no locale).
 """
 
 from __future__ import annotations
@@ -57,7 +59,9 @@ _MOD_WORDS = {
 }
 _COARSER_THAN_DAY = ("week", "month", "quarter", "season", "half", "year", "decade", "century",
                      "millennium")
-_FORBIDDEN = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F])
+#: Dropped from TEXT: controls RFC 5545 forbids, and U+FEFF (a BOM to readers that decode values
+#: as utf-8-sig, as icalendar does, and invisible anyway).
+_FORBIDDEN = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, 0xFEFF])
 
 
 def _short(day: dt.date) -> str:
@@ -65,7 +69,7 @@ def _short(day: dt.date) -> str:
 
 
 def _clean(text: str) -> str:
-    """Text fit for an iCalendar TEXT value: LF line breaks, no other control characters."""
+    """Text fit for an iCalendar TEXT value: LF line breaks, no other controls, no U+FEFF."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_FORBIDDEN)
 
 
