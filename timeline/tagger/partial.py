@@ -233,9 +233,6 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
     if ampm is not None and fields.get("hour") is not None:
         hour = fields["hour"] % 12
         fields["hour"] = hour + 12 if ampm.lower().startswith("p") else hour
-    a, b = fields.pop("a", None), fields.pop("b", None)
-    if a is not None and b is not None:
-        fields["a"], fields["b"] = a, b
     end = None
     if end_fields:
         if "day" in end_fields and "month" not in end_fields and "day" in fields \
@@ -249,9 +246,9 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
 
 
 def _build(rule: Rule, fields: dict[str, Any], end: Partial | None, latent: bool) -> Partial:
-    a, b = fields.pop("a", None), fields.pop("b", None)
-    if a is not None:  # numeric date: order decided at resolution (needs the config)
-        fields["day"], fields["month"] = a, b
+    if "a" in fields:
+        # a numeric date: the two numbers as written; their order is decided at resolution
+        fields["day"], fields["month"] = fields.pop("a"), fields.pop("b", None)
     known = {f.name for f in attrs.fields(Partial)}
     unknown = set(fields) - known
     if unknown:
