@@ -10,13 +10,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from timeline._files import write_atomically
 from timeline.exceptions import TimelineError
 from timeline.io import load_documents, with_dateline
 from timeline.model import PubDate, TimeExpression
@@ -49,16 +48,7 @@ def _write_output(data: bytes, output: str | None, stdout: TextIO) -> None:
         stdout.write(data.decode("utf-8"))
         stdout.flush()
         return
-    target = Path(output)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(data, output)
 
 
 def _cmd_tag(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

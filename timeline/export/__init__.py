@@ -19,9 +19,9 @@ Formats (see each module for the details):
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable
 
+from timeline._files import write_atomically
 from timeline.exceptions import ExportError
 from timeline.export.csvfmt import timeline_from_csv, to_csv
 from timeline.export.ical import events_from_ics, to_ics
@@ -54,7 +54,6 @@ __all__ = [
 ]
 
 FORMATS = ("json", "jsonl", "csv", "ics")
-_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 _TEXT_RENDERERS: dict[str, Callable[[Timeline], str]] = {
     "json": to_json,
@@ -101,30 +100,9 @@ def write(timeline: Timeline, fmt: str, path: str | os.PathLike[str]) -> ExportR
             message names the path; ``value`` is the path).
     """
     data, report = render(timeline, fmt)
-    target = os.fspath(path)
-    directory, name = os.path.split(os.path.abspath(target))
-    tmp = ""
     try:
-        fd = -1
-        while fd < 0:
-            candidate = os.path.join(directory, f".{name}.{secrets.token_hex(8)}.tmp")
-            try:
-                fd = os.open(candidate, _FLAGS, 0o666)
-            except FileExistsError:  # pragma: no cover - a collision of 64 random bits
-                continue
-            tmp = candidate
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        tmp = ""
+        write_atomically(data, path)
     except OSError as exc:
+        target = os.fspath(path)
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}", value=target) from None
-    finally:
-        if tmp:
-            try:
-                os.remove(tmp)
-            except OSError:
-                pass
     return report

@@ -1,0 +1,40 @@
+"""Write a file whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+__all__ = ["write_atomically"]
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def write_atomically(data: bytes, path: str | os.PathLike[str]) -> None:
+    """Write `data` to `path` through a hidden temporary file beside it (mode 0o666 minus the
+    umask, fsynced) moved over `path` with `os.replace`. On any failure the temporary file is
+    removed, `path` is left as it was, and the OSError propagates."""
+    target = os.fspath(path)
+    directory, name = os.path.split(os.path.abspath(target))
+    tmp = ""
+    try:
+        fd = -1
+        while fd < 0:
+            candidate = os.path.join(directory, f".{name}.{secrets.token_hex(8)}.tmp")
+            try:
+                fd = os.open(candidate, _FLAGS, 0o666)
+            except FileExistsError:  # pragma: no cover - a collision of 64 random bits
+                continue
+            tmp = candidate
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        tmp = ""
+    finally:
+        if tmp:
+            try:
+                os.remove(tmp)
+            except OSError:
+                pass
