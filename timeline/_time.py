@@ -20,7 +20,6 @@ import pendulum
 __all__ = [
     "GRAIN_ORDER",
     "ceil",
-    "coarser",
     "floor",
     "interval_of",
     "render",
@@ -31,17 +30,11 @@ __all__ = [
 GRAIN_ORDER = (
     "day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "millennium",
 )
-_RANK = {g: i for i, g in enumerate(GRAIN_ORDER)}
 _SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _SEASON_OF_MONTH = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA",
                     11: "FA", 12: "WI", 1: "WI", 2: "WI"}
 _MONTHS_IN = {"month": 1, "quarter": 3, "season": 3, "half": 6, "year": 12, "decade": 120,
               "century": 1200, "millennium": 12000}
-
-
-def coarser(a: str, b: str) -> bool:
-    """True when grain `a` is strictly coarser than grain `b`."""
-    return _RANK[a] > _RANK[b]
 
 
 def _pd(day: dt.date) -> pendulum.Date:
@@ -234,8 +227,3 @@ def holiday(spec: str, year: int) -> dt.date:
         last = ceil(dt.date(year, month, 1), "month")
         day = last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
     return day + dt.timedelta(days=int(m.group(4) or 0))
-
-
-def weekday_of(day: dt.date) -> int:
-    """ISO weekday, Monday = 1."""
-    return day.isoweekday()
