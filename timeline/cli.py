@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from timeline._files import write_atomically
 from timeline.exceptions import TimelineError
+from timeline.export import FORMATS
 from timeline.io import load_documents, with_dateline
 from timeline.model import PubDate, TimeExpression
 from timeline.tagger import TaggerConfig, tag
@@ -142,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="text files, directories (with manifest.toml) or .jsonl files")
     p.add_argument("--published", help="publication date for documents that carry none")
-    p.add_argument("--format", choices=("json", "jsonl", "csv", "ics"), default="json")
+    p.add_argument("--format", choices=FORMATS, default="json")
     p.add_argument("-o", "--output", help="write here instead of stdout")
     p.set_defaults(run=_cmd_extract)
 
