@@ -109,12 +109,35 @@ def _cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
+def _previous_ics(args: argparse.Namespace) -> bytes | None:
+    """The earlier .ics export whose SEQUENCEs an ics export carries on: ``--previous FILE``,
+    else the existing ``-o`` file, else None."""
+    from timeline.exceptions import ExportError
+    from timeline.export.ical import previous_versions
+
+    if args.previous is not None and args.format != "ics":
+        raise ExportError("--previous applies to --format ics only", value=args.previous)
+    source = args.previous
+    if source is None and args.format == "ics" and args.output not in (None, "-") \
+            and Path(args.output).is_file():
+        source = args.output
+    if source is None:
+        return None
+    data = Path(source).read_bytes()
+    try:
+        previous_versions(data)
+    except ExportError as exc:
+        raise ExportError(f"{source}: {exc}", value=source) from None
+    return data
+
+
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from timeline.export import render
     from timeline.pipeline import extract
 
+    previous = _previous_ics(args)
     timeline = extract(args.paths, published=args.published)
-    data, report = render(timeline, args.format)
+    data, report = render(timeline, args.format, name=args.calendar_name, previous=previous)
     _write_output(data, args.output, stdout)
     if report.skipped:
         print(f"timeline: {report.skipped} event(s) without a date left out of the "
@@ -145,6 +168,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication date for documents that carry none")
     p.add_argument("--format", choices=FORMATS, default="json")
     p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.add_argument("--calendar-name", metavar="NAME",
+                   help="the calendar's name (ics) or the page title (html); default 'timeline'")
+    p.add_argument("--previous", metavar="FILE",
+                   help="an earlier .ics export: unchanged events keep their SEQUENCE, changed "
+                        "ones get the next (default: the existing -o file)")
     p.set_defaults(run=_cmd_extract)
 
     p = sub.add_parser("timeml", help="tag TimeML files, replacing the TIMEX3 tags in <TEXT>")

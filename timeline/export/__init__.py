@@ -14,6 +14,7 @@ Formats (see each module for the details):
 * ``csv``   - `csvfmt.to_csv`: one row per event, every source kept, formula-safe; lossless for
   events.
 * ``ics``   - `ical.to_ics`: RFC 5545 all-day VEVENTs; undated events are left out and counted.
+* ``html``  - `html.to_html`: one self-contained page, events on a time axis grouped by month.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from timeline._files import write_atomically
 from timeline.exceptions import ExportError
 from timeline.export.csvfmt import timeline_from_csv, to_csv
+from timeline.export.html import to_html
 from timeline.export.ical import events_from_ics, to_ics
 from timeline.export.jsonfmt import (
     event_from_dict,
@@ -47,13 +49,14 @@ __all__ = [
     "timeline_from_csv",
     "timeline_from_json",
     "to_csv",
+    "to_html",
     "to_ics",
     "to_json",
     "to_jsonl",
     "write",
 ]
 
-FORMATS = ("json", "jsonl", "csv", "ics")
+FORMATS = ("json", "jsonl", "csv", "ics", "html")
 
 _TEXT_RENDERERS: dict[str, Callable[[Timeline], str]] = {
     "json": to_json,
@@ -62,8 +65,12 @@ _TEXT_RENDERERS: dict[str, Callable[[Timeline], str]] = {
 }
 
 
-def render(timeline: Timeline, fmt: str) -> tuple[bytes, ExportReport]:
+def render(timeline: Timeline, fmt: str, *, name: str | None = None,
+           previous: bytes | None = None) -> tuple[bytes, ExportReport]:
     """Render `timeline` in format `fmt` (one of `FORMATS`) as UTF-8 bytes.
+
+    `name` is the calendar name (``ics``) or page title (``html``); `previous` is an earlier
+    ``ics`` export whose SEQUENCEs are carried on (see `ical`). Other formats ignore both.
 
     Returns:
         The bytes and a report: how many events were written and which were left out (only
@@ -74,7 +81,15 @@ def render(timeline: Timeline, fmt: str) -> tuple[bytes, ExportReport]:
             rendered in it (e.g. text with lone surrogates, which UTF-8 cannot encode).
     """
     if fmt == "ics":
-        return to_ics(timeline)
+        return to_ics(timeline, previous=previous,
+                      **({} if name is None else {"calendar_name": name}))
+    if fmt == "html":
+        page, html_report = to_html(timeline, **({} if name is None else {"title": name}))
+        try:
+            return page.encode("utf-8"), html_report
+        except UnicodeEncodeError as exc:
+            raise ExportError(f"html: text cannot be encoded as UTF-8: {exc}",
+                              value=fmt) from None
     renderer = _TEXT_RENDERERS.get(fmt) if isinstance(fmt, str) else None
     if renderer is None:
         raise ExportError(
@@ -87,7 +102,8 @@ def render(timeline: Timeline, fmt: str) -> tuple[bytes, ExportReport]:
     return data, ExportReport(written=len(timeline.events))
 
 
-def write(timeline: Timeline, fmt: str, path: str | os.PathLike[str]) -> ExportReport:
+def write(timeline: Timeline, fmt: str, path: str | os.PathLike[str], *, name: str | None = None,
+          previous: bytes | None = None) -> ExportReport:
     """Render `timeline` as `fmt` and write it to `path` atomically.
 
     The output is rendered completely before the file system is touched; it is then written to a
@@ -99,7 +115,7 @@ def write(timeline: Timeline, fmt: str, path: str | os.PathLike[str]) -> ExportR
         ExportError: rendering failed (nothing is written), or the file cannot be written (the
             message names the path; ``value`` is the path).
     """
-    data, report = render(timeline, fmt)
+    data, report = render(timeline, fmt, name=name, previous=previous)
     try:
         write_atomically(data, path)
     except OSError as exc:

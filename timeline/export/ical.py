@@ -18,6 +18,19 @@ bytes and re-importing an updated export updates events instead of duplicating t
   ON_OR_AFTER).
 * No date at all: left out, counted in the returned `ExportReport`.
 
+The calendar carries PRODID, VERSION 2.0, CALSCALE GREGORIAN, METHOD PUBLISH (a published
+calendar, not a scheduling message) and its name twice, as RFC 7986 NAME and as the
+X-WR-CALNAME that most clients read (`DEFAULT_CALENDAR_NAME` unless `calendar_name` is given).
+
+SEQUENCE (updates in place, never duplicates): UIDs do not depend on dates, so an event whose date
+is corrected keeps its UID. To tell calendars that it changed, `to_ics` may be given the previous
+export (`previous`; the CLI reads the existing ``-o`` file, or ``--previous FILE``). For each UID
+found there, SEQUENCE stays the old one if the event's content (DTSTART, DTEND, SUMMARY, STATUS,
+TRANSP, CATEGORIES, LOCATION, DESCRIPTION) is unchanged and is the old one plus 1 if it changed; a
+UID not found there gets 0. No clock and no randomness: the same input and the same previous file
+give the same bytes, and re-exporting unchanged input keeps every SEQUENCE. An event that vanished
+from the new export is not carried over (a calendar server keeps its old copy until deleted).
+
 Each VEVENT also has CATEGORIES (the event type), LOCATION (locations joined by ", "), TRANSP
 TRANSPARENT (news does not make anyone busy) and a DESCRIPTION with the date reading, the
 participants, and every source's sentence and document id. The text is for display and not exactly
@@ -40,10 +53,16 @@ from timeline.export.report import ExportReport
 from timeline.model import Event, PubDate, Timeline, When
 
 __all__ = [
-    "DEFAULT_PRODID", "EPOCH", "event_dtstamp", "event_uid", "events_from_ics", "to_ics",
+    "DEFAULT_CALENDAR_NAME", "DEFAULT_PRODID", "EPOCH", "event_dtstamp", "event_uid",
+    "events_from_ics", "previous_versions", "to_ics",
 ]
 
 DEFAULT_PRODID = "-//timeline//News event timeline//EN"
+DEFAULT_CALENDAR_NAME = "timeline"
+#: The VEVENT properties whose change raises SEQUENCE (not DTSTAMP, not SEQUENCE itself).
+CONTENT_PROPERTIES = (
+    "DTSTART", "DTEND", "SUMMARY", "STATUS", "TRANSP", "CATEGORIES", "LOCATION", "DESCRIPTION",
+)
 #: DTSTAMP of events whose first source has no publication date.
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _MONTHS = (
@@ -163,25 +182,83 @@ def _vevent(event: Event, uid: str) -> icalendar.Event:
     return vevent
 
 
+def _fingerprint(vevent: Any) -> tuple[tuple[str, bytes | None], ...]:
+    """The content of a parsed VEVENT that SEQUENCE tracks, in serialized form."""
+    return tuple(
+        (name, vevent[name].to_ical() if name in vevent else None) for name in CONTENT_PROPERTIES
+    )
+
+
+def previous_versions(data: bytes | str) -> dict[str, tuple[int, Any]]:
+    """UID -> (SEQUENCE, content fingerprint) of each VEVENT of an earlier export.
+
+    Raises:
+        ExportError: the data is not an iCalendar object, or a SEQUENCE is not a number.
+    """
+    try:
+        calendar = icalendar.Calendar.from_ical(data)
+    except ValueError as exc:
+        raise ExportError(f"previous calendar is not an iCalendar file: {exc}") from None
+    out: dict[str, tuple[int, Any]] = {}
+    for vevent in calendar.walk("VEVENT"):
+        if "UID" not in vevent:
+            continue
+        raw = vevent.get("SEQUENCE", 0)
+        try:
+            sequence = int(raw)
+        except (TypeError, ValueError):
+            raise ExportError(
+                f"previous calendar: SEQUENCE {raw!r} of {vevent['UID']} is not a number",
+                value=raw,
+            ) from None
+        out[str(vevent["UID"])] = (sequence, _fingerprint(vevent))
+    return out
+
+
+def _sequence(vevent: icalendar.Event, uid: str,
+              previous: dict[str, tuple[int, Any]]) -> int:
+    if uid not in previous:
+        return 0
+    old_sequence, old_content = previous[uid]
+    reparsed = icalendar.Event.from_ical(vevent.to_ical())  # compared as previous was read
+    return old_sequence if _fingerprint(reparsed) == old_content else old_sequence + 1
+
+
 def to_ics(
-    timeline: Timeline | Iterable[Event], *, prodid: str = DEFAULT_PRODID
+    timeline: Timeline | Iterable[Event], *, prodid: str = DEFAULT_PRODID,
+    calendar_name: str = DEFAULT_CALENDAR_NAME, previous: bytes | str | None = None,
 ) -> tuple[bytes, ExportReport]:
     """Render the dated events as an iCalendar file, in timeline order.
+
+    Args:
+        timeline: the events.
+        prodid: the calendar's PRODID.
+        calendar_name: NAME and X-WR-CALNAME, what calendar apps show as the calendar's name.
+        previous: an earlier export of the same articles (bytes or text of an .ics file), whose
+            SEQUENCEs are kept for unchanged events and raised by one for changed ones.
 
     Returns:
         The .ics bytes (UTF-8, CRLF, folded lines) and a report of written and left-out
         (undated) events.
 
     Raises:
-        ExportError: an unreadable publication date, a date at the end of the calendar, or text
-            that cannot be encoded as UTF-8.
+        ExportError: an unreadable publication date, a date at the end of the calendar, text
+            that cannot be encoded as UTF-8, an empty calendar name, or a `previous` that is not
+            an iCalendar file.
     """
     if not isinstance(timeline, Timeline):
         timeline = Timeline(events=list(timeline))
+    if not isinstance(calendar_name, str) or not _clean(calendar_name).strip():
+        raise ExportError(f"calendar name {calendar_name!r} is empty", value=calendar_name)
+    versions = previous_versions(previous) if previous is not None else {}
     calendar = icalendar.Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    name = _clean(calendar_name).replace("\n", " ").strip()
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
     seen: dict[str, int] = {}
     skipped: list[str] = []
     for event in timeline.events:
@@ -192,7 +269,9 @@ def to_ics(
         seen[uid] = seen.get(uid, 0) + 1
         if seen[uid] > 1:
             uid = uid.replace("@", f"-{seen[uid]}@", 1)
-        calendar.add_component(_vevent(event, uid))
+        vevent = _vevent(event, uid)
+        vevent.add("sequence", _sequence(vevent, uid, versions))
+        calendar.add_component(vevent)
     try:
         data = calendar.to_ical()
     except UnicodeEncodeError as exc:
@@ -213,7 +292,8 @@ def events_from_ics(data: bytes | str) -> list[dict[str, Any]]:
     """A minimal reader: the VEVENTs of an .ics file as plain dicts, in file order.
 
     Keys: uid, dtstamp (datetime), dtstart and dtend (date), status, summary, description,
-    location (None when absent), categories (list of str), transp.
+    location (None when absent), categories (list of str), transp, sequence (int, 0 when
+    absent).
 
     Raises:
         ExportError: the data is not an iCalendar object.
@@ -237,5 +317,6 @@ def events_from_ics(data: bytes | str) -> list[dict[str, Any]]:
             "location": _text(vevent, "location"),
             "categories": cats,
             "transp": _text(vevent, "transp"),
+            "sequence": int(vevent.get("sequence", 0)),
         })
     return out
