@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 import attrs
 import icalendar
@@ -17,7 +18,15 @@ except ImportError:  # tests/ made a package
 
 from timeline.exceptions import ExportError
 from timeline.export import events_from_ics, to_ics
-from timeline.export.ical import EPOCH, _clean, event_dtstamp, event_uid
+from timeline.export.ical import (
+    DEFAULT_CALENDAR_NAME,
+    DEFAULT_PRODID,
+    EPOCH,
+    _clean,
+    event_dtstamp,
+    event_uid,
+    previous_versions,
+)
 from timeline.model import Event, Source, Timeline, When
 
 UTC = dt.timezone.utc
@@ -151,6 +160,8 @@ def test_ics_properties(timeline: Timeline) -> None:
     found = events_from_ics(data)
     dated = [e for e in timeline.events if e.when.is_dated]
     assert report.written == len(found) == len(dated)
+    if dated:  # (RFC 5545 wants a component in every calendar; icalendar checks that too)
+        assert_valid_ics(data)
     assert report.skipped_ids == tuple(e.id for e in timeline.events if not e.when.is_dated)
     for vevent, event in zip(found, dated):  # same order: VEVENTs follow the timeline
         assert vevent["uid"] and vevent["dtstamp"].tzinfo is not None
@@ -178,3 +189,113 @@ def test_single_event_status(event: Event) -> None:
     when = event.when
     exact = when.start == when.end and when.mod in (None, "START", "MID", "END")
     assert (vevent["status"] == "CONFIRMED") == (exact and when.derived != "publication")
+
+
+# --- a calendar that real tools accept -------------------------------------------------------
+
+
+def assert_valid_ics(data: bytes) -> icalendar.Calendar:
+    """icalendar's own checks: it parses without recorded errors, `Calendar.validate` passes
+    (PRODID, VERSION, a component), every VEVENT has its required properties (UID, DTSTAMP) and
+    each single-valued property at most once, and writing it again gives the same bytes."""
+    calendar = icalendar.Calendar.from_ical(data)
+    calendar.validate()
+    assert calendar.errors == []
+    for component in calendar.walk():
+        assert component.errors == [], component.errors
+    for vevent in calendar.walk("VEVENT"):
+        for name in icalendar.Event.required:
+            assert name in vevent, name
+        for name in icalendar.Event.singletons:
+            assert not isinstance(vevent.get(name), list), name
+    assert calendar.to_ical() == data
+    return calendar
+
+
+def test_calendar_properties() -> None:
+    data, _ = to_ics([make(DAY), make(MONTH, id="m", sources=(
+        Source("doc2", 0, 4, "went", "He went.", 0, "2025-03"),))])
+    calendar = assert_valid_ics(data)
+    assert str(calendar["prodid"]) == DEFAULT_PRODID and str(calendar["method"]) == "PUBLISH"
+    assert str(calendar["name"]) == str(calendar["x-wr-calname"]) == DEFAULT_CALENDAR_NAME
+    named = icalendar.Calendar.from_ical(to_ics([make(DAY)], calendar_name="Carney, 2025")[0])
+    assert str(named["name"]) == str(named["x-wr-calname"]) == "Carney, 2025"
+    for found in events_from_ics(data):
+        assert found["transp"] == "TRANSPARENT" and found["sequence"] == 0
+    assert [v["status"] for v in events_from_ics(data)] == ["TENTATIVE", "CONFIRMED"]
+    for bad in ("", "  ", "\x00"):
+        with pytest.raises(ExportError, match="calendar name"):
+            to_ics([make(DAY)], calendar_name=bad)
+
+
+def test_calendar_name_cannot_inject_properties() -> None:
+    data, _ = to_ics([make(DAY)], calendar_name="x\r\nMETHOD:CANCEL\nBEGIN:VTODO;a,b\\")
+    calendar = assert_valid_ics(data)
+    assert [str(m) for m in [calendar["method"]]] == ["PUBLISH"]
+    assert calendar.walk("VTODO") == []
+    assert str(calendar["name"]) == "x METHOD:CANCEL BEGIN:VTODO;a,b\\"
+
+
+def test_sequence_follows_the_previous_export() -> None:
+    other = make(MONTH, id="m", title="Other", sources=(
+        Source("doc2", 0, 4, "went", "He went.", 0, "2025-03"),))
+    first, _ = to_ics([make(DAY), other])
+    assert to_ics([make(DAY), other], previous=first)[0] == first  # unchanged: same bytes
+    corrected = make(attrs.evolve(DAY, value="2025-03-18", start=day(2025, 3, 18),
+                                  end=day(2025, 3, 18)))
+    second, _ = to_ics([corrected, other], previous=first)
+    assert_valid_ics(second)
+    old = {v["uid"]: v for v in events_from_ics(first)}
+    new = {v["uid"]: v for v in events_from_ics(second)}
+    assert set(old) == set(new)  # same UIDs: updated in place, not duplicated
+    uid = event_uid(corrected)
+    assert (old[uid]["sequence"], new[uid]["sequence"]) == (0, 1)
+    assert new[uid]["dtstart"] == day(2025, 3, 18)
+    assert new[event_uid(other)]["sequence"] == 0
+    # again with the same input: nothing changes; a second correction: 2
+    assert to_ics([corrected, other], previous=second)[0] == second
+    retitled = attrs.evolve(corrected, title="Carney visits Paris")
+    third = {v["uid"]: v for v in events_from_ics(to_ics([retitled, other], previous=second)[0])}
+    assert third[uid]["sequence"] == 2 and third[event_uid(other)]["sequence"] == 0
+    # a previous file from elsewhere: its UIDs are not ours, everything starts at 0
+    foreign = to_ics([make(DAY, sources=(Source("zz", 1, 2, "v", "s", 0, None),))])[0]
+    assert {v["sequence"] for v in events_from_ics(to_ics([corrected], previous=foreign)[0])} \
+        == {0}
+
+
+def test_previous_must_be_a_calendar() -> None:
+    with pytest.raises(ExportError, match="previous calendar is not an iCalendar file"):
+        to_ics([make(DAY)], previous=b"not a calendar")
+    bad = to_ics([make(DAY)])[0].replace(b"SEQUENCE:0", b"SEQUENCE:x")
+    with pytest.raises(ExportError, match="SEQUENCE"):
+        previous_versions(bad)
+
+
+@pytest.mark.parametrize("evil", [
+    "x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil",
+    "x\nSTATUS:CANCELLED",
+    "x\rDTSTART:19700101",
+    "a;b,c\\d:e",
+    "x\\nATTENDEE:mailto:a@b",
+    "x\x00\x0b\x0c\x1b\x7fDESCRIPTION:y",
+    "x\u2028\u0085LOCATION:z",
+])
+def test_no_property_injection(evil: str) -> None:
+    event = make(DAY, title=evil, participants=(evil,), locations=(evil, "b;c"), sources=(
+        Source(f"doc{evil}", 10, 16, "visits", f"He said {evil}", 0, "2025-03-16"),))
+    data, report = to_ics([event], calendar_name=evil)
+    calendar = assert_valid_ics(data)
+    assert report.written == 1 and len(calendar.walk("VEVENT")) == 1
+    (vevent,) = calendar.walk("VEVENT")
+    assert sorted(vevent.keys()) == sorted([
+        "UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "STATUS", "TRANSP", "CATEGORIES",
+        "LOCATION", "DESCRIPTION", "SEQUENCE"])
+    assert str(vevent["status"]) == "CONFIRMED" and vevent["dtstart"].dt == day(2025, 3, 17)
+    assert str(vevent["uid"]) == event_uid(event)
+    (found,) = events_from_ics(data)
+    assert found["summary"] == shown(evil)
+    assert found["location"] == f"{shown(evil)}, b;c"
+    assert f"He said {shown(evil)}" in found["description"]
+    for line in data.split(b"\r\n"):  # every physical line is a property, a fold, or BEGIN/END
+        assert b"\n" not in line and b"\r" not in line
+        assert line == b"" or line[:1] == b" " or re.match(rb"^[A-Z-]+[;:]", line)
