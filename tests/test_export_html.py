@@ -133,7 +133,7 @@ def test_page_shows_each_event_with_its_reading() -> None:
     assert found["exact"]["width"] < 3 < found["span"]["width"]      # a day vs the whole month
     assert found["open-start"]["left"] == 0.0                          # runs out to the left
     assert found["open-end"]["left"] + found["open-end"]["width"] == 100.0
-    legend = re.search(r'<ul class="legend".*?</ul>', text, re.S)
+    legend = re.search(r'<ul class="legend".*?</ul>', text, re.DOTALL)
     assert legend and "uncertain span" in legend.group(0) and "open start" in legend.group(0)
 
 

@@ -72,7 +72,7 @@ def test_injected_script_is_text_not_code(seeds: Timeline, tmp_path: Path) -> No
     dom = Page(html_text)
     assert [t for t, _ in dom.tags if t == "script"] == []
     assert EVIL in dom.texts["title"] and f"Quoted: {EVIL}" in dom.quotes
-    title = re.search(r"<title>(.*?)</title>", html_text, re.S)
+    title = re.search(r"<title>(.*?)</title>", html_text, re.DOTALL)
     assert title is not None and html.unescape(title.group(1)) == EVIL  # text; never ran
 
 

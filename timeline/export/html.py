@@ -222,8 +222,8 @@ def _mark(when: When, year: int, month: int) -> str:
 def _axis(year: int, month: int) -> str:
     days = _last_of_month(year, month).day
     inner = 100.0 - 2 * _GUTTER
-    ticks = [f'<span class="tick" style="left:{_GUTTER / 2:.2f}%" title="before the month">'
-             '&larr;</span>']
+    ticks = [(f'<span class="tick" style="left:{_GUTTER / 2:.2f}%" title="before the month">'
+             '&larr;</span>')]
     for day in (1, 8, 15, 22, days):
         pos = _GUTTER + inner * (day - 0.5) / days
         ticks.append(f'<span class="tick" style="left:{pos:.2f}%">{day}</span>')
@@ -234,8 +234,8 @@ def _axis(year: int, month: int) -> str:
 
 
 def _body(event: Event) -> str:
-    out = [f'<div class="body"><span class="type type-{_e(event.type)}">{_e(event.type)}</span>'
-           f'<span class="title">{_e(event.title)}</span>']
+    out = [(f'<div class="body"><span class="type type-{_e(event.type)}">{_e(event.type)}</span>'
+           f'<span class="title">{_e(event.title)}</span>')]
     meta = []
     if event.participants:
         meta.append(f"<b>Participants:</b> {_e(', '.join(event.participants))}")
@@ -296,8 +296,8 @@ def to_html(timeline: Timeline | Iterable[Event], *,
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<meta http-equiv=\"Content-Security-Policy\" "
-        "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+        ("<meta http-equiv=\"Content-Security-Policy\" "
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"),
         f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<header>\n",
         f"<h1>{_e(title)}</h1>\n<p class=\"summary\">{_e(summary)}</p>\n{_legend()}\n",
     ]
