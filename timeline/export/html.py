@@ -156,6 +156,8 @@ def _span_text(start: dt.date, end: dt.date) -> str:
         return f"{_MONTHS[start.month - 1]} {start.year}"
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year) if start.year == end.year else f"{start.year} to {end.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} to {_short(end)}"
     return f"{_short(start)} to {_short(end)}"
 
 
