@@ -27,7 +27,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "day": ("ordinal",),
     "season": ("season",),
     "quarter": ("quarter",),
-    "half": ("ordinal",),
+    "half": ("half",),
     "century": ("ordinal",),
     "decade": ("decade_word",),
     "num": ("number",),

@@ -38,6 +38,8 @@ class Context:
         anchor: the publication date, or None.
         tense: tense of the governing clause ("past", "present", "future") or None if unknown.
         ref: the last date mentioned before the expression (for "that day", "two days later").
+        period: the last quarter or half mentioned before it, when it is recent (the period a
+            financial report is about: "a year earlier" is that period, a year back).
         day_first: read ambiguous numeric dates as day/month.
     """
 
@@ -45,6 +47,7 @@ class Context:
     tense: Tense | None = None
     ref: TimeValue | None = None
     day_first: bool = True
+    period: TimeValue | None = None
 
 
 def _value(type_: str, value: str, grain: str, lo: dt.date | None = None,
@@ -293,7 +296,7 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     if p.num is None:
         ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return _ref(ref, base)
-    period = ctx.ref
+    period = ctx.period
     if p.unit == "year" and p.num == int(p.num) and period is not None \
             and period.granularity in ("quarter", "half") and period.earliest is not None \
             and "X" not in period.value:
@@ -390,6 +393,18 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
 def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
     unit = p.unit or "day"
     ref = ctx.ref
+    if p.year is not None and unit == "quarter":
+        # "the 1988 quarter": the quarter under discussion (else the last one completed), in 1988
+        if ctx.period is not None and ctx.period.granularity == "quarter" \
+                and ctx.period.earliest is not None:
+            month = ctx.period.earliest.month
+        elif ctx.anchor is not None:
+            month = _time.shift(_time.floor(ctx.anchor.latest + dt.timedelta(days=1), unit),
+                                unit, -1).month
+        else:
+            return _value("DATE", f"{p.year:04d}-QX", "quarter", dt.date(p.year, 1, 1),
+                          dt.date(p.year, 12, 31))
+        return _unit(dt.date(p.year, month, 1), unit, p.mod)
     if ref is not None and ref.earliest is not None and ref.latest is not None \
             and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit):
         return _unit(ref.earliest, unit, p.mod)
