@@ -32,6 +32,11 @@ def value_of(text: str, published: str, phrase: str) -> str:
     ("The hearing was postponed until Tuesday.", "2000-03-30", "Tuesday", "2000-04-04"),
     ("The family could arrive as soon as Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
     ("He has scheduled a news conference Thursday.", "1999-05-05", "Thursday", "1999-05-06"),
+    # the weekend just past when written on a weekday about the past, else the coming one
+    ("The talks resumed over the weekend.", "2025-03-17", "the weekend", "2025-W11-WE"),
+    ("The minister said over the weekend that talks would go on.", "2025-03-17", "the weekend",
+     "2025-W11-WE"),
+    ("The talks will resume over the weekend.", "2025-03-17", "the weekend", "2025-W12-WE"),
 ])
 def test_clause_decides_direction(text: str, published: str, phrase: str, value: str) -> None:
     assert value_of(text, published, phrase) == value

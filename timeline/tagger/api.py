@@ -64,7 +64,8 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
     period: tuple[int, TimeValue] | None = None   # (where, value) of the last quarter or half
     for c in cands:
         p = c.partial
-        needs_tense = c.rule.kind in _TENSED and p.year is None and p.shift is None
+        needs_tense = (c.rule.kind in _TENSED or c.rule.kind == "relative" and p.unit == "weekend") \
+            and p.year is None and p.shift is None
         tense = tense_at(text, c.start, c.end) if needs_tense else None
         recent = period[1] if period is not None and c.start - period[0] <= _PERIOD_REACH \
             else None

@@ -62,7 +62,7 @@ def clause_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[in
 
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|reported|declared|confirmed|disclosed)\s+"
-    r"(?:(?:on|late|early|last)\s+)?$", re.IGNORECASE)
+    r"(?:(?:on|late|early|last|over|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _LOOK_BACK = 80
 _LOOK_AHEAD = 60
 #: words that make the date after them a term still to come ("payable Dec. 1", "effective June 1",

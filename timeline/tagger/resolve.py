@@ -253,6 +253,9 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
             return _value("DATE", f"XXXX-XX-XXT{p.part}", "part_of_day")
         return _value("DATE", value, unit if unit != "weekend" else "week", mod=p.mod)
     if unit == "weekend":
+        if p.shift is None and ctx.tense == "past" and ctx.anchor.grain == "day" \
+                and ctx.anchor.earliest.isoweekday() < 6:
+            shift = -1   # "met over the weekend", written on a weekday: the one just past
         week = _span(ctx.anchor, "week", shift, clip=False)
         if week.earliest and week.latest and week.value.count("X") == 0:
             sat = week.earliest + dt.timedelta(days=5)
