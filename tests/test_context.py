@@ -62,3 +62,17 @@ def test_period_is_forgotten_far_away() -> None:
     filler = "The chairman spoke at length about the future of the industry. " * 30
     text = f"Profit rose in the third quarter. {filler}A year earlier, it was different."
     assert value_of(text, "1989-11-02", "A year earlier") == "1988"
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("two and a half years", "P2Y6M"),
+    ("2 1/2 hours", "PT2H30M"),
+    ("a minute and a half", "PT1M30S"),
+    ("one and a half days", "P1DT12H"),
+    ("half an hour", "PT30M"),
+    ("half a century", "P50Y"),
+    ("two and a half decades", "P25Y"),
+])
+def test_fractional_durations_use_smaller_units(phrase: str, value: str) -> None:
+    found = tag(f"It took {phrase}.", "2025-03-17")
+    assert [(e.text, e.value) for e in found] == [(phrase, value)]

@@ -323,6 +323,17 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     return _span(base, unit, direction * int(n), clip=False)
 
 
+#: a fractional count of a unit is written in the next smaller one: (unit, how many per unit)
+_FRACTION_TO = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60),
+                "minute": ("second", 60)}
+
+
+def _duration_code(unit: str, amount: str) -> str:
+    if unit in _TIME_CODE:
+        return f"PT{amount}{_TIME_CODE[unit]}"
+    return f"P{amount}{_DURATION_CODE.get(unit, 'D')}"
+
+
 def _duration(p: Partial, ctx: Context) -> TimeValue:
     unit = p.unit or "day"
     n = p.num
@@ -334,7 +345,17 @@ def _duration(p: Partial, ctx: Context) -> TimeValue:
         amount = f"{n:g}"
     if unit == "fortnight":
         unit, amount = "week", (str(int(n) * 2) if n is not None and n == int(n) else "X")
-    if unit in _TIME_CODE:
+    if n is not None and n != int(n) and unit in _YEARS_IN \
+            and n * _YEARS_IN[unit] == int(n * _YEARS_IN[unit]):
+        value = f"P{int(n * _YEARS_IN[unit])}Y"      # "half a century" is P50Y
+    elif n is not None and n != int(n) and unit in _FRACTION_TO:
+        # "two and a half years" is P2Y6M, "1 1/2 hours" PT1H30M, as TimeML writes them
+        smaller, per = _FRACTION_TO[unit]
+        rest = round((n - int(n)) * per)
+        whole = _duration_code(unit, str(int(n)))
+        tail = _duration_code(smaller, str(rest))
+        value = tail if int(n) == 0 else whole + (tail[2:] if "T" in whole else tail[1:])
+    elif unit in _TIME_CODE:
         value = f"PT{amount}{_TIME_CODE[unit]}"
     else:
         value = f"P{amount}{_DURATION_CODE.get(unit, 'D')}"
