@@ -76,3 +76,16 @@ def test_period_is_forgotten_far_away() -> None:
 def test_fractional_durations_use_smaller_units(phrase: str, value: str) -> None:
     found = tag(f"It took {phrase}.", "2025-03-17")
     assert [(e.text, e.value) for e in found] == [(phrase, value)]
+
+
+def test_following_and_previous_count_from_the_last_date() -> None:
+    text = ("On May 22, 1995, she was promoted; the following year she moved abroad. "
+            "In March 2001 the firm was sold. The previous month, talks had stalled.")
+    found = {e.text: e.value for e in tag(text, "2025-03-17")}
+    assert found["the following year"] == "1996"
+    assert found["The previous month"] == "2001-02"
+
+
+def test_following_without_a_date_counts_from_publication() -> None:
+    assert value_of("The following week, talks resumed.", "2025-03-17",
+                    "The following week") == "2025-W13"

@@ -263,7 +263,16 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         return _value("DATE", f"{week.value}-WE", "week", week.earliest, week.latest)
     if unit not in _time.GRAIN_ORDER:
         return None
-    out = _span(ctx.anchor, unit, shift, clip=shift == 0)
+    base = ctx.anchor
+    ref = ctx.ref
+    if p.origin == "ref" and ref is not None and ref.earliest is not None \
+            and ref.latest is not None \
+            and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit):
+        # "the following year", "the previous day": from the date last mentioned
+        base = PubDate.from_date(ref.earliest)
+        out = _span(base, unit, shift, clip=False)
+        return _value("DATE", out.value, out.granularity, out.earliest, out.latest, p.mod)
+    out = _span(base, unit, shift, clip=shift == 0)
     if p.mod and out.earliest and out.latest and "X" not in out.value:
         lo, hi = _narrow(out.earliest, out.latest, p.mod)
         out = _value("DATE", out.value, out.granularity, lo, hi, p.mod)
