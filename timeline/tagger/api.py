@@ -43,6 +43,10 @@ class TaggerConfig:
     lang: str = "en"
 
 
+#: how far (in characters) a quarter or half stays the period a report is about
+_PERIOD_REACH = 1500
+
+
 def _as_pubdate(published: PubDate | str | None) -> PubDate | None:
     if published is None or isinstance(published, PubDate):
         return published
@@ -57,12 +61,17 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     ref: TimeValue | None = None
+    period: tuple[int, TimeValue] | None = None   # (where, value) of the last quarter or half
     for c in cands:
         p = c.partial
-        needs_tense = c.rule.kind in _TENSED and p.year is None and p.shift is None
+        needs_tense = (c.rule.kind in _TENSED or c.rule.kind == "relative" and p.unit == "weekend") \
+            and p.year is None and p.shift is None
         tense = tense_at(text, c.start, c.end) if needs_tense else None
+        recent = period[1] if period is not None and c.start - period[0] <= _PERIOD_REACH \
+            else None
         value = resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
-                                   day_first=config.day_first), text[c.start:c.end])
+                                   day_first=config.day_first, period=recent),
+                        text[c.start:c.end])
         if value is None:
             continue
         expr = TimeExpression(
@@ -76,6 +85,8 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                 and value.earliest is not None \
                 and value.latest is not None and not value.value.endswith("_REF"):
             ref = value
+            if value.granularity in ("quarter", "half") and "X" not in value.value:
+                period = (c.end, value)
     return out
 
 

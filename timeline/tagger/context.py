@@ -22,7 +22,10 @@ _FUTURE = re.compile(
     r"|\b(?:will|won['’]t|shall|would|['’]ll)\b"
     r"|\b(?:plans?|planning|intends?|intending|aims?|hopes?|expects?|promised)\s+to\b"
     r"|\bto\s+be\s+(?:held|released|announced|published|made|completed|signed)\b"
-    r"|\b(?:next|upcoming|coming|forthcoming)\b",
+    r"|\b(?:next|upcoming|coming|forthcoming)\b"
+    r"|\b(?:scheduled|slated|planned|postponed|delayed|adjourned|deferred)\b"
+    r"|\bmight\s+(?!have\b)"
+    r"|\bas\s+(?:early|soon)\s+as\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -59,27 +62,49 @@ def clause_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[in
 
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|reported|declared|confirmed|disclosed)\s+"
-    r"(?:(?:on|late|early|last)\s+)?$", re.IGNORECASE)
+    r"(?:(?:on|late|early|last|over|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _LOOK_BACK = 80
+_LOOK_AHEAD = 60
+#: words that make the date after them a term still to come ("payable Dec. 1", "effective June 1",
+#: "of record Nov. 10", "due May 5"): the sentence's tense is the announcement's, not the date's
+_FORWARD = re.compile(
+    r"\b(?:payable|effective|due|expir(?:es|ing|e)|matur(?:es|ing|e)|of\s+record|record\s+date)"
+    r"(?:\s+(?:on|in|at|as\s+of))?\s+$", re.IGNORECASE)
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+#: "since" always looks back
+_SINCE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid)\s+)?$", re.IGNORECASE)
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing a span, from the nearest strong cue before it in its clause.
 
-    A reporting verb directly before the span ("said Friday") makes it past: the date is the
-    saying's. Otherwise the nearest cue among modals and auxiliaries ("will", "is expected to",
-    "was", "had") and past-tense verbs wins; None when the clause has none.
+    A reporting verb directly before the span ("said Friday") or "since" makes it past; a term
+    still to come ("payable Dec. 1", "effective June 1") makes it future unless the clause is in
+    the past perfect. Otherwise the nearest cue before it among modals and auxiliaries ("will",
+    "is expected to", "was", "had"), schedules ("scheduled", "postponed", "as soon as") and
+    past-tense verbs wins; with none before it, the nearest cue after it in its clause ("In
+    March, the company sold ..."); None when the clause has none.
     """
-    left, _ = clause_bounds(text, start, end)
+    left, right = clause_bounds(text, start, end)
     left = max(left, start - _LOOK_BACK)
-    if _REPORTED.search(text, left, start):
+    if _REPORTED.search(text, left, start) or _SINCE.search(text, max(0, start - 20), start):
         return "past"
+    if _FORWARD.search(text, max(0, start - 24), start) \
+            and not _HAD.search(text, left, start):   # "had been due to expire Friday"
+        return "future"
     best: tuple[int, Tense] | None = None
     for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
         for m in pattern.finditer(text, left, start):
             distance = start - m.end()
             if best is None or distance < best[0]:
                 best = (distance, tense)  # type: ignore[assignment]
+    if best is None:
+        # nothing before it in its clause ("In March, the company sold ..."): the verb after it
+        stop = min(right, end + _LOOK_AHEAD)
+        for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
+            after = pattern.search(text, end, stop)
+            if after is not None and (best is None or after.start() - end < best[0]):
+                best = (after.start() - end, tense)  # type: ignore[assignment]
     return best[1] if best else None
 
 

@@ -27,7 +27,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "day": ("ordinal",),
     "season": ("season",),
     "quarter": ("quarter",),
-    "half": ("ordinal",),
+    "half": ("half",),
     "century": ("ordinal",),
     "decade": ("decade_word",),
     "num": ("number",),
@@ -188,6 +188,9 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
         if base == "ampm":
             fields["ampm"] = text
             continue
+        if base == "and_half":   # "two and a half years", "2 1/2 hours": half a unit more
+            fields["and_half"] = True
+            continue
         if base in _CAPITALIZED and not (text[0].isupper() or text.isdigit()):
             return None
         try:
@@ -223,6 +226,8 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
             fields[key] = int(fixed[key])
     if "num" in fixed and "num" not in fields:
         fields["num"] = float(fixed["num"])
+    if fields.pop("and_half", False) and fields.get("num") is not None:
+        fields["num"] = float(fields["num"]) + 0.5
     latent = bool(fixed.get("latent", False))
     ampm = fields.pop("ampm", None)
     end_fields.pop("ampm", None)

@@ -38,6 +38,8 @@ class Context:
         anchor: the publication date, or None.
         tense: tense of the governing clause ("past", "present", "future") or None if unknown.
         ref: the last date mentioned before the expression (for "that day", "two days later").
+        period: the last quarter or half mentioned before it, when it is recent (the period a
+            financial report is about: "a year earlier" is that period, a year back).
         day_first: read ambiguous numeric dates as day/month.
     """
 
@@ -45,6 +47,7 @@ class Context:
     tense: Tense | None = None
     ref: TimeValue | None = None
     day_first: bool = True
+    period: TimeValue | None = None
 
 
 def _value(type_: str, value: str, grain: str, lo: dt.date | None = None,
@@ -250,6 +253,9 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
             return _value("DATE", f"XXXX-XX-XXT{p.part}", "part_of_day")
         return _value("DATE", value, unit if unit != "weekend" else "week", mod=p.mod)
     if unit == "weekend":
+        if p.shift is None and ctx.tense == "past" and ctx.anchor.grain == "day" \
+                and ctx.anchor.earliest.isoweekday() < 6:
+            shift = -1   # "met over the weekend", written on a weekday: the one just past
         week = _span(ctx.anchor, "week", shift, clip=False)
         if week.earliest and week.latest and week.value.count("X") == 0:
             sat = week.earliest + dt.timedelta(days=5)
@@ -257,7 +263,16 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         return _value("DATE", f"{week.value}-WE", "week", week.earliest, week.latest)
     if unit not in _time.GRAIN_ORDER:
         return None
-    out = _span(ctx.anchor, unit, shift, clip=shift == 0)
+    base = ctx.anchor
+    ref = ctx.ref
+    if p.origin == "ref" and ref is not None and ref.earliest is not None \
+            and ref.latest is not None \
+            and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit):
+        # "the following year", "the previous day": from the date last mentioned
+        base = PubDate.from_date(ref.earliest)
+        out = _span(base, unit, shift, clip=False)
+        return _value("DATE", out.value, out.granularity, out.earliest, out.latest, p.mod)
+    out = _span(base, unit, shift, clip=shift == 0)
     if p.mod and out.earliest and out.latest and "X" not in out.value:
         lo, hi = _narrow(out.earliest, out.latest, p.mod)
         out = _value("DATE", out.value, out.granularity, lo, hi, p.mod)
@@ -293,7 +308,7 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     if p.num is None:
         ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return _ref(ref, base)
-    period = ctx.ref
+    period = ctx.period
     if p.unit == "year" and p.num == int(p.num) and period is not None \
             and period.granularity in ("quarter", "half") and period.earliest is not None \
             and "X" not in period.value:
@@ -317,6 +332,17 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     return _span(base, unit, direction * int(n), clip=False)
 
 
+#: a fractional count of a unit is written in the next smaller one: (unit, how many per unit)
+_FRACTION_TO = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60),
+                "minute": ("second", 60)}
+
+
+def _duration_code(unit: str, amount: str) -> str:
+    if unit in _TIME_CODE:
+        return f"PT{amount}{_TIME_CODE[unit]}"
+    return f"P{amount}{_DURATION_CODE.get(unit, 'D')}"
+
+
 def _duration(p: Partial, ctx: Context) -> TimeValue:
     unit = p.unit or "day"
     n = p.num
@@ -328,7 +354,17 @@ def _duration(p: Partial, ctx: Context) -> TimeValue:
         amount = f"{n:g}"
     if unit == "fortnight":
         unit, amount = "week", (str(int(n) * 2) if n is not None and n == int(n) else "X")
-    if unit in _TIME_CODE:
+    if n is not None and n != int(n) and unit in _YEARS_IN \
+            and n * _YEARS_IN[unit] == int(n * _YEARS_IN[unit]):
+        value = f"P{int(n * _YEARS_IN[unit])}Y"      # "half a century" is P50Y
+    elif n is not None and n != int(n) and unit in _FRACTION_TO:
+        # "two and a half years" is P2Y6M, "1 1/2 hours" PT1H30M, as TimeML writes them
+        smaller, per = _FRACTION_TO[unit]
+        rest = round((n - int(n)) * per)
+        whole = _duration_code(unit, str(int(n)))
+        tail = _duration_code(smaller, str(rest))
+        value = tail if int(n) == 0 else whole + (tail[2:] if "T" in whole else tail[1:])
+    elif unit in _TIME_CODE:
         value = f"PT{amount}{_TIME_CODE[unit]}"
     else:
         value = f"P{amount}{_DURATION_CODE.get(unit, 'D')}"
@@ -390,6 +426,18 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
 def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
     unit = p.unit or "day"
     ref = ctx.ref
+    if p.year is not None and unit == "quarter":
+        # "the 1988 quarter": the quarter under discussion (else the last one completed), in 1988
+        if ctx.period is not None and ctx.period.granularity == "quarter" \
+                and ctx.period.earliest is not None:
+            month = ctx.period.earliest.month
+        elif ctx.anchor is not None:
+            month = _time.shift(_time.floor(ctx.anchor.latest + dt.timedelta(days=1), unit),
+                                unit, -1).month
+        else:
+            return _value("DATE", f"{p.year:04d}-QX", "quarter", dt.date(p.year, 1, 1),
+                          dt.date(p.year, 12, 31))
+        return _unit(dt.date(p.year, month, 1), unit, p.mod)
     if ref is not None and ref.earliest is not None and ref.latest is not None \
             and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit):
         return _unit(ref.earliest, unit, p.mod)

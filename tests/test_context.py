@@ -1,0 +1,91 @@
+"""The clause around a year-less date or a weekday decides its direction; a financial report's
+period carries over to "a year earlier". Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import tag
+
+
+def value_of(text: str, published: str, phrase: str) -> str:
+    found = {e.text: e.value for e in tag(text, published)}
+    assert phrase in found, found
+    return found[phrase]
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "value"), [
+    # a term still to come is not dated by the announcement's past tense
+    ("The board declared a dividend payable Dec. 15 to holders.", "1989-10-26", "Dec. 15",
+     "1989-12-15"),
+    ("The firm said the new contract, effective June 1, raised costs.", "1989-10-26", "June 1",
+     "1990-06-01"),
+    # ... unless the clause is in the past perfect
+    ("The offer had been due to expire Friday.", "1989-10-30", "Friday", "1989-10-27"),
+    # with no cue before it, the verb after it decides
+    ("In March, the company sold its truck unit.", "1989-10-30", "March", "1989-03"),
+    ("In March, the company will open a new plant.", "1989-10-30", "March", "1990-03"),
+    # "since" looks back
+    ("Police have searched for him since the Oct. 23 shooting.", "1999-05-06", "Oct. 23",
+     "1998-10-23"),
+    # schedules and "as soon as" look ahead
+    ("The hearing was postponed until Tuesday.", "2000-03-30", "Tuesday", "2000-04-04"),
+    ("The family could arrive as soon as Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
+    ("He has scheduled a news conference Thursday.", "1999-05-05", "Thursday", "1999-05-06"),
+    # the weekend just past when written on a weekday about the past, else the coming one
+    ("The talks resumed over the weekend.", "2025-03-17", "the weekend", "2025-W11-WE"),
+    ("The minister said over the weekend that talks would go on.", "2025-03-17", "the weekend",
+     "2025-W11-WE"),
+    ("The talks will resume over the weekend.", "2025-03-17", "the weekend", "2025-W12-WE"),
+])
+def test_clause_decides_direction(text: str, published: str, phrase: str, value: str) -> None:
+    assert value_of(text, published, phrase) == value
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Profit rose 5% in the third quarter. A year earlier, it lost money.", "A year earlier",
+     "1988-Q3"),
+    ("Sales fell in the second quarter, compared with the 1988 quarter.", "the 1988 quarter",
+     "1988-Q2"),
+    ("Sales fell in the quarter ended Sept. 30.", "the quarter", "1989-Q3"),
+    ("Results for the latest quarter were weak.", "the latest quarter", "1989-Q3"),
+    ("Revenue in the 1988 third quarter was flat.", "the 1988 third quarter", "1988-Q3"),
+    ("Sales grew in the last half of 1988.", "the last half of 1988", "1988-H2"),
+    ("Sales grew in the first two quarters of 1990.", "the first two quarters of 1990",
+     "1990-H1"),
+])
+def test_financial_periods(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, "1989-11-02", phrase) == value
+
+
+def test_period_is_forgotten_far_away() -> None:
+    filler = "The chairman spoke at length about the future of the industry. " * 30
+    text = f"Profit rose in the third quarter. {filler}A year earlier, it was different."
+    assert value_of(text, "1989-11-02", "A year earlier") == "1988"
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("two and a half years", "P2Y6M"),
+    ("2 1/2 hours", "PT2H30M"),
+    ("a minute and a half", "PT1M30S"),
+    ("one and a half days", "P1DT12H"),
+    ("half an hour", "PT30M"),
+    ("half a century", "P50Y"),
+    ("two and a half decades", "P25Y"),
+])
+def test_fractional_durations_use_smaller_units(phrase: str, value: str) -> None:
+    found = tag(f"It took {phrase}.", "2025-03-17")
+    assert [(e.text, e.value) for e in found] == [(phrase, value)]
+
+
+def test_following_and_previous_count_from_the_last_date() -> None:
+    text = ("On May 22, 1995, she was promoted; the following year she moved abroad. "
+            "In March 2001 the firm was sold. The previous month, talks had stalled.")
+    found = {e.text: e.value for e in tag(text, "2025-03-17")}
+    assert found["the following year"] == "1996"
+    assert found["The previous month"] == "2001-02"
+
+
+def test_following_without_a_date_counts_from_publication() -> None:
+    assert value_of("The following week, talks resumed.", "2025-03-17",
+                    "The following week") == "2025-W13"
