@@ -13,6 +13,8 @@ from timeline.tagger.resources import load_grammar
 
 GRAMMAR = load_grammar()
 KIND = {r.name: r.kind for r in GRAMMAR.rules}
+# rules that count from the last date mentioned ("the following week"), not the publication date
+FROM_REF_RULES = {r.name for r in GRAMMAR.rules if r.fixed.get("origin") == "ref"}
 RELATIVE_KINDS = {"relative", "offset", "weekday", "time"}
 # "three days later" counts from the last date mentioned, not from the publication date
 FROM_REFERENCE = tuple(w for w, v in GRAMMAR.vocab["direction"].items() if v.endswith(" ref"))
@@ -20,7 +22,9 @@ FROM_REFERENCE = tuple(w for w, v in GRAMMAR.vocab["direction"].items() if v.end
 
 def dct_relative(e: object) -> bool:
     text = e.text.lower()  # type: ignore[attr-defined]
-    return KIND.get(e.rule) in RELATIVE_KINDS and not text.endswith(FROM_REFERENCE)  # type: ignore[attr-defined]
+    return (KIND.get(e.rule) in RELATIVE_KINDS  # type: ignore[attr-defined]
+            and e.rule not in FROM_REF_RULES  # type: ignore[attr-defined]
+            and not text.endswith(FROM_REFERENCE))
 
 FRAGMENTS = [
     "today", "yesterday", "tomorrow", "this week", "last week", "next week", "last month",
