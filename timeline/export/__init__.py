@@ -14,6 +14,8 @@ Formats (see each module for the details):
 * ``csv``   - `csvfmt.to_csv`: one row per event, every source kept, formula-safe; lossless for
   events.
 * ``ics``   - `ical.to_ics`: RFC 5545 all-day VEVENTs; undated events are left out and counted.
+* ``timelinejs`` - `timelinejs.to_timelinejs`: Knight Lab's TimelineJS JSON; undated events are
+  left out and counted.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from timeline.export.jsonfmt import (
     to_jsonl,
 )
 from timeline.export.report import ExportReport
+from timeline.export.timelinejs import to_timelinejs
 from timeline.model import Timeline
 
 __all__ = [
@@ -50,10 +53,11 @@ __all__ = [
     "to_ics",
     "to_json",
     "to_jsonl",
+    "to_timelinejs",
     "write",
 ]
 
-FORMATS = ("json", "jsonl", "csv", "ics")
+FORMATS = ("json", "jsonl", "csv", "ics", "timelinejs")
 
 _TEXT_RENDERERS: dict[str, Callable[[Timeline], str]] = {
     "json": to_json,
@@ -67,7 +71,7 @@ def render(timeline: Timeline, fmt: str) -> tuple[bytes, ExportReport]:
 
     Returns:
         The bytes and a report: how many events were written and which were left out (only
-        ``ics`` leaves any out: the undated ones).
+        ``ics`` and ``timelinejs`` leave any out: the undated ones).
 
     Raises:
         ExportError: `fmt` is not one of `FORMATS` (``value`` is `fmt`), or the timeline cannot be
@@ -75,6 +79,8 @@ def render(timeline: Timeline, fmt: str) -> tuple[bytes, ExportReport]:
     """
     if fmt == "ics":
         return to_ics(timeline)
+    if fmt == "timelinejs":
+        return to_timelinejs(timeline)
     renderer = _TEXT_RENDERERS.get(fmt) if isinstance(fmt, str) else None
     if renderer is None:
         raise ExportError(
