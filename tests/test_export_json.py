@@ -65,7 +65,8 @@ def test_json_layout() -> None:
     assert sorted(doc) == ["documents", "events"]
     event = doc["events"][0]
     assert event["when"] == {"value": "2025-03-17", "start": "2025-03-17", "end": "2025-03-17",
-                             "granularity": "day", "derived": "explicit", "mod": None}
+                             "granularity": "day", "derived": "explicit", "mod": None,
+                             "edtf": "2025-03-17"}
     assert event["sources"][0] == {"document": "doc1", "start": 10, "end": 16, "text": "visits",
                                    "sentence": "Carney visits Paris.", "sentence_start": 0,
                                    "published": "2025-03-16"}

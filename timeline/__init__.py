@@ -1,5 +1,6 @@
 """timeline: turn news articles into a dated event timeline.
 
+Examples:
     >>> import timeline
     >>> [(e.text, e.value) for e in timeline.tag("She left last month.", published="2025-04")]
     [('last month', '2025-03')]

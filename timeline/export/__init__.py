@@ -15,6 +15,8 @@ Formats (see each module for the details):
   events.
 * ``ics``   - `ical.to_ics`: RFC 5545 all-day VEVENTs; undated events are left out and counted.
 * ``html``  - `html.to_html`: one self-contained page, events on a time axis grouped by month.
+* ``timelinejs`` - `timelinejs.to_timelinejs`: Knight Lab's TimelineJS JSON; undated events are
+  left out and counted.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from timeline.export.jsonfmt import (
     to_jsonl,
 )
 from timeline.export.report import ExportReport
+from timeline.export.timelinejs import to_timelinejs
 from timeline.model import Timeline
 
 __all__ = [
@@ -53,10 +56,11 @@ __all__ = [
     "to_ics",
     "to_json",
     "to_jsonl",
+    "to_timelinejs",
     "write",
 ]
 
-FORMATS = ("json", "jsonl", "csv", "ics", "html")
+FORMATS = ("json", "jsonl", "csv", "ics", "html", "timelinejs")
 
 _TEXT_RENDERERS: dict[str, Callable[[Timeline], str]] = {
     "json": to_json,
@@ -74,7 +78,7 @@ def render(timeline: Timeline, fmt: str, *, name: str | None = None,
 
     Returns:
         The bytes and a report: how many events were written and which were left out (only
-        ``ics`` leaves any out: the undated ones).
+        ``ics`` and ``timelinejs`` leave any out: the undated ones).
 
     Raises:
         ExportError: `fmt` is not one of `FORMATS` (``value`` is `fmt`), or the timeline cannot be
@@ -90,6 +94,8 @@ def render(timeline: Timeline, fmt: str, *, name: str | None = None,
         except UnicodeEncodeError as exc:
             raise ExportError(f"html: text cannot be encoded as UTF-8: {exc}",
                               value=fmt) from None
+    if fmt == "timelinejs":
+        return to_timelinejs(timeline)
     renderer = _TEXT_RENDERERS.get(fmt) if isinstance(fmt, str) else None
     if renderer is None:
         raise ExportError(

@@ -3,10 +3,13 @@
 Layout (RFC 4180: UTF-8 without BOM, comma-separated, ``"``-quoted where needed, rows end with
 CRLF; a line break inside a quoted cell is kept as it was, usually a bare LF)::
 
-    id, type, title, start, end, value, granularity, derived, mod, participants, locations,
+    id, type, title, start, end, edtf, value, granularity, derived, mod, participants, locations,
     documents, source_start, source_end, trigger, sentence, sentence_start, published
 
 * ``start``/``end`` are inclusive ISO days; an empty cell is an open bound. ``mod`` empty = none.
+* ``edtf`` repeats the dates as one EDTF string (`timeline.export.edtf.to_edtf`; empty when
+  undated). It is computed from the dates: the reader accepts a file without the column and
+  rejects a row whose ``edtf`` disagrees with ``start``/``end``/``granularity``/``mod``.
 * Every source is kept: the seven source columns (``documents`` .. ``published``) each hold one item
   per source, in source order, so a single-source event has plain cells and nothing is lost.
   ``sentence_start`` and ``published`` extend the basic column set to make this lossless.
@@ -30,6 +33,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from timeline.exceptions import ExportError
+from timeline.export.edtf import to_edtf
+from timeline.export.jsonfmt import check_edtf
 from timeline.model import Event, Source, Timeline, When
 
 __all__ = [
@@ -46,12 +51,14 @@ __all__ = [
 ]
 
 COLUMNS = (
-    "id", "type", "title", "start", "end", "value", "granularity", "derived", "mod",
+    "id", "type", "title", "start", "end", "edtf", "value", "granularity", "derived", "mod",
     "participants", "locations", "documents", "source_start", "source_end", "trigger", "sentence",
     "sentence_start", "published",
 )
-#: Columns a reader cannot do without (the last two default to 0 and None).
-_REQUIRED = COLUMNS[:-2]
+#: Columns a reader can do without: sentence_start and published default to 0 and None, edtf is
+#: only checked when present.
+_OPTIONAL = ("edtf", "sentence_start", "published")
+_REQUIRED = tuple(name for name in COLUMNS if name not in _OPTIONAL)
 #: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection list).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
@@ -126,6 +133,7 @@ def _row(event: Event) -> list[str]:
     when, sources = event.when, event.sources
     cells = [
         event.id, event.type, event.title, _iso(when.start), _iso(when.end),
+        to_edtf(when) or "",
         "" if when.value is None else _escape(when.value),
         when.granularity, when.derived, when.mod or "",
         join_items(event.participants), join_items(event.locations),
@@ -166,6 +174,8 @@ def _event(cells: dict[str, str]) -> Event:
         value=value, start=_date(cells["start"]), end=_date(cells["end"]),
         granularity=cells["granularity"], derived=cells["derived"], mod=cells["mod"] or None,
     )
+    if "edtf" in cells:
+        check_edtf(when, cells["edtf"] or None)
     documents = _texts(cells["documents"], "documents")
     count = len(documents)
 

@@ -4,11 +4,15 @@
 object per line. Both are deterministic (sorted keys, ``ensure_ascii=False``; JSON indented by 2 and
 JSON Lines compact) and end with a newline. `timeline_from_json` and `events_from_jsonl` read them
 back to equal records. Dates are ISO days (``"2025-03-17"``), inclusive, or null when open.
+``when.edtf`` repeats the dates as one EDTF string (`timeline.export.edtf.to_edtf`; null when
+undated); it is computed, not stored: readers accept a file without it and reject one whose
+``edtf`` disagrees with the dates. The JSON Schema of both formats is
+``timeline/data/schema/timeline.schema.json``.
 
 An event object::
 
     {"id": ..., "type": ..., "title": ...,
-     "when": {"value", "start", "end", "granularity", "derived", "mod"},
+     "when": {"value", "start", "end", "granularity", "derived", "mod", "edtf"},
      "participants": [...], "locations": [...],
      "sources": [{"document", "start", "end", "text", "sentence", "sentence_start",
                   "published"}]}
@@ -22,9 +26,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from timeline.exceptions import ExportError
+from timeline.export.edtf import to_edtf
 from timeline.model import Event, Source, Timeline, When
 
 __all__ = [
+    "check_edtf",
     "event_from_dict",
     "event_to_dict",
     "events_from_jsonl",
@@ -52,6 +58,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "granularity": when.granularity,
             "derived": when.derived,
             "mod": when.mod,
+            "edtf": to_edtf(when),
         },
         "participants": list(event.participants),
         "locations": list(event.locations),
@@ -100,6 +107,13 @@ def _strings(obj: Any, key: str) -> tuple[str, ...]:
     return tuple(items)
 
 
+def check_edtf(when: When, edtf: str | None) -> None:
+    """Raise ValueError unless `edtf` is what `to_edtf` writes for `when`."""
+    expected = to_edtf(when)
+    if edtf != expected:
+        raise ValueError(f"'edtf' {edtf!r} does not match the dates (expected {expected!r})")
+
+
 def event_from_dict(obj: Any) -> Event:
     """Rebuild an Event from `event_to_dict` output.
 
@@ -115,6 +129,8 @@ def event_from_dict(obj: Any) -> Event:
         derived=_get(raw_when, "derived", str),
         mod=_get(raw_when, "mod", str, optional=True),
     )
+    if "edtf" in raw_when:
+        check_edtf(when, _get(raw_when, "edtf", str, optional=True))
     sources = [
         Source(
             document=_get(s, "document", str),
