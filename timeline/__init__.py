@@ -8,6 +8,7 @@
     >>> tl.write("csv", "carney.csv")              # doctest: +SKIP
 """
 
+from timeline.anchor import Anchor, anchor
 from timeline.exceptions import (
     DocumentError,
     ExportError,
@@ -37,6 +38,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
+    "Anchor",
     "Document",
     "DocumentError",
     "Event",
@@ -55,6 +57,7 @@ __all__ = [
     "TimelineError",
     "When",
     "__version__",
+    "anchor",
     "extract",
     "extract_documents",
     "find_dateline",

@@ -124,6 +124,19 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     return 0
 
 
+def _cmd_anchor(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from timeline.anchor import anchor_jsonl
+    from timeline.exceptions import DocumentError
+
+    try:
+        raw = Path(args.file).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                            source=args.file) from None
+    _write_output(anchor_jsonl(raw, args.file).encode("utf-8"), args.output, stdout)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline", description="Turn news articles into a dated event timeline.")
@@ -146,6 +159,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="json")
     p.add_argument("-o", "--output", help="write here instead of stdout")
     p.set_defaults(run=_cmd_extract)
+
+    p = sub.add_parser("anchor", help="date given event mentions (intervals of days)")
+    p.add_argument("file", help='.jsonl of {"id", "text", "published", "mentions": [{"start", '
+                   '"end"}]}')
+    p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_anchor)
 
     p = sub.add_parser("timeml", help="tag TimeML files, replacing the TIMEX3 tags in <TEXT>")
     p.add_argument("in_dir")

@@ -49,7 +49,7 @@ EVENT_TYPES = (
     "ceremony", "statement", "other",
 )
 #: How an event's date was obtained.
-DERIVATIONS = ("explicit", "tense", "relation", "publication", "none")
+DERIVATIONS = ("explicit", "tense", "relation", "narrative", "publication", "none")
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
@@ -311,7 +311,8 @@ class When:
         granularity: grain of the anchor ("day", "month", ...; "none" when undated).
         derived: how it was obtained: "explicit" (a time expression governs the event), "tense"
             (tense/aspect against the publication date), "relation" (relative to another event),
-            "publication" (the publication date by default), or "none".
+            "narrative" (the day the story last named), "publication" (the publication date: a
+            reporting verb, or by default), or "none".
         mod: a TIMEX3 mod qualifying the bounds (e.g. "ON_OR_BEFORE", "AFTER") or None.
     """
 

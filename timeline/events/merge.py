@@ -26,7 +26,7 @@ from timeline.model import Event, Source, When
 
 __all__ = ["merge_events", "same_across", "title_similarity"]
 
-_RANK = {"explicit": 4, "relation": 3, "tense": 2, "publication": 1, "none": 0}
+_RANK = {"explicit": 5, "relation": 4, "narrative": 3, "tense": 2, "publication": 1, "none": 0}
 _STOP = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "and", "by", "from",
          "its", "his", "her", "their", "s"}
 _MIN_SIMILARITY = 0.3
