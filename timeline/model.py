@@ -343,6 +343,8 @@ class Event:
         participants: people taking part, titles stripped, in order of mention.
         locations: places, in order of mention.
         sources: where it is reported; never empty.
+        conflict: True when its sources date it differently (intervals with no day in
+            common): `when` is then the hull of their intervals.
     """
 
     id: str = field(validator=attrs.validators.instance_of(str))
@@ -352,6 +354,7 @@ class Event:
     participants: tuple[str, ...] = field(default=(), converter=_strings)
     locations: tuple[str, ...] = field(default=(), converter=_strings)
     sources: tuple[Source, ...] = field(default=(), converter=_sources)
+    conflict: bool = field(default=False, validator=attrs.validators.instance_of(bool))
 
     @sources.validator
     def _check_sources(self, attribute: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:
