@@ -395,6 +395,13 @@ class Timeline:
     def __iter__(self) -> Any:
         return iter(self.events)
 
+    def key_dates(self, k: int) -> list[Any]:
+        """The `k` days most events and sources fall on, best first, as `KeyDate`s (day,
+        score, event ids); see `timeline.keydates` for how days are weighed."""
+        from timeline.keydates import key_dates
+
+        return key_dates(self.events, k)
+
     def render(self, fmt: str) -> tuple[bytes, Any]:
         """This timeline as "json", "jsonl", "csv" or "ics" bytes, with an ExportReport of what
         was written and left out (see `timeline.export.render`; serialization lives there)."""
