@@ -146,3 +146,17 @@ def test_cli_anchor_bad_line_names_the_line(tmp_path: Path, line: str, message: 
     assert f"{path}:2:" in err.getvalue() and message in err.getvalue()
     assert "Traceback" not in err.getvalue()
     assert not out.exists()  # nothing half-written
+
+
+@pytest.mark.parametrize(("connective", "lo", "hi"), [
+    ("since", D(2024, 3, 4), None), ("until", None, D(2024, 3, 4))])
+def test_since_and_until_link_to_another_mention(connective: str, lo: D | None,
+                                                 hi: D | None) -> None:
+    # no publication date: only the connective dates the ferries
+    text = f"Ferries have run {connective} the collapse of the bridge on 4 March 2024."
+    spans = [(text.index("collapse"), text.index("collapse") + 8),
+             (text.index("run"), text.index("run") + 3)]
+    anchors = anchor(text, None, spans)
+    assert anchors[0].interval == (D(2024, 3, 4), D(2024, 3, 4))
+    assert anchors[1].derived == "relation"
+    assert (anchors[1].earliest, anchors[1].latest) == (lo, hi)

@@ -18,6 +18,7 @@ date: a reporting verb, or nothing else said), or "none".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -89,6 +90,25 @@ def _spans(mentions: Iterable[tuple[int, int]], size: int) -> list[tuple[int, in
     return spans
 
 
+_SPAN_CUE_RE = re.compile(r"\b(since|until|till)\s+", re.IGNORECASE)
+
+
+def _span_cues(text: str, offset: int) -> list[Cue]:
+    """"since the crash", "until the election": cues whose noun phrase may name another
+    mention (up to the next punctuation, at most eight words)."""
+    cues = []
+    for m in _SPAN_CUE_RE.finditer(text):
+        rest = text[m.end():]
+        stop = re.search(r"[,.;:—–()\"“”]", rest)
+        words = list(re.finditer(r"\S+", rest[:stop.start() if stop else len(rest)]))[:8]
+        if not words:
+            continue
+        direction = "since" if m.group(1).lower() == "since" else "until"
+        cues.append(Cue(direction, offset + m.start(), offset + m.end(),
+                        offset + m.end() + words[-1].end()))
+    return cues
+
+
 def _governing(cues: Sequence[Cue], start: int, spans: Sequence[tuple[int, int]],
                own: int) -> tuple[Cue, int] | None:
     """The cue of the sentence naming another mention (its index), the mention itself not
@@ -119,7 +139,7 @@ def anchor_document(document: Document, expressions: Sequence[TimeExpression],
             links.append(None)
             nouns.append(False)
             continue
-        cues = relation_cues(ctx, sentence)
+        cues = relation_cues(ctx, sentence) + _span_cues(sentence.text, sentence.start)
         link = _governing(cues, start, spans, len(links))
         naming = [link[0]] if link else []
         shape = mention_shape(ctx, sentence, start, end)
