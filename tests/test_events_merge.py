@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.events import detect_events, event_id, merge_events
-from timeline.model import Document, Event, PubDate, Source, When
+from timeline.model import Document, Event, PubDate, Source, Timeline, When
 
 D = dt.date
 
@@ -79,7 +83,9 @@ def test_same_trip_reported_by_two_articles_is_merged() -> None:
     (merged,) = merge_events([a, b])
     assert [s.document for s in merged.sources] == ["a", "b"]  # earliest publication first
     assert merged.id == event_id("a", 7, 12)
-    assert merged.when == JUNE  # the explicit date wins
+    # the dates agree: their intersection (on or before 10 June, and in June)
+    assert (merged.when.start, merged.when.end) == (D(2024, 6, 1), D(2024, 6, 10))
+    assert not merged.conflict
     assert merged.title == "Scholz visits Vietnam"
     assert merged.locations == ("Vietnam", "Hanoi")
 
@@ -121,3 +127,89 @@ def test_participle_clause_of_the_same_event_folds_into_it() -> None:
     (event,) = _detect(text)
     assert event.type == "announcement" and event.locations == ("Berlin",)
     assert event.sources[0].text == "outlined a strategy"
+
+
+WEEK = When("2024-W24", D(2024, 6, 10), D(2024, 6, 16), "week", "explicit")
+
+
+def test_agreeing_dates_narrow_to_their_intersection() -> None:
+    a = _event("a", "speech", "Scholz delivers a speech at the forum", WEEK, ("Olaf Scholz",),
+               ("Davos",))
+    b = _event("b", "speech", "Scholz delivers a keynote speech", When(
+        "2024-06-12", None, D(2024, 6, 12), "day", "tense", "ON_OR_BEFORE"), ("Olaf Scholz",),
+        ("Davos",), published="2024-06-12")
+    (merged,) = merge_events([a, b])
+    assert (merged.when.start, merged.when.end) == (D(2024, 6, 10), D(2024, 6, 12))
+    assert merged.when.value == "2024-06-10/2024-06-12" and not merged.conflict
+    assert {s.document for s in merged.sources} == {"a", "b"}
+
+
+def test_conflicting_dates_keep_both_sources_take_the_hull_and_flag() -> None:
+    monday = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    wednesday = When("2024-06-12", D(2024, 6, 12), D(2024, 6, 12), "day", "explicit")
+    a = _event("a", "travel", "Scholz visits Hanoi", monday, ("Olaf Scholz",), ("Hanoi",))
+    b = _event("b", "travel", "Scholz visits Hanoi", wednesday, ("Olaf Scholz",), ("Hanoi",))
+    (merged,) = merge_events([a, b])
+    assert merged.conflict
+    assert (merged.when.start, merged.when.end) == (D(2024, 6, 10), D(2024, 6, 12))
+    assert len(merged.sources) == 2
+
+
+def test_weakly_similar_reports_with_conflicting_dates_stay_apart() -> None:
+    monday = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    wednesday = When("2024-06-12", D(2024, 6, 12), D(2024, 6, 12), "day", "explicit")
+    a = _event("a", "meeting", "Scholz meets Macron", monday, ("Olaf Scholz",), ("Paris",))
+    b = _event("b", "meeting", "Scholz holds talks with investors", wednesday,
+               ("Olaf Scholz",), ("Paris",))
+    assert len(merge_events([a, b])) == 2
+
+
+# Hypothesis: the same timeline whatever the order of the documents; merging is idempotent.
+
+_PEOPLE = st.sampled_from(["Olaf Scholz", "Giorgia Meloni", "Pedro Sánchez"])
+_PLACES = st.sampled_from(["Hanoi", "Vietnam", "Paris", "Lima"])
+_TITLES = st.sampled_from(["Scholz visits Hanoi", "Scholz visits Vietnam", "Scholz meets Meloni",
+                           "Leaders meet in Paris", "A visit to Lima"])
+
+
+@st.composite
+def _reports(draw: st.DrawFn) -> list[Event]:
+    """Single-source events of a few documents, with dates that overlap, nest or conflict."""
+    out = []
+    for k in range(draw(st.integers(min_value=1, max_value=10))):
+        doc = draw(st.sampled_from("abcd"))
+        first = D(2024, 6, 1) + dt.timedelta(days=draw(st.integers(0, 12)))
+        width = draw(st.integers(0, 6))
+        kind = draw(st.sampled_from(["explicit", "tense", "relation"]))
+        when = draw(st.sampled_from([
+            When(None, first, first + dt.timedelta(days=width), "day", kind),
+            When(None, None, first, "day", "tense", "ON_OR_BEFORE"),
+            When()]))
+        people = ("Olaf Scholz", *draw(st.lists(_PEOPLE, max_size=1)))
+        out.append(_event(doc, draw(st.sampled_from(["travel", "travel", "meeting"])),
+                          draw(_TITLES), when, tuple(dict.fromkeys(people)),
+                          tuple(draw(st.lists(_PLACES, max_size=2, unique=True))),
+                          start=k * 10))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(_reports(), st.randoms(use_true_random=False))
+def test_merging_does_not_depend_on_document_order(reports: list[Event],
+                                                   rnd: random.Random) -> None:
+    by_doc: dict[str, list[Event]] = {}
+    for e in reports:
+        by_doc.setdefault(e.sources[0].document, []).append(e)
+    docs = list(by_doc)
+    rnd.shuffle(docs)
+    shuffled = [e for d in docs for e in by_doc[d]]
+    rnd.shuffle(shuffled)
+    assert Timeline(events=merge_events(shuffled)) == Timeline(events=merge_events(reports))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_reports())
+def test_merging_is_idempotent(reports: list[Event]) -> None:
+    once = merge_events(reports)
+    assert merge_events(once) == once
+    assert sum(len(e.sources) for e in once) == len(reports)  # no source is lost

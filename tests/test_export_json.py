@@ -8,6 +8,7 @@ import json
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 try:
     from strategies import events, timelines
@@ -101,3 +102,20 @@ def test_json_errors() -> None:
     bad["events"][0]["sources"][0]["start"] = True
     with pytest.raises(ExportError, match="'start' must be int"):
         timeline_from_json(json.dumps(bad))
+
+
+@given(events(), st.booleans())
+def test_conflict_flag_round_trips(event: Event, conflict: bool) -> None:
+    event = attrs.evolve(event, conflict=conflict)
+    data = event_to_dict(event)
+    assert data["conflict"] is conflict
+    assert event_from_dict(json.loads(json.dumps(data))) == event
+    assert tuple(events_from_jsonl(to_jsonl([event]))) == (event,)
+
+
+def test_missing_conflict_reads_as_false_and_a_bad_one_is_an_error() -> None:
+    data = event_to_dict(sample_event())
+    del data["conflict"]
+    assert event_from_dict(data).conflict is False
+    with pytest.raises(ExportError, match="conflict"):
+        events_from_jsonl(json.dumps({**data, "conflict": "yes"}) + "\n")

@@ -116,3 +116,23 @@ def test_cli_extract_json_lists_the_events(tmp_path: Path) -> None:
         assert {"id", "type", "title", "when", "participants", "locations", "sources"} <= set(e)
         assert {"value", "start", "end", "granularity", "derived"} <= set(e["when"])
         assert {"document", "start", "end", "text", "sentence"} <= set(e["sources"][0])
+
+
+#: The seeds' stories: 000 and 001 both report Carney's Davos week (January 2026); the others
+#: are one story each (his strategy in April 2025, his March 2025 European trip, his
+#: Indo-Pacific tour of October 2025).
+STORIES = ({"000", "001"}, {"002"}, {"003"}, {"004"})
+
+
+def test_davos_speech_is_one_event_from_both_articles(events: list[Event]) -> None:
+    both = [e for e in events if {s.document for s in e.sources} == {"000", "001"}]
+    assert [e.type for e in both] == ["speech"], [e.title for e in both]
+    speech = both[0]
+    assert within(speech, D(2026, 1, 19), D(2026, 1, 21)), speech.when
+    assert not speech.conflict
+
+
+def test_nothing_from_different_stories_merges(events: list[Event]) -> None:
+    for e in events:
+        docs = {s.document for s in e.sources}
+        assert any(docs <= story for story in STORIES), (e.title, docs)

@@ -9,6 +9,7 @@ Examples:
     >>> tl.write("csv", "carney.csv")              # doctest: +SKIP
 """
 
+from timeline.anchor import Anchor, anchor
 from timeline.exceptions import (
     DocumentError,
     ExportError,
@@ -38,6 +39,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
+    "Anchor",
     "Document",
     "DocumentError",
     "Event",
@@ -56,6 +58,7 @@ __all__ = [
     "TimelineError",
     "When",
     "__version__",
+    "anchor",
     "extract",
     "extract_documents",
     "find_dateline",

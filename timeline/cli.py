@@ -147,6 +147,39 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     return 0
 
 
+def _cmd_anchor(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from timeline.anchor import anchor_jsonl
+    from timeline.exceptions import DocumentError
+
+    try:
+        raw = Path(args.file).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                            source=args.file) from None
+    _write_output(anchor_jsonl(raw, args.file).encode("utf-8"), args.output, stdout)
+    return 0
+
+
+def _cmd_key_dates(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from timeline.pipeline import extract
+
+    timeline = extract(args.paths, published=args.published)
+    lines = [f"{kd.day.isoformat()}\t{kd.score:g}\t{len(kd.events)}\n"
+             for kd in timeline.key_dates(args.k)]
+    _write_output("".join(lines).encode("utf-8"), args.output, stdout)
+    return 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline", description="Turn news articles into a dated event timeline.")
@@ -174,6 +207,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="an earlier .ics export: unchanged events keep their SEQUENCE, changed "
                         "ones get the next (default: the existing -o file)")
     p.set_defaults(run=_cmd_extract)
+
+    p = sub.add_parser("anchor", help="date given event mentions (intervals of days)")
+    p.add_argument("file", help='.jsonl of {"id", "text", "published", "mentions": [{"start", '
+                   '"end"}]}')
+    p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_anchor)
+
+    p = sub.add_parser("key-dates", help="the days most events and sources fall on")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="text files, directories (with manifest.toml) or .jsonl files")
+    p.add_argument("-k", type=_positive, default=10, help="how many days (default 10)")
+    p.add_argument("--published", help="publication date for documents that carry none")
+    p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_key_dates)
 
     p = sub.add_parser("timeml", help="tag TimeML files, replacing the TIMEX3 tags in <TEXT>")
     p.add_argument("in_dir")

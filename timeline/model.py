@@ -49,7 +49,7 @@ EVENT_TYPES = (
     "ceremony", "statement", "other",
 )
 #: How an event's date was obtained.
-DERIVATIONS = ("explicit", "tense", "relation", "publication", "none")
+DERIVATIONS = ("explicit", "tense", "relation", "narrative", "publication", "none")
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
@@ -311,7 +311,8 @@ class When:
         granularity: grain of the anchor ("day", "month", ...; "none" when undated).
         derived: how it was obtained: "explicit" (a time expression governs the event), "tense"
             (tense/aspect against the publication date), "relation" (relative to another event),
-            "publication" (the publication date by default), or "none".
+            "narrative" (the day the story last named), "publication" (the publication date: a
+            reporting verb, or by default), or "none".
         mod: a TIMEX3 mod qualifying the bounds (e.g. "ON_OR_BEFORE", "AFTER") or None.
     """
 
@@ -342,6 +343,8 @@ class Event:
         participants: people taking part, titles stripped, in order of mention.
         locations: places, in order of mention.
         sources: where it is reported; never empty.
+        conflict: True when its sources date it differently (intervals with no day in
+            common): `when` is then the hull of their intervals.
     """
 
     id: str = field(validator=attrs.validators.instance_of(str))
@@ -351,6 +354,7 @@ class Event:
     participants: tuple[str, ...] = field(default=(), converter=_strings)
     locations: tuple[str, ...] = field(default=(), converter=_strings)
     sources: tuple[Source, ...] = field(default=(), converter=_sources)
+    conflict: bool = field(default=False, validator=attrs.validators.instance_of(bool))
 
     @sources.validator
     def _check_sources(self, attribute: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:
@@ -390,6 +394,13 @@ class Timeline:
 
     def __iter__(self) -> Any:
         return iter(self.events)
+
+    def key_dates(self, k: int) -> list[Any]:
+        """The `k` days most events and sources fall on, best first, as `KeyDate`s (day,
+        score, event ids); see `timeline.keydates` for how days are weighed."""
+        from timeline.keydates import key_dates
+
+        return key_dates(self.events, k)
 
     def render(self, fmt: str) -> tuple[bytes, Any]:
         """This timeline as "json", "jsonl", "csv" or "ics" bytes, with an ExportReport of what

@@ -7,18 +7,12 @@ from collections.abc import Sequence
 
 from attrs import define
 
-from timeline.events.anchoring import (
-    clause_tense,
-    explicit_when,
-    ref_tense,
-    tense_when,
-    verb_group_tense,
-)
 from timeline.events.arguments import Arguments, Cue, blocked, find_arguments, is_nominal
 from timeline.events.context import DocContext
+from timeline.events.dating import MentionShape, date_mention
 from timeline.events.places import Place
 from timeline.events.resources import Lexicon
-from timeline.events.text import Sentence, Token, segment_of
+from timeline.events.text import Sentence, Token
 from timeline.events.titles import (
     TitleParts,
     clean_np,
@@ -74,44 +68,6 @@ class Candidate:
 
 _SLOTS = ("agent", "others", "places", "predicate", "phrase", "subject", "participle", "venue",
           "quote")
-
-
-def _tense(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
-           scope: Sequence[TimeExpression]) -> tuple[str, bool]:
-    """The tense of the trigger's clause and whether its verb is passive."""
-    lex = ctx.lex
-    seg_start, seg_end = ctx.segment(sentence, match.start, match.end)
-    tokens = ctx.tokens(sentence)
-    passive = False
-    if match.has_verb and not nominal:
-        before = [t for t in tokens if seg_start <= t.start and t.end <= (match.verb_start or 0)]
-        tense = verb_group_tense(before, match.form, lex)
-        aux = [t.lower for t in before if t.lower not in lex.adverbs][-1:]
-        passive = match.form in ("past", "participle") and bool(
-            aux and aux[0] in lex.be_present | lex.be_past | lex.be_other)
-    else:
-        tense = "participle"
-    outside = [t for t in tokens if not match.start <= t.start < match.end]
-    near = [t.lower for t in tokens if t.end <= match.start][-3:]
-    inside = [t.lower for t in tokens if match.start <= t.start < match.end]
-    if nominal and set(near + inside) & lex.future_adjectives:
-        return "future", passive  # "his planned visit", "the upcoming trip"
-    if tense == "participle" and nominal:
-        tense = clause_tense([t for t in outside if seg_start <= t.start < seg_end], lex)
-    if tense in ("participle", "unknown"):
-        tense = clause_tense(outside, lex)
-    if tense == "unknown":
-        tense = ref_tense(scope)
-    return tense, passive
-
-
-def _scope(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
-           cues: Sequence[Cue]) -> list[TimeExpression]:
-    """Expressions in the fine segments of the trigger (not inside a cue naming another
-    event: "after his visit on Monday")."""
-    start, end = segment_of(ctx.fine(sentence), match.start, match.end)
-    return [e for e in ctx.expressions_in(start, end)
-            if not any(c.covers(e.start) for c in cues) and not ctx.in_quote(e.start)]
 
 
 def _finite(tok: Token, prev: Token | None, lex: Lexicon) -> bool:
@@ -177,25 +133,26 @@ def _agent_text(args: Arguments) -> str:
 
 def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
                     matches: Sequence[TriggerMatch], cues: Sequence[Cue],
-                    previous: Sequence[str], naming: Sequence[Cue] = ()) -> Candidate | None:
+                    previous: Sequence[str], naming: Sequence[Cue] = (), *,
+                    narrative: bool = True) -> Candidate | None:
     """The candidate event for `match`, or None when it is negated, hypothetical or lacks
     what its entry requires. `cues` are the sentence's relation cues (their places and people
     are not the event's), `naming` those that name another event (their dates are not its)."""
     nominal = is_nominal(ctx, sentence, match)
     if blocked(ctx, sentence, match):
         return None
-    scope = _scope(ctx, sentence, match, naming)
-    tense, passive = _tense(ctx, sentence, match, nominal, scope)
+    shape = MentionShape(nominal, None if nominal else match.verb_start,
+                         None if nominal else match.form)
+    dating = date_mention(ctx, sentence, match.start, match.end, shape, naming,
+                          narrative=narrative)
+    tense, passive = dating.tense, dating.passive
     if tense == "hypothetical":
         return None
     args = find_arguments(ctx, sentence, match, nominal, cues, previous)
     seg_start, _ = ctx.segment(sentence, match.start, match.end)
     if not _requirements_met(match, args, ctx.text[seg_start:match.verb_start or match.start]):
         return None
-    # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed".
-    explicit = explicit_when(scope, (match.start, match.end), "unknown" if nominal else tense,
-                             ctx.published)
-    when, expression = explicit if explicit else (tense_when(tense, ctx.published), None)
+    when, expression = dating.when, dating.expression
     tail_end = _tail_end(ctx, sentence, match, nominal, matches, cues)
     tail = tail_text(ctx.text, match.end, tail_end, ctx.expressions_in(match.end, tail_end),
                      ctx.lex.adverbs)

@@ -26,7 +26,8 @@ __all__ = ["REFERRED_TYPES", "covered", "dedupe", "same_event"]
 
 #: Types whose later mentions usually refer back to an event already reported.
 REFERRED_TYPES = frozenset({"travel", "meeting", "ceremony", "election", "poll"})
-_RANK = {"explicit": 3, "relation": 2, "tense": 1, "publication": 0, "none": -1}
+_RANK = {"explicit": 4, "relation": 3, "narrative": 2, "tense": 1, "publication": 0,
+         "none": -1}
 
 
 def covered(place: Place, places: Sequence[Place]) -> bool:

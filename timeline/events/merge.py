@@ -1,18 +1,31 @@
 """Merging one event reported by several articles into one `Event` with several sources.
 
-Two events (from different documents) are the same when they have the same type, their dates
-overlap, nothing sets them apart (both name places but none in common; both name other people
-but none in common) and at least two of these hold: they share a participant, they share a
-place (a city matches its country), their titles are alike (word overlap of at least 0.3).
+Two events (from different documents) are the same when they have the same type, nothing sets
+them apart (both name places but none in common; both name other people but none in common)
+and either
 
-The merged event keeps the title and date of its best-dated report (explicit over relation
-over tense over publication, then the narrower interval), the union of participants and
-locations, and every source, sorted by publication date, document and offset; its id comes
-from its first source.
+- their dates overlap and at least two of these hold: they share a participant, they share a
+  place (a city matches its country), their titles are alike (word overlap of at least 0.3); or
+- their dates do not overlap, but by at most a week, and all three hold, the titles
+  overlapping by at least 0.5: the same happening dated differently by two articles (a
+  *conflict*).
+
+The merged event keeps the title of its best-dated report (explicit over relation over
+narrative over tense over publication, then the narrower interval), the union of participants
+and locations, and every source, sorted by publication date, document and offset; its id comes
+from its first source. Its date is the intersection of the reports' intervals when they have a
+day in common (e.g. "this week" of 19-25 January and "on or before 21 January" give 19-21
+January); otherwise the hull of them all, with `Event.conflict` set.
+
+Merging does not depend on the order of its input: events are taken in a canonical order
+(document, offset, id), each joins the most similar cluster it matches (titles, then the
+cluster first formed), and merging repeats over the merged events until nothing changes, so
+that merging a merged list changes nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
@@ -22,14 +35,17 @@ from timeline.events.anchoring import overlaps
 from timeline.events.dedupe import covered
 from timeline.events.detect import event_id
 from timeline.events.places import Place, gazetteer
-from timeline.model import Event, Source, When
+from timeline.model import GRANULARITIES, Event, Source, When
 
-__all__ = ["merge_events", "same_across", "title_similarity"]
+__all__ = ["combine_whens", "merge_events", "same_across", "title_similarity"]
 
-_RANK = {"explicit": 4, "relation": 3, "tense": 2, "publication": 1, "none": 0}
+_RANK = {"explicit": 5, "relation": 4, "narrative": 3, "tense": 2, "publication": 1, "none": 0}
 _STOP = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "and", "by", "from",
          "its", "his", "her", "their", "s"}
 _MIN_SIMILARITY = 0.3
+_MIN_CONFLICT_SIMILARITY = 0.5
+#: Reports of one event dated apart by more days than this are two events (a repeated trip).
+_MAX_CONFLICT_GAP = 7
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -50,11 +66,13 @@ def _share_place(a: Event, b: Event) -> bool:
     return any(covered(p, pa) for p in pb)
 
 
+def _documents(event: Event) -> set[str]:
+    return {s.document for s in event.sources}
+
+
 def same_across(a: Event, b: Event) -> bool:
     """True when `a` and `b`, reported by different documents, are one event."""
-    if a.type != b.type or {s.document for s in a.sources} & {s.document for s in b.sources}:
-        return False
-    if not overlaps(a.when, b.when):
+    if a.type != b.type or _documents(a) & _documents(b):
         return False
     share_people = set(a.participants) & set(b.participants)
     share_place = _share_place(a, b)
@@ -63,9 +81,21 @@ def same_across(a: Event, b: Event) -> bool:
     others_a, others_b = set(a.participants) - share_people, set(b.participants) - share_people
     if others_a and others_b:
         return False
-    votes = (bool(share_people) + share_place
-             + (title_similarity(a.title, b.title) >= _MIN_SIMILARITY))
+    similarity = title_similarity(a.title, b.title)
+    if not overlaps(a.when, b.when):
+        return bool(share_people) and share_place and similarity >= _MIN_CONFLICT_SIMILARITY \
+            and _gap(a.when, b.when) <= _MAX_CONFLICT_GAP
+    votes = bool(share_people) + share_place + (similarity >= _MIN_SIMILARITY)
     return votes >= 2
+
+
+def _gap(a: When, b: When) -> int:
+    """Days between two dated intervals that do not meet (large when one is undated)."""
+    if a.end is not None and b.start is not None and a.end < b.start:
+        return (b.start - a.end).days
+    if b.end is not None and a.start is not None and b.end < a.start:
+        return (a.start - b.end).days
+    return 10**6
 
 
 def _width(when: When) -> float:
@@ -75,41 +105,102 @@ def _width(when: When) -> float:
 
 
 def _best(events: Sequence[Event]) -> Event:
-    return min(events, key=lambda e: (-_RANK[e.when.derived], _width(e.when)))
+    return min(events, key=lambda e: (-_RANK[e.when.derived], _width(e.when), _event_key(e)))
 
 
-def _source_key(source: Source) -> tuple[bool, str, str, int]:
-    return (source.published is None, source.published or "", source.document, source.start)
+def _source_key(source: Source) -> tuple[bool, str, str, int, int]:
+    return (source.published is None, source.published or "", source.document, source.start,
+            source.end)
+
+
+def _event_key(event: Event) -> tuple[object, ...]:
+    """A total order on events, so that nothing depends on the order they come in."""
+    return (min(_source_key(s) for s in event.sources), event.id, event.type, event.title,
+            _when_key(event.when), event.participants, event.locations,
+            tuple(sorted((*_source_key(s), s.text, s.sentence, s.sentence_start)
+                         for s in event.sources)), event.conflict)
+
+
+def _value(start: dt.date | None, end: dt.date | None) -> str | None:
+    if start is None and end is None:
+        return None
+    if start == end:
+        return start.isoformat() if start else None
+    return f"{start.isoformat() if start else '..'}/{end.isoformat() if end else '..'}"
+
+
+def combine_whens(whens: Sequence[When]) -> tuple[When, bool]:
+    """The date of several reports of one event and whether they conflict.
+
+    Dated reports that share a day give their intersection (the first report whose interval it
+    is keeps its value and mod; otherwise the value is the ISO interval); reports with no day
+    in common give the hull of their intervals (an open bound stays open) and True. Undated
+    reports add nothing.
+    """
+    dated = [w for w in whens if w.is_dated]
+    if not dated:
+        return (whens[0] if whens else When()), False
+    ordered = sorted(dated, key=lambda w: (-_RANK[w.derived], _width(w), _when_key(w)))
+    starts = [w.start for w in dated if w.start is not None]
+    ends = [w.end for w in dated if w.end is not None]
+    lo, hi = (max(starts) if starts else None), (min(ends) if ends else None)
+    if lo is None or hi is None or lo <= hi:
+        for w in ordered:
+            if (w.start, w.end) == (lo, hi):
+                return w, False
+        grain = "day" if lo is not None and hi is not None else ordered[0].granularity
+        return When(_value(lo, hi), lo, hi, grain, ordered[0].derived), False
+    lo = None if any(w.start is None for w in dated) else min(starts)
+    hi = None if any(w.end is None for w in dated) else max(ends)
+    coarsest = max((w.granularity for w in dated), key=GRANULARITIES.index)
+    return When(_value(lo, hi), lo, hi, coarsest, ordered[0].derived), True
+
+
+def _when_key(when: When) -> tuple[object, ...]:
+    return (when.start or dt.date.min, when.end or dt.date.max, when.value or "",
+            when.granularity, when.derived, when.mod or "")
 
 
 def _combine(events: Sequence[Event]) -> Event:
     if len(events) == 1:
         return events[0]
     best = _best(events)
+    others = sorted((e for e in events if e is not best), key=_event_key)
     sources = sorted((s for e in events for s in e.sources), key=_source_key)
     first = sources[0]
-    participants = [p for e in [best, *events] for p in e.participants]
-    locations = [p for e in [best, *events] for p in e.locations]
-    return attrs.evolve(best, id=event_id(first.document, first.start, first.end),
+    participants = [p for e in [best, *others] for p in e.participants]
+    locations = [p for e in [best, *others] for p in e.locations]
+    when, conflict = combine_whens([e.when for e in [best, *others]])
+    return attrs.evolve(best, id=event_id(first.document, first.start, first.end), when=when,
                         participants=tuple(dict.fromkeys(participants)),
-                        locations=tuple(dict.fromkeys(locations)), sources=tuple(sources))
+                        locations=tuple(dict.fromkeys(locations)), sources=tuple(sources),
+                        conflict=conflict or any(e.conflict for e in events))
+
+
+def _merge_once(events: Sequence[Event]) -> tuple[list[Event], bool]:
+    clusters: list[list[Event]] = []
+    merged: list[Event] = []
+    changed = False
+    for event in sorted(events, key=_event_key):
+        matches = [k for k, rep in enumerate(merged) if same_across(rep, event)]
+        if not matches:
+            clusters.append([event])
+            merged.append(event)
+            continue
+        k = max(matches, key=lambda i: (title_similarity(merged[i].title, event.title), -i))
+        clusters[k].append(event)
+        merged[k] = _combine(clusters[k])
+        changed = True
+    return merged, changed
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Events of several documents with the same event reported twice merged into one.
 
-    The result keeps the order of first appearance in `events`.
+    The result is in canonical order (first source, then id) and does not depend on the order
+    of `events`; merging it again changes nothing.
     """
-    clusters: list[list[Event]] = []
-    merged: list[Event] = []
-    for event in events:
-        for k, representative in enumerate(merged):
-            if same_across(representative, event):
-                clusters[k].append(event)
-                merged[k] = _combine(clusters[k])
-                break
-        else:
-            clusters.append([event])
-            merged.append(event)
-    return merged
-
+    current, changed = _merge_once(list(events))
+    while changed:
+        current, changed = _merge_once(current)
+    return current

@@ -36,7 +36,7 @@ __all__ = [
 
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-‐'’.][^\W_]+)*(?:[’']s\b)?|[^\w\s]",
                        re.UNICODE)
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])")
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+(?:``|[\"“‘'(\[])?[A-Z0-9À-Þ])")
 _INITIALISM_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _STRONG_PUNCT_RE = re.compile(r"\s*(?:[;:—–()\[\]]|\s--\s?|\s-\s)\s*")
 _TITLE_CASE_SMALL = {"with", "from", "into", "amid", "over", "than", "that", "upon", "onto",

@@ -3,7 +3,8 @@
 `to_json` writes one object ``{"documents": [...], "events": [...]}``; `to_jsonl` writes one event
 object per line. Both are deterministic (sorted keys, ``ensure_ascii=False``; JSON indented by 2 and
 JSON Lines compact) and end with a newline. `timeline_from_json` and `events_from_jsonl` read them
-back to equal records. Dates are ISO days (``"2025-03-17"``), inclusive, or null when open.
+back to equal records (a missing "conflict" reads as false). Dates are ISO days
+(``"2025-03-17"``), inclusive, or null when open.
 ``when.edtf`` repeats the dates as one EDTF string (`timeline.export.edtf.to_edtf`; null when
 undated); it is computed, not stored: readers accept a file without it and reject one whose
 ``edtf`` disagrees with the dates. The JSON Schema of both formats is
@@ -13,7 +14,7 @@ An event object::
 
     {"id": ..., "type": ..., "title": ...,
      "when": {"value", "start", "end", "granularity", "derived", "mod", "edtf"},
-     "participants": [...], "locations": [...],
+     "participants": [...], "locations": [...], "conflict": false,
      "sources": [{"document", "start", "end", "text", "sentence", "sentence_start",
                   "published"}]}
 """
@@ -62,6 +63,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         },
         "participants": list(event.participants),
         "locations": list(event.locations),
+        "conflict": event.conflict,
         "sources": [
             {
                 "document": s.document,
@@ -151,6 +153,7 @@ def event_from_dict(obj: Any) -> Event:
         participants=_strings(obj, "participants"),
         locations=_strings(obj, "locations"),
         sources=sources,
+        conflict=_get(obj, "conflict", bool) if "conflict" in obj else False,
     )
 
 

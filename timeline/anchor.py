@@ -1,0 +1,304 @@
+"""Anchoring given event mentions in time: the interval of days each one happened in.
+
+    >>> import timeline
+    >>> text = "The storm hit the coast on Sunday. Thousands fled after the storm."
+    >>> [a.interval for a in timeline.anchor(text, "2024-03-12", [(10, 13)])]
+    [(datetime.date(2024, 3, 10), datetime.date(2024, 3, 10))]
+
+`anchor(text, published, mentions)` tags the text, then dates every mention with
+`timeline.events.dating.date_mention` -- the same function event extraction uses -- and links
+mentions through connectives ("after the storm", "soon after his return", "since the vote",
+"until the election"): a mention governed by such a connective naming another mention is
+dated after (or before) it. `derived` says what gave the date: "explicit" (a time expression
+of its clause), "relation" (another mention), "narrative" (the day the story last named),
+"tense" (tense and aspect against the publication date), "publication" (the publication
+date: a reporting verb, or nothing else said), or "none".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from timeline.events.arguments import Cue, relation_cues
+from timeline.events.context import DocContext
+from timeline.events.dating import date_mention, mention_shape, relate
+from timeline.exceptions import InputError
+from timeline.model import Document, PubDate, TimeExpression, When
+from timeline.tagger import TaggerConfig, tag
+from timeline.tagger.api import _as_pubdate
+
+__all__ = ["Anchor", "anchor", "anchor_document", "anchor_jsonl", "anchor_record"]
+
+_CONFIG = TaggerConfig(use_dateline=False)
+
+
+@frozen
+class Anchor:
+    """The interval of days a mention happened in.
+
+    Attributes:
+        start: offset of the mention in the text.
+        end: offset after the mention.
+        earliest: first possible day (inclusive), None when open.
+        latest: last possible day (inclusive), None when open.
+        value: TIMEX3-style value of what anchored it ("2024-03-10", "2024-W10"), or None.
+        derived: "explicit", "relation", "narrative", "tense", "publication" or "none".
+    """
+
+    start: int = field(validator=attrs.validators.ge(0))
+    end: int = field()
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    value: str | None = None
+    derived: str = "none"
+
+    @end.validator
+    def _check_end(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value <= self.start:
+            raise ValueError(f"Anchor.end {value} is not after start {self.start}")
+
+    @property
+    def interval(self) -> tuple[dt.date | None, dt.date | None]:
+        return (self.earliest, self.latest)
+
+    @classmethod
+    def from_when(cls, start: int, end: int, when: When | None) -> Anchor:
+        if when is None or not when.is_dated:
+            return cls(start, end)
+        return cls(start, end, when.start, when.end, when.value, when.derived)
+
+
+def _spans(mentions: Iterable[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    spans = []
+    for item in mentions:
+        try:
+            start, end = item
+        except (TypeError, ValueError):
+            raise InputError(f"a mention must be a (start, end) pair, got {item!r}",
+                             value=item) from None
+        if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) \
+                or not isinstance(end, int) or not 0 <= start < end <= size:
+            raise InputError(f"mention ({start!r}, {end!r}) is not a span of the text "
+                             f"(0..{size})", value=item)
+        spans.append((start, end))
+    return spans
+
+
+_SPAN_CUE_RE = re.compile(r"\b(since|until|till)\s+", re.IGNORECASE)
+
+
+def _span_cues(text: str, offset: int) -> list[Cue]:
+    """"since the crash", "until the election": cues whose noun phrase may name another
+    mention (up to the next punctuation, at most eight words)."""
+    cues = []
+    for m in _SPAN_CUE_RE.finditer(text):
+        rest = text[m.end():]
+        stop = re.search(r"[,.;:—–()\"“”]", rest)
+        words = list(re.finditer(r"\S+", rest[:stop.start() if stop else len(rest)]))[:8]
+        if not words:
+            continue
+        direction = "since" if m.group(1).lower() == "since" else "until"
+        cues.append(Cue(direction, offset + m.start(), offset + m.end(),
+                        offset + m.end() + words[-1].end()))
+    return cues
+
+
+def _governing(cues: Sequence[Cue], start: int, spans: Sequence[tuple[int, int]],
+               own: int) -> tuple[Cue, int] | None:
+    """The cue of the sentence naming another mention (its index), the mention itself not
+    being inside it."""
+    for cue in cues:
+        if cue.covers(start):
+            continue
+        for k, (a, _) in enumerate(spans):
+            if k != own and cue.np_start <= a < cue.np_end:
+                return cue, k
+    return None
+
+
+def anchor_document(document: Document, expressions: Sequence[TimeExpression],
+                    mentions: Iterable[tuple[int, int]]) -> list[Anchor]:
+    """The anchors of `mentions` (offset pairs into `document.text`), in the order given."""
+    spans = _spans(mentions, len(document.text))
+    ctx = DocContext(document, expressions)
+    whens: list[When | None] = []
+    nouns: list[bool] = []
+    links: list[tuple[Cue, int] | None] = []
+    for start, end in spans:
+        sentence = ctx.sentence_at(start)
+        if sentence is None:  # whitespace between sentences
+            whens.append(None if document.published is None else When(
+                document.published.iso(), document.published.earliest,
+                document.published.latest, document.published.grain, "publication"))
+            links.append(None)
+            nouns.append(False)
+            continue
+        cues = relation_cues(ctx, sentence) + _span_cues(sentence.text, sentence.start)
+        link = _governing(cues, start, spans, len(links))
+        naming = [link[0]] if link else []
+        shape = mention_shape(ctx, sentence, start, end)
+        nouns.append(shape.nominal)
+        whens.append(date_mention(ctx, sentence, start, end, shape, naming, likely=True).when)
+        links.append(link)
+    for k in sorted(range(len(spans)), key=lambda i: spans[i]):
+        link, own = links[k], whens[k]
+        if link is None or (own is not None and own.derived == "explicit"):
+            continue
+        ref = whens[link[1]]
+        if ref is None or not ref.is_dated:
+            continue
+        related = relate(own, ref, link[0].direction)
+        if related is not None:
+            whens[k] = related
+    _corefer(document, spans, whens, nouns)
+    return [Anchor.from_when(a, b, w) for (a, b), w in zip(spans, whens)]
+
+
+_SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s", "e")
+
+
+def stem(word: str) -> str:
+    """A crude stem: "bombings", "bombing", "bombed" -> "bomb"; "invasion" -> "invas"."""
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _corefer(document: Document, spans: Sequence[tuple[int, int]],
+             whens: list[When | None], nouns: Sequence[bool]) -> None:
+    """A noun mention dated only by tense takes the day of an explicitly dated mention of the same
+    word elsewhere in the document ("the attack on Aug. 7" ... "the attacks"): the nearest
+    one before it, else after it; only past days (a repeated event word names one event far
+    more often in the past than in plans)."""
+    published = document.published
+    if published is None:
+        return
+    stems = [stem(document.text[a:b].split()[-1]) if document.text[a:b].split() else ""
+             for a, b in spans]
+    dated: dict[str, list[int]] = {}
+    for k, when in enumerate(whens):
+        if when is not None and when.derived == "explicit" and when.start is not None \
+                and when.start == when.end and when.end is not None \
+                and when.end < published.earliest and stems[k] \
+                and stems[k] not in _NOT_EVENTS:
+            dated.setdefault(stems[k], []).append(k)
+    for k, when in enumerate(whens):
+        if when is None or when.derived not in ("tense", "narrative") or not nouns[k]:
+            continue
+        refs = dated.get(stems[k], [])
+        if not refs:
+            continue
+        before = [r for r in refs if spans[r][0] < spans[k][0]]
+        ref = whens[before[-1] if before else refs[0]]
+        assert ref is not None
+        if when.start is not None and ref.start is not None and when.start > ref.start \
+                and when.derived == "tense" and when.mod == "AFTER":
+            continue  # a future clause does not repeat a past event
+        whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
+
+
+#: Words too common to name one event when repeated.
+_NOT_EVENTS = frozenset({"said", "say", "says", "told", "tell", "is", "was", "be", "have", "has",
+                         "had", "make", "made", "take", "took", "get", "got", "go", "went"})
+
+
+def anchor(text: str, published: PubDate | str | None,
+           mentions: Iterable[tuple[int, int]],
+           config: TaggerConfig = _CONFIG) -> list[Anchor]:
+    """The interval of days each mention (a `(start, end)` pair of offsets into `text`)
+    happened in, in the order given.
+
+    Raises:
+        InputError: a mention is not a span of the text.
+        PublicationDateError: `published` is not YYYY, YYYY-MM or YYYY-MM-DD.
+    """
+    pub = _as_pubdate(published)
+    document = Document("mentions", text, pub)
+    return anchor_document(document, tag(text, pub, config), mentions)
+
+
+@frozen
+class _Where:
+    source: str
+    line: int
+
+    def kw(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line}
+
+
+def _mention_pairs(raw: object, where: _Where) -> list[tuple[int, int]]:
+    from timeline.exceptions import DocumentError
+
+    if not isinstance(raw, list):
+        raise DocumentError('"mentions" must be a list of {"start", "end"}', value=raw,
+                            **where.kw())
+    pairs = []
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("start"), int) \
+                or not isinstance(item.get("end"), int) or isinstance(item.get("start"), bool) \
+                or isinstance(item.get("end"), bool):
+            raise DocumentError(f'a mention must be {{"start": int, "end": int}}, got {item!r}',
+                                value=item, **where.kw())
+        pairs.append((item["start"], item["end"]))
+    return pairs
+
+
+def anchor_jsonl(text: str, source: str = "<input>") -> str:
+    """Anchor every line of a JSON Lines text of ``{"id", "text", "published", "mentions":
+    [{"start", "end"}]}`` records; one output line ``{"id", "mentions": [{"start", "end",
+    "earliest", "latest", "value", "derived"}]}`` per input line (blank lines skipped).
+
+    Raises:
+        DocumentError: a line is not JSON, lacks a field or has a mention outside its text;
+            the message names `source` and the 1-based line.
+    """
+    import json
+
+    from timeline.exceptions import DocumentError
+
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = _Where(source, number)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DocumentError(f"not valid JSON ({exc.msg})", value=line,
+                                **where.kw()) from None
+        if not isinstance(record, dict):
+            raise DocumentError("expected a JSON object", value=record,
+                                **where.kw())
+        doc_id, body = record.get("id"), record.get("text")
+        if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or doc_id == "":
+            raise DocumentError('missing or empty "id"', value=doc_id,
+                                **where.kw())
+        if not isinstance(body, str):
+            raise DocumentError(f'record {doc_id!r}: "text" must be a string', value=body,
+                                **where.kw())
+        published = record.get("published")
+        pairs = _mention_pairs(record.get("mentions"), where)
+        try:
+            anchors = anchor(body, published, pairs)
+        except InputError as exc:
+            raise DocumentError(f"record {doc_id!r}: {exc}", value=exc.value,
+                                **where.kw()) from None
+        out.append(json.dumps({"id": doc_id, "mentions": [anchor_record(a) for a in anchors]},
+                              ensure_ascii=False, sort_keys=True) + "\n")
+    return "".join(out)
+
+
+def anchor_record(item: Anchor) -> dict[str, object]:
+    """The JSON object of one anchor (ISO days, null when open)."""
+    def iso(day: dt.date | None) -> str | None:
+        return None if day is None else day.isoformat()
+    return {"start": item.start, "end": item.end, "earliest": iso(item.earliest),
+            "latest": iso(item.latest), "value": item.value, "derived": item.derived}

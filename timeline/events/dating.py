@@ -1,0 +1,312 @@
+"""Dating one mention of an event: the one function both event extraction and `timeline.anchor`
+use.
+
+A mention is a span of a document (a trigger such as "visited", "the talks", "said"). Its
+date comes from the first of these cues that gives one (`When.derived`):
+
+explicit
+    the closest DATE/TIME expression of its clause ("on Friday", "in 2029", "last month",
+    "by 2030" -> on or before) that its tense allows (see `anchoring.explicit_when`);
+relation
+    a connective in its clause naming another dated mention ("after the talks", "soon after
+    his return", "following the vote", "since the crash", "until the election"): after (or
+    before) that mention's date; resolved by the caller, which knows the other mentions
+    (`relate`);
+narrative
+    a past-tense clause without a date of its own inherits the day the story last named
+    ("The storm hit the coast on Sunday. Thousands fled.") when that day is close enough
+    before the publication date; a reporting verb ("said", "told") in a clause with no
+    date is the publication date;
+tense
+    tense and aspect against the publication date: past and perfect -> on or before it,
+    future ("will", "is expected to") -> on or after it, present -> that day;
+publication
+    the publication date when the clause says nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from timeline.events.anchoring import (
+    clause_tense,
+    explicit_when,
+    intersect,
+    ref_tense,
+    tense_when,
+    verb_group_tense,
+)
+from timeline.events.arguments import Cue
+from timeline.events.context import DocContext
+from timeline.events.text import Sentence, Token, segment_of, tokenize
+from timeline.model import PubDate, TimeExpression, When
+
+__all__ = ["Dating", "MentionShape", "date_mention", "mention_shape", "relate"]
+
+#: Verbs of saying: a clause of one, without a date of its own, reports the publication day.
+REPORTING = frozenset({
+    "said", "says", "told", "tells", "announced", "reported", "added", "stated", "noted",
+    "declared", "confirmed", "insisted", "warned", "acknowledged", "explained", "argued",
+    "claimed", "contended", "asserted", "predicted", "denied", "disclosed", "revealed",
+    "conceded", "quoted", "commented", "estimated", "indicated", "remarked",
+})
+#: How far back a narrative date may lie before the publication date (days).
+NARRATIVE_REACH = 7
+#: ... and how many sentences back it may be named.
+NARRATIVE_SENTENCES = 1
+_DAY = dt.timedelta(days=1)
+#: How far after a reporting verb its own date may stand ("said on Friday", "told reporters
+#: Friday"), in characters.
+_SAID_REACH = 16
+_RELATIVE = frozenset({"that", "which", "who", "it", "this", "what", "he", "she", "everyone",
+                       "nobody", "somebody", "one"})
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ship", "ism", "ance", "ence", "ure",
+                 "age", "ery", "ade")
+
+
+@frozen
+class MentionShape:
+    """What the words of a mention are: a noun or a verb, and the verb's form.
+
+    Attributes:
+        nominal: True for a noun ("the visit", "an explosion").
+        verb_start: offset of the verb (None for a noun).
+        form: "past", "participle", "ing", "s", "base" or None for a noun.
+    """
+
+    nominal: bool
+    verb_start: int | None
+    form: str | None
+
+
+@frozen
+class Dating:
+    """The date of a mention and what gave it.
+
+    Attributes:
+        when: the interval (None when nothing dates it: no publication date, no expression).
+        expression: the expression that dated it (derived "explicit" or "narrative").
+        tense: the tense class of its clause (`anchoring.TENSES`).
+        passive: True for a passive verb ("was signed").
+    """
+
+    when: When | None
+    expression: TimeExpression | None
+    tense: str
+    passive: bool
+
+
+def _form(word: str, ctx: DocContext) -> str:
+    if word in ctx.lex.irregular_past or (word.endswith("ed") and len(word) > 3
+                                          and word not in ctx.lex.not_participles):
+        return "past"
+    if word.endswith("ing") and len(word) > 4 and word not in ctx.lex.not_participles:
+        return "ing"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return "s"
+    return "base"
+
+
+def mention_shape(ctx: DocContext, sentence: Sentence, start: int, end: int) -> MentionShape:
+    """Guess whether the mention `start`..`end` is a noun or a verb, and the verb's form."""
+    tokens = tokens_around(ctx, sentence, start)
+    inside = [t for t in tokens if start <= t.start < end and t.is_word]
+    if not inside:
+        return MentionShape(True, None, None)
+    head = inside[0]
+    word = head.lower
+    before = [t for t in tokens if t.end <= head.start]
+    prev = before[-1].lower if before else ""
+    lex = ctx.lex
+    form = _form(word, ctx)
+    if word in lex.auxiliaries or word in lex.be_present | lex.be_past | lex.be_other:
+        return MentionShape(False, head.start, form)
+    if prev in lex.determiners or (before and before[-1].is_possessive) or \
+            prev in ("of", "for", "with", "from", "into", "about") and form != "ing":
+        return MentionShape(True, None, None)
+    if form == "base" and (word.endswith(_NOUN_ENDINGS) or not head.text.islower()):
+        return MentionShape(True, None, None)
+    if form == "s" and prev not in lex.auxiliaries and prev not in _RELATIVE and not (
+            before and (before[-1].lower in lex.person_pronouns or before[-1].is_capitalized)):
+        return MentionShape(True, None, None)
+    return MentionShape(False, head.start, form)
+
+
+def _quote_at(ctx: DocContext, offset: int) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in ctx.quotes if a <= offset < b), None)
+
+
+def tokens_around(ctx: DocContext, sentence: Sentence, offset: int) -> list[Token]:
+    """The tokens a mention at `offset` is read with: the sentence's tokens outside
+    quotations, or for a mention inside a quotation, the quotation's tokens."""
+    quote = _quote_at(ctx, offset)
+    if quote is None:
+        return ctx.tokens(sentence)
+    a, b = quote
+    return [t for t in tokenize(sentence.text, sentence.start) if a <= t.start < b]
+
+
+def scope_of(ctx: DocContext, sentence: Sentence, start: int, end: int,
+             naming: Sequence[Cue] = ()) -> list[TimeExpression]:
+    """The expressions in the fine segments of the mention, except those inside a cue naming
+    another event ("after his visit on Monday") or a quotation."""
+    a, b = segment_of(ctx.fine(sentence), start, end)
+    quote = _quote_at(ctx, start)
+    return [e for e in ctx.expressions_in(a, b)
+            if not any(c.covers(e.start) for c in naming)
+            and _quote_at(ctx, e.start) == quote]
+
+
+def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
+                  shape: MentionShape, scope: Sequence[TimeExpression]) -> tuple[str, bool]:
+    """The tense of the mention's clause and whether its verb is passive."""
+    lex = ctx.lex
+    seg_start, seg_end = ctx.segment(sentence, start, end)
+    tokens = tokens_around(ctx, sentence, start)
+    passive = False
+    if not shape.nominal:
+        before = [t for t in tokens if seg_start <= t.start and t.end <= (shape.verb_start or 0)]
+        tense = verb_group_tense(before, shape.form, lex)
+        aux = [t.lower for t in before if t.lower not in lex.adverbs][-1:]
+        passive = shape.form in ("past", "participle") and bool(
+            aux and aux[0] in lex.be_present | lex.be_past | lex.be_other)
+    else:
+        tense = "participle"
+    outside = [t for t in tokens if not start <= t.start < end]
+    near = [t.lower for t in tokens if t.end <= start][-3:]
+    inside = [t.lower for t in tokens if start <= t.start < end]
+    if shape.nominal and set(near + inside) & lex.future_adjectives:
+        return "future", passive  # "his planned visit", "the upcoming trip"
+    if tense == "participle" and shape.nominal:
+        tense = clause_tense([t for t in outside if seg_start <= t.start < seg_end], lex)
+    if tense in ("participle", "unknown"):
+        tense = clause_tense(outside, lex)
+    if tense == "unknown":
+        tense = ref_tense(scope)
+    return tense, passive
+
+
+def _reporting(ctx: DocContext, start: int, end: int, shape: MentionShape) -> bool:
+    word = ctx.text[start:end].strip().lower()
+    return not shape.nominal and word in REPORTING
+
+
+def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
+                         published: PubDate | None) -> TimeExpression | None:
+    """The last day-precision date named before offset `start` in the mention's paragraph
+    (earlier sentences of it, or this sentence before the mention, outside quotations), when
+    it lies at most `NARRATIVE_REACH` days before the publication day."""
+    if published is None or published.grain != "day":
+        return None
+    day = published.earliest
+    for expr in reversed(ctx.expressions):
+        if expr.end > start or ctx.in_quote(expr.start):
+            continue
+        holder = ctx.sentence_at(expr.start)
+        if holder is None or holder.block != sentence.block \
+                or sentence.index - holder.index > NARRATIVE_SENTENCES:
+            break
+        if expr.type not in ("DATE", "TIME") or expr.latent \
+                or (expr.signal or "on").lower() not in ("on", "in", "at", "during"):
+            continue
+        if expr.granularity not in ("day", "part_of_day", "hour", "minute", "second"):
+            continue
+        if expr.earliest is None or expr.earliest != expr.latest:
+            continue
+        if day - dt.timedelta(days=NARRATIVE_REACH) <= expr.earliest < day:
+            return expr
+        return None
+    return None
+
+
+def _likely(tense: str, published: PubDate | None) -> When | None:
+    """The day reading of a tense: news reports what happened on the publication day (past,
+    perfect, present, no verb); future, infinitive and conditional events come after it."""
+    if published is None:
+        return None
+    iso, grain = published.iso(), published.grain
+    if tense in ("future", "hypothetical"):
+        return When(iso, published.latest + _DAY, None, grain, "tense", "AFTER")
+    return When(iso, published.earliest, published.latest, grain, "tense")
+
+
+def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
+                 shape: MentionShape, naming: Sequence[Cue] = (), *,
+                 narrative: bool = True, likely: bool = False) -> Dating:
+    """The date of the mention `start`..`end` of `sentence` (see the module docstring).
+
+    With `likely`, a clause with no date of its own gets its most likely day rather than the
+    bounds its tense sets: the publication day for past, perfect and present, the days after
+    it for future and conditional ("would", "could") events (`_likely`). Event extraction
+    keeps the bounds ("has toured" -> on or before the publication date); `timeline.anchor`
+    gives the likely day.
+    """
+    scope = scope_of(ctx, sentence, start, end, naming)
+    if _reporting(ctx, start, end, shape):
+        # "said Friday", "on Friday he said": not the dates of what was said
+        scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH]
+    tense, passive = mention_tense(ctx, sentence, start, end, shape, scope)
+    if likely:
+        tense = _irrealis(ctx, sentence, start, shape, tense)
+    published = ctx.published
+    # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed".
+    explicit = explicit_when(scope, (start, end), "unknown" if shape.nominal else tense,
+                             published)
+    if explicit is not None:
+        return Dating(explicit[0], explicit[1], tense, passive)
+    if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
+        iso, grain = published.iso(), published.grain
+        return Dating(When(iso, published.earliest, published.latest, grain, "publication"),
+                      None, tense, passive)
+    if narrative and tense == "past":
+        expr = narrative_expression(ctx, sentence, start, published)
+        if expr is not None:
+            return Dating(When(expr.value, expr.earliest, expr.latest, expr.granularity,
+                               "narrative", expr.mod), expr, tense, passive)
+    if likely:
+        return Dating(_likely(tense, published), None, tense, passive)
+    return Dating(tense_when(tense, published), None, tense, passive)
+
+
+_IRREALIS_BEFORE = frozenset({"if", "unless", "when", "once", "until", "should"})
+
+
+def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape,
+              tense: str) -> str:
+    """"future" for a bare verb after "if"/"when"/"unless" ("if they lose"); "present" for a
+    bare verb after its subject ("they say"); the clause tense otherwise (an infinitive,
+    "urged them to keep", is dated with the clause: TimeBank and AQUAINT mostly do so)."""
+    if shape.nominal or shape.form != "base":
+        return tense
+    before = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
+    words = [t.lower for t in before if not (t.lower in ctx.lex.adverbs)]
+    prev = words[-1] if words else ""
+    if prev == "to":  # the corpora date "urged them to keep" with the urging
+        return tense
+    if prev in ctx.lex.auxiliaries or prev in ctx.lex.modal or prev in ctx.lex.future \
+            or prev in (",", "and", "or", "but"):
+        return tense
+    if set(words[-4:]) & _IRREALIS_BEFORE:
+        return "future"
+    return "present"
+
+
+def relate(own: When | None, ref: When, direction: str) -> When | None:
+    """The interval of a mention after (or before, until, since) a mention dated `ref`,
+    narrowed by its own interval `own`; None when the two do not meet."""
+    if direction in ("after", "since") and ref.start is not None:
+        start, end, mod = ref.start, None, "AFTER"
+    elif direction in ("before", "until") and ref.end is not None:
+        start, end, mod = None, ref.end, "BEFORE"
+    else:
+        return None
+    mine = When(None, start, end, ref.granularity, "relation", mod)
+    if own is not None and own.is_dated:
+        bounds = intersect(mine, own)
+        if bounds is None:
+            return None
+        start, end = bounds
+    return When(ref.value, start, end, ref.granularity, "relation", mod)
