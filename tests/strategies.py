@@ -159,6 +159,7 @@ def events(
         participants=st.lists(texts(min_size=0, max_size=20), max_size=3),
         locations=st.lists(texts(min_size=0, max_size=20), max_size=3),
         sources=st.lists(sources(), min_size=1, max_size=max_sources),
+        conflict=st.booleans(),
     )
 
 

@@ -4,9 +4,11 @@ Layout (RFC 4180: UTF-8 without BOM, comma-separated, ``"``-quoted where needed,
 CRLF; a line break inside a quoted cell is kept as it was, usually a bare LF)::
 
     id, type, title, start, end, edtf, value, granularity, derived, mod, participants, locations,
-    documents, source_start, source_end, trigger, sentence, sentence_start, published
+    documents, source_start, source_end, trigger, sentence, sentence_start, published, conflict
 
 * ``start``/``end`` are inclusive ISO days; an empty cell is an open bound. ``mod`` empty = none.
+* ``conflict`` is ``true`` when merged reports disagree on the date (else ``false``; a file
+  without the column reads as ``false``).
 * ``edtf`` repeats the dates as one EDTF string (`timeline.export.edtf.to_edtf`; empty when
   undated). It is computed from the dates: the reader accepts a file without the column and
   rejects a row whose ``edtf`` disagrees with ``start``/``end``/``granularity``/``mod``.
@@ -53,11 +55,11 @@ __all__ = [
 COLUMNS = (
     "id", "type", "title", "start", "end", "edtf", "value", "granularity", "derived", "mod",
     "participants", "locations", "documents", "source_start", "source_end", "trigger", "sentence",
-    "sentence_start", "published",
+    "sentence_start", "published", "conflict",
 )
 #: Columns a reader can do without: sentence_start and published default to 0 and None, edtf is
 #: only checked when present.
-_OPTIONAL = ("edtf", "sentence_start", "published")
+_OPTIONAL = ("edtf", "sentence_start", "published", "conflict")
 _REQUIRED = tuple(name for name in COLUMNS if name not in _OPTIONAL)
 #: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection list).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -144,6 +146,7 @@ def _row(event: Event) -> list[str]:
         join_items(s.sentence for s in sources),
         join_items(str(s.sentence_start) for s in sources),
         join_items(s.published for s in sources),
+        "true" if event.conflict else "false",
     ]
     return [neutralize(cell) for cell in cells]
 
@@ -202,7 +205,14 @@ def _event(cells: dict[str, str]) -> Event:
         id=cells["id"], type=cells["type"], title=cells["title"], when=when,
         participants=_texts(cells["participants"], "participants"),
         locations=_texts(cells["locations"], "locations"), sources=sources,
+        conflict=_flag(cells.get("conflict", "false")),
     )
+
+
+def _flag(cell: str) -> bool:
+    if cell not in ("true", "false"):
+        raise ValueError(f"conflict must be true or false, got {cell!r}")
+    return cell == "true"
 
 
 def timeline_from_csv(text: str | bytes) -> Timeline:

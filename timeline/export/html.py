@@ -51,7 +51,8 @@ _MOD_WORDS = {
 }
 _DERIVED_WORDS = {
     "explicit": "date in the text", "tense": "from the tense", "relation": "from another event",
-    "publication": "publication date", "none": "no date",
+    "narrative": "from the date the story last named", "publication": "publication date",
+    "none": "no date",
 }
 _CERTAIN_MODS = (None, "START", "MID", "END")
 _FORBIDDEN = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F])
@@ -257,8 +258,10 @@ def _body(event: Event) -> str:
 
 
 def _when(event: Event) -> str:
+    conflict = ('<span class="prec">the reports disagree: the span covers them all</span>'
+                if event.conflict else "")
     return (f'<div class="when">{_e(date_label(event.when))}'
-            f'<span class="prec">{_e(_precision(event.when))}</span></div>')
+            f'<span class="prec">{_e(_precision(event.when))}</span>{conflict}</div>')
 
 
 def _legend() -> str:
