@@ -3,8 +3,11 @@
     python benchmarks/key_dates.py [--data DIR] [--topic NAME] [--json]
 
 For each topic, the articles (articles.jsonl: id, pub_date, text) are extracted into one
-timeline (`timeline.extract_documents`: tag, detect, date, merge), then `Timeline.key_dates(k)`
-picks k days, k being the number of dates of each reference timeline (timeline.*.jsonl). Date
+timeline (`timeline.extract_documents`: tag, detect, date, merge), then `Timeline.key_dates(k,
+window=(first, last))` picks k days, k being the number of dates of each reference timeline
+(timeline.*.jsonl) and the window its first to last date: the standard protocol of news-tls
+(Gholipour Ghalandari & Ifrim 2020, experiments/evaluate.py: time span extension 0 on Timeline17;
+`--no-window` ranks over all days instead). Date
 F1 = |picked & reference| / k (precision and recall share the denominator). A topic's score is
 the mean over its reference timelines; the figure is the mean over topics. Extraction runs once
 per topic and is kept in memory for the run only. Data: ../shared/data/timeline17.
@@ -51,10 +54,12 @@ def date_f1(picked: list[dt.date], reference: set[dt.date]) -> float:
     return 0.0 if hits == 0 else 2 * precision * recall / (precision + recall)
 
 
-def score_topic(timeline: Timeline, refs: dict[str, set[dt.date]]) -> dict[str, Any]:
+def score_topic(timeline: Timeline, refs: dict[str, set[dt.date]],
+                window: bool = True) -> dict[str, Any]:
     per = {}
     for name, ref in refs.items():
-        picked = [kd.day for kd in timeline.key_dates(len(ref))]
+        span = (min(ref), max(ref)) if window else None
+        picked = [kd.day for kd in timeline.key_dates(len(ref), window=span)]
         per[name] = round(date_f1(picked, ref), 4)
     return {"f1": round(sum(per.values()) / len(per), 4), "timelines": per,
             "events": len(timeline.events)}
@@ -65,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--topic", action="append", help="only these topics")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-window", action="store_true",
+                        help="rank all days, not only those of the reference's span")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
@@ -75,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         began = time.perf_counter()
         timeline = extract_documents(load_topic(folder))
-        results[folder.name] = score_topic(timeline, references(folder))
+        results[folder.name] = score_topic(timeline, references(folder),
+                                           window=not args.no_window)
         results[folder.name]["seconds"] = round(time.perf_counter() - began, 1)
     mean = round(sum(r["f1"] for r in results.values()) / max(len(results), 1), 4)
     if args.json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from pathlib import Path
 
 import pytest
@@ -65,8 +66,60 @@ def test_cli_key_dates(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["key-dates", str(tmp_path), "-k", "1", "--published", "2024-03-10"],
                 stdout=out, stderr=io.StringIO()) == 0
-    assert out.getvalue() == "2024-03-04\t1\t1\n"  # a tie: the earlier day
+    # event 1 + mention 1 + ln(1 + 6): the 4th is looked back on from further away than the 9th
+    assert out.getvalue() == f"2024-03-04\t{2 + math.log(7):g}\t1\n"
     err = io.StringIO()
     assert main(["key-dates", str(tmp_path), "-k", "0"], stdout=io.StringIO(),
                 stderr=err) == 2
     assert "at least 1" in err.getvalue()
+
+
+def test_documents_vote_for_the_days_they_mention_not_their_own_day() -> None:
+    from timeline import DayReference
+
+    refs = [DayReference("a", D(2024, 5, 1), D(2024, 5, 9)),   # looked back on 8 days later
+            DayReference("b", D(2024, 5, 1), D(2024, 5, 9)),
+            DayReference("b", D(2024, 5, 1), D(2024, 5, 9)),   # same document: one vote
+            DayReference("c", D(2024, 5, 20), D(2024, 5, 10)),  # a day to come: weight 1
+            DayReference("d", D(2024, 5, 9), D(2024, 5, 9))]    # own publication day: none
+    tl = Timeline(events=[ev("e", D(2024, 5, 2), D(2024, 5, 2), "a", "b")], references=refs)
+    ranked = tl.key_dates(5)
+    assert [k.day for k in ranked] == [D(2024, 5, 1), D(2024, 5, 2), D(2024, 5, 20)]
+    assert ranked[0].score == round(2 * (1 + math.log(9)), 6)
+    assert ranked[0].events == () and ranked[1].events == ("e",)
+    assert ranked[2].score == 1
+
+
+def test_window_limits_candidates_and_is_checked() -> None:
+    from timeline import DayReference
+
+    tl = Timeline(events=[ev("x", D(2024, 5, 1), D(2024, 5, 1), "a", "b", "c")],
+                  references=[DayReference("a", D(2024, 6, 1), None)])
+    assert [k.day for k in tl.key_dates(2)] == [D(2024, 5, 1), D(2024, 6, 1)]
+    assert [k.day for k in tl.key_dates(2, window=(D(2024, 5, 2), None))] == [D(2024, 6, 1)]
+    assert [k.day for k in tl.key_dates(2, window=(None, D(2024, 5, 31)))] == [D(2024, 5, 1)]
+    with pytest.raises(ValueError, match="window"):
+        tl.key_dates(1, window=(D(2024, 6, 2), D(2024, 6, 1)))
+
+
+def test_pipeline_collects_exact_days_mentioned() -> None:
+    from timeline import Document, PubDate, extract_documents
+
+    doc = Document("n1", "The talks collapsed on 3 March 2024. A vote is due on 12 March 2024. "
+                         "Prices rose in February. Officials spoke on Friday.",
+                   PubDate.parse("2024-03-08"))
+    days = {(r.document, r.day, r.published) for r in extract_documents([doc]).references}
+    assert (("n1", D(2024, 3, 3), D(2024, 3, 8)) in days
+            and ("n1", D(2024, 3, 12), D(2024, 3, 8)) in days)
+    assert all(r[1].month == 3 for r in days)  # "in February" names no single day
+
+
+def test_references_stay_out_of_equality_and_json() -> None:
+    from timeline import DayReference
+    from timeline.export.jsonfmt import timeline_from_json, to_json
+
+    plain = Timeline(events=[ev("x", D(2024, 5, 1), D(2024, 5, 1))], documents=["a"])
+    rich = Timeline(events=plain.events, documents=["a"],
+                    references=[DayReference("a", D(2024, 4, 1), D(2024, 5, 1))])
+    assert rich == plain and to_json(rich) == to_json(plain)
+    assert timeline_from_json(to_json(rich)) == rich

@@ -22,6 +22,7 @@ from timeline.exceptions import (
 from timeline.export import FORMATS, ExportReport
 from timeline.io import load_documents
 from timeline.model import (
+    DayReference,
     Document,
     Event,
     PubDate,
@@ -40,6 +41,7 @@ __version__ = "0.1.0"
 __all__ = [
     "FORMATS",
     "Anchor",
+    "DayReference",
     "Document",
     "DocumentError",
     "Event",

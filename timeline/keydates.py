@@ -1,25 +1,40 @@
-"""Key dates: the days a timeline's events and sources crowd on, the way timeline-summarization
-systems pick the dates of a story.
+"""Key dates: the days a timeline's events, sources and documents' date mentions crowd on, the
+way timeline-summarization systems pick the dates of a story (Tran et al. 2013; Gholipour
+Ghalandari & Ifrim 2020 rank days by how many articles mention them).
 
 Each event votes with its sources: every distinct document that reports it adds one vote
 (a story told by five articles matters more than one told once). The vote is spread evenly
 over the days of the event's interval: a day-precision event gives its whole vote to its day,
 an event of "this week" gives a seventh of it to each day. Intervals wider than
 `MAX_SPREAD` days (a month, a year) and open intervals ("on or before 17 March") name no key
-day and do not vote. Ties go to the earlier day, so the ranking is deterministic.
+day and do not vote.
+
+Each document also votes once for every distinct exact day it mentions (`DayReference`, collected
+by the pipeline from the tagged expressions of day precision), except its own publication day
+(every article "mentions" that one: "on Monday" in Monday's paper says nothing of importance).
+A day looked back on carries more: a mention `g` days after the day weighs 1 + ln(1 + g), so a
+day still recalled weeks later (the start of a war, a massacre) outranks one talked about only
+while it happened; a mention of a day to come weighs 1. Mentions of a document whose publication
+day is unknown weigh 1.
+
+`window` = (first, last) day limits the candidates (the standard Timeline17 protocol restricts
+them to the span of the reference timeline). Ties go to the earlier day, so the ranking is
+deterministic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 
 from attrs import frozen
 
-from timeline.model import Event
+from timeline.model import DayReference, Document, Event, TimeExpression
 
-__all__ = ["MAX_SPREAD", "KeyDate", "key_dates", "score_days"]
+__all__ = ["MAX_SPREAD", "KeyDate", "day_references", "key_dates", "mention_weight",
+           "score_days"]
 
 #: Widest interval (in days) that still votes for its days.
 MAX_SPREAD = 7
@@ -60,10 +75,56 @@ def score_days(events: Iterable[Event]) -> dict[dt.date, tuple[float, list[str]]
     return {day: (scores[day], voters[day]) for day in scores}
 
 
-def key_dates(events: Iterable[Event], k: int) -> list[KeyDate]:
-    """The `k` days with the most votes, best first (ties: the earlier day)."""
+def day_references(document: Document,
+                   expressions: Iterable[TimeExpression]) -> list[DayReference]:
+    """The distinct exact days `document`'s expressions name (DATE values of one day, no
+    modifier such as "before", not latent), in the order first mentioned."""
+    pub = document.published
+    published = pub.earliest if pub is not None and pub.grain == "day" else None
+    seen: dict[dt.date, DayReference] = {}
+    for expr in expressions:
+        day = expr.earliest
+        if (expr.latent or expr.type != "DATE" or expr.mod is not None or day is None
+                or day != expr.latest or day in seen):
+            continue
+        seen[day] = DayReference(document.id, day, published)
+    return list(seen.values())
+
+
+def mention_weight(reference: DayReference) -> float:
+    """A document's vote for a day it mentions: 0 for its own publication day, 1 + ln(1 + g)
+    for a day `g` days before it, 1 for a later day or an unknown publication day."""
+    if reference.published is None:
+        return 1.0
+    gap = (reference.published - reference.day).days
+    if gap == 0:
+        return 0.0
+    return 1.0 + math.log1p(gap) if gap > 0 else 1.0
+
+
+def key_dates(events: Iterable[Event], k: int, references: Iterable[DayReference] = (),
+              window: tuple[dt.date | None, dt.date | None] | None = None) -> list[KeyDate]:
+    """The `k` days with the most votes (events' sources plus the documents' mentions of the
+    day), best first (ties: the earlier day); only days inside `window` (first, last;
+    inclusive, None = open) when given."""
     if k < 0:
         raise ValueError(f"k must be >= 0, got {k}")
-    scored = score_days(events)
-    ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[0]))
-    return [KeyDate(day, round(score, 6), tuple(ids)) for day, (score, ids) in ranked[:k]]
+    first, last = window if window is not None else (None, None)
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"window starts after it ends: {first} > {last}")
+    scores: dict[dt.date, float] = defaultdict(float)
+    voters: dict[dt.date, list[str]] = defaultdict(list)
+    for day, (score, ids) in score_days(events).items():
+        scores[day] += score
+        voters[day] = ids
+    seen: set[tuple[str, dt.date]] = set()
+    for ref in references:
+        if (ref.document, ref.day) in seen:  # one vote per document and day
+            continue
+        seen.add((ref.document, ref.day))
+        scores[ref.day] += mention_weight(ref)
+    ranked = sorted(
+        ((day, score) for day, score in scores.items()
+         if score > 0 and (first is None or day >= first) and (last is None or day <= last)),
+        key=lambda item: (-item[1], item[0]))
+    return [KeyDate(day, round(score, 6), tuple(voters.get(day, ()))) for day, score in ranked[:k]]

@@ -23,6 +23,7 @@ __all__ = [
     "GRANULARITIES",
     "MODS",
     "TIMEX_TYPES",
+    "DayReference",
     "Document",
     "Event",
     "PubDate",
@@ -378,16 +379,40 @@ def _sort_key(event: Event) -> tuple[Any, ...]:
 
 
 @frozen
+class DayReference:
+    """A document's mention of one exact day ("on 22 April", "on Friday"), for key dates.
+
+    Attributes:
+        document: id of the document that mentions the day.
+        day: the day mentioned.
+        published: the document's publication day, or None when it is not known to the day.
+    """
+
+    document: str
+    day: dt.date
+    published: dt.date | None = None
+
+
+def _references(values: Iterable[DayReference]) -> tuple[DayReference, ...]:
+    return tuple(sorted(set(values), key=lambda r: (r.day, r.document, r.published or r.day)))
+
+
+@frozen
 class Timeline:
     """Events from many documents, sorted by start (open and unknown starts last).
 
     Attributes:
         events: the events, in timeline order.
         documents: ids of the documents they were extracted from, in input order.
+        references: the exact days the documents mention (`DayReference`), one per document and
+            day, sorted; evidence for `key_dates` only. Not part of equality nor of the exports:
+            a timeline read back from JSON has none, and its key dates come from events alone.
     """
 
     events: tuple[Event, ...] = field(default=(), converter=_events_in_order)
     documents: tuple[str, ...] = field(default=(), converter=_strings)
+    references: tuple[DayReference, ...] = field(default=(), converter=_references, eq=False,
+                                                  repr=False)
 
     def __len__(self) -> int:
         return len(self.events)
@@ -395,12 +420,14 @@ class Timeline:
     def __iter__(self) -> Any:
         return iter(self.events)
 
-    def key_dates(self, k: int) -> list[Any]:
-        """The `k` days most events and sources fall on, best first, as `KeyDate`s (day,
-        score, event ids); see `timeline.keydates` for how days are weighed."""
+    def key_dates(self, k: int,
+                  window: tuple[dt.date | None, dt.date | None] | None = None) -> list[Any]:
+        """The `k` days most events, sources and documents' mentions fall on, best first, as
+        `KeyDate`s (day, score, event ids); `window` = (first, last) day (inclusive, None =
+        open) limits the candidates. See `timeline.keydates` for how days are weighed."""
         from timeline.keydates import key_dates
 
-        return key_dates(self.events, k)
+        return key_dates(self.events, k, self.references, window=window)
 
     def render(self, fmt: str) -> tuple[bytes, Any]:
         """This timeline as "json", "jsonl", "csv" or "ics" bytes, with an ExportReport of what

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from timeline.events import detect_events, merge_events
 from timeline.io import load_documents, with_dateline
-from timeline.model import Document, Event, PubDate, Timeline
+from timeline.keydates import day_references
+from timeline.model import DayReference, Document, Event, PubDate, Timeline
 from timeline.tagger import TaggerConfig, tag
 from timeline.tagger.api import find_dateline
 
@@ -30,13 +31,15 @@ def extract_documents(documents: Iterable[Document],
     """
     events: list[Event] = []
     ids: list[str] = []
+    references: list[DayReference] = []
     for doc in documents:
         if config.use_dateline:
             doc = with_dateline(doc, lambda text: find_dateline(text, config))
         expressions = tag(doc.text, doc.published, config)
         events.extend(detect_events(doc, expressions))
+        references.extend(day_references(doc, expressions))  # evidence for key dates
         ids.append(doc.id)
-    return Timeline(events=merge_events(events), documents=ids)
+    return Timeline(events=merge_events(events), documents=ids, references=references)
 
 
 def extract(paths: str | Path | Sequence[str | Path],
