@@ -89,3 +89,14 @@ def test_following_and_previous_count_from_the_last_date() -> None:
 def test_following_without_a_date_counts_from_publication() -> None:
     assert value_of("The following week, talks resumed.", "2025-03-17",
                     "The following week") == "2025-W13"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Orangemen march each July.", "each July", "XXXX-07"),
+    ("It floods every spring.", "every spring", "XXXX-SP"),
+    ("Flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("He swims on Mondays.", "Mondays", "XXXX-WXX-1"),
+])
+def test_recurring_calendar_names_are_sets(text: str, phrase: str, value: str) -> None:
+    found = {e.text: (e.type, e.value) for e in tag(text, "1998-03-01")}
+    assert found[phrase] == ("SET", value), found

@@ -387,6 +387,10 @@ def _set(p: Partial) -> TimeValue:
     if p.weekday is not None:
         part = f"T{p.part}" if p.part else ""
         return _value("SET", f"XXXX-WXX-{p.weekday}{part}", "day")
+    if p.month is not None:
+        return _value("SET", f"XXXX-{p.month:02d}", "month")
+    if p.season is not None:
+        return _value("SET", f"XXXX-{p.season}", "season")
     n = int(p.num) if p.num is not None and p.num == int(p.num) else 1
     unit = p.unit or "day"
     code = _TIME_CODE.get(unit)
