@@ -100,3 +100,11 @@ def test_following_without_a_date_counts_from_publication() -> None:
 def test_recurring_calendar_names_are_sets(text: str, phrase: str, value: str) -> None:
     found = {e.text: (e.type, e.value) for e in tag(text, "1998-03-01")}
     assert found[phrase] == ("SET", value), found
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "1989-11-09T17:00"),
+    ("Trading halted in mid-afternoon yesterday.", "mid-afternoon yesterday", "1989-11-01TAF"),
+])
+def test_clock_and_part_of_day_with_their_day(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, "1989-11-02", phrase) == value

@@ -417,6 +417,8 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
         day = _weekday(Partial(kind="weekday", rule=p.rule, weekday=p.weekday), ctx)
     elif p.shift is not None:
         day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
+    elif p.month is not None and p.day is not None:
+        day = _date(Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day), ctx)
     elif ctx.anchor is not None:
         day = _span(ctx.anchor, "day", 0, clip=True)
     else:
