@@ -250,7 +250,7 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
                  "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}.get(unit, "XXXX")
         if p.part:
-            return _value("DATE", f"XXXX-XX-XXT{p.part}", "part_of_day")
+            return _value("TIME", f"XXXX-XX-XXT{p.part}", "part_of_day")
         return _value("DATE", value, unit if unit != "weekend" else "week", mod=p.mod)
     if unit == "weekend":
         if p.shift is None and ctx.tense == "past" and ctx.anchor.grain == "day" \
@@ -277,7 +277,8 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         lo, hi = _narrow(out.earliest, out.latest, p.mod)
         out = _value("DATE", out.value, out.granularity, lo, hi, p.mod)
     if p.part and unit == "day":
-        return _value("DATE", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
+        # "this morning", "last night", "tonight": a time of day (TimeML's TIME)
+        return _value("TIME", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
     return out
 
 
