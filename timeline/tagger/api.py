@@ -8,6 +8,7 @@ from timeline.exceptions import PublicationDateError
 from timeline.model import PubDate, TimeExpression, TimeValue
 from timeline.tagger.context import signal_before, tense_at
 from timeline.tagger.matcher import Candidate, scan
+from timeline.tagger.partial import Partial
 from timeline.tagger.resolve import Context, resolve
 from timeline.tagger.resources import load_grammar
 
@@ -53,6 +54,18 @@ def _as_pubdate(published: PubDate | str | None) -> PubDate | None:
         value=published)
 
 
+def _resolve(p: Partial, ctx: Context, text: str) -> TimeValue | None:
+    """`resolve`, kept inside the calendar: an expression whose reading against the publication
+    date (or the last date mentioned) would leave years 1..9999 ("next year" in 9999, "the day
+    before" 1 January 1) stays unresolved, as it would without a publication date."""
+    try:
+        return resolve(p, ctx, text)
+    except (OverflowError, ValueError):
+        if ctx.anchor is None and ctx.ref is None:
+            raise
+    return resolve(p, attrs.evolve(ctx, anchor=None, ref=None), text)
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
@@ -61,8 +74,8 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         p = c.partial
         needs_tense = c.rule.kind in _TENSED and p.year is None and p.shift is None
         tense = tense_at(text, c.start, c.end) if needs_tense else None
-        value = resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
-                                   day_first=config.day_first), text[c.start:c.end])
+        value = _resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
+                                    day_first=config.day_first), text[c.start:c.end])
         if value is None:
             continue
         expr = TimeExpression(
@@ -86,7 +99,7 @@ def find_dateline(text: str, config: TaggerConfig = TaggerConfig()) -> PubDate |
     for c in scan(head, grammar):
         if c.partial.year is None or c.rule.kind not in ("date", "numeric_date"):
             continue
-        value = resolve(c.partial, Context(day_first=config.day_first), head[c.start:c.end])
+        value = _resolve(c.partial, Context(day_first=config.day_first), head[c.start:c.end])
         if value is not None and value.granularity == "day" and value.earliest is not None:
             return PubDate.from_date(value.earliest, source="text")
     return None
