@@ -67,15 +67,18 @@ def run_target(name: str, strategy: Any, check: Callable[..., None], examples: i
     def body(value: Any) -> None:
         nonlocal count
         count += 1
+        if count % 5000 == 0:
+            print(f"   {name}: {count} examples, {time.perf_counter() - started:.0f} s",
+                  flush=True)
         check(value)
 
+    started = time.perf_counter()
     test = settings(
         max_examples=examples, deadline=None, database=None, derandomize=seed is not None,
         suppress_health_check=list(HealthCheck),
         phases=[Phase.explicit, Phase.generate, Phase.target, Phase.shrink, Phase.explain],
         report_multiple_bugs=True,
     )(given(strategy)(body))
-    started = time.perf_counter()
     failure = None
     try:
         test()

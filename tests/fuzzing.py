@@ -174,7 +174,7 @@ def check_extract(docs: list[Document]) -> Timeline | None:
     except TimelineError:
         return None
     by_id = {d.id: d for d in docs}
-    assert list(timeline.documents) == [d.id for d in docs]
+    assert list(timeline.documents) == sorted(d.id for d in docs)
     for event in timeline.events:
         _check_when(event.when)
         for s in event.sources:

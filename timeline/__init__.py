@@ -18,7 +18,7 @@ from timeline.exceptions import (
     TimeMLError,
 )
 from timeline.export import FORMATS, ExportReport
-from timeline.io import load_documents
+from timeline.io import DocumentLoader, load_documents
 from timeline.model import (
     Document,
     Event,
@@ -39,6 +39,7 @@ __all__ = [
     "FORMATS",
     "Document",
     "DocumentError",
+    "DocumentLoader",
     "Event",
     "ExportError",
     "ExportReport",

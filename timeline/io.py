@@ -4,6 +4,11 @@ Publication dates come, in order of precedence, from the document itself (manife
 Lines field), from the caller's default (`--published`), or from a dateline in the text (recorded
 with source "text"); otherwise the document has none and relative dates stay unresolved.
 Every error names the file (and line) and the offending value.
+
+`DocumentLoader` reads documents one at a time and collects the failures of those it cannot
+read (one bad file or line does not stop the others); `load_documents` raises the first one.
+Files are UTF-8 unless told otherwise (`encoding`, `errors="replace"`); a file that does not
+decode names the byte offset, a NUL character means a binary file, an empty file is an error.
 """
 
 from __future__ import annotations

@@ -390,7 +390,7 @@ class Timeline:
 
     Attributes:
         events: the events, in timeline order.
-        documents: ids of the documents they were extracted from, in input order.
+        documents: ids of the documents they were extracted from (`extract` sorts them).
     """
 
     events: tuple[Event, ...] = field(default=(), converter=_events_in_order)

@@ -26,7 +26,8 @@ def extract_documents(documents: Iterable[Document],
     """The timeline of documents already in memory.
 
     A document without a publication date gets one from its dateline when it has one
-    (`config.use_dateline`); otherwise its relative dates stay unresolved.
+    (`config.use_dateline`); otherwise its relative dates stay unresolved. The result does not
+    depend on the order of `documents` (`Timeline.documents` lists their ids sorted).
     """
     events: list[Event] = []
     ids: list[str] = []
@@ -36,7 +37,8 @@ def extract_documents(documents: Iterable[Document],
         expressions = tag(doc.text, doc.published, config)
         events.extend(detect_events(doc, expressions))
         ids.append(doc.id)
-    return Timeline(events=merge_events(events), documents=ids)
+    # ids sorted, as the events are: the same documents in any order give the same bytes
+    return Timeline(events=merge_events(events), documents=sorted(ids))
 
 
 def extract(paths: str | Path | Sequence[str | Path],

@@ -17,6 +17,7 @@ bytes and re-importing an updated export updates events instead of duplicating t
   only; "before" for mod BEFORE) or "after 17 Mar 2025: Title" (start only; "from" for
   ON_OR_AFTER).
 * No date at all: left out, counted in the returned `ExportReport`.
+* An event ending on 9999-12-31 has no exclusive DTEND to write: it gets a DURATION instead.
 
 Each VEVENT also has CATEGORIES (the event type), LOCATION (locations joined by ", "), TRANSP
 TRANSPARENT (news does not make anyone busy) and a DESCRIPTION with the date reading, the
@@ -98,7 +99,7 @@ def event_dtstamp(event: Event) -> dt.datetime:
 def _span_label(when: When, start: dt.date, end: dt.date) -> str:
     """ "month: March 2025", "year: 2025", "week: 17 Mar 2025 to 23 Mar 2025"... """
     grain = when.granularity if when.granularity in _COARSER_THAN_DAY else "span"
-    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and \
+    if start.day == 1 and (end == dt.date.max or (end + dt.timedelta(days=1)).day == 1) and \
             (start.year, start.month) == (end.year, end.month):
         label = f"{_MONTHS[start.month - 1]} {start.year}"
     elif (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
@@ -144,15 +145,14 @@ def _description(event: Event) -> str:
 
 def _vevent(event: Event, uid: str) -> icalendar.Event:
     first, last, status, summary = _placement(event)
-    try:
-        dtend = last + dt.timedelta(days=1)
-    except OverflowError:
-        raise ExportError(f"event {event.id!r}: date {last} is out of range", value=last) from None
     vevent = icalendar.Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", event_dtstamp(event))
     vevent.add("dtstart", first)
-    vevent.add("dtend", dtend)
+    if last < dt.date.max:
+        vevent.add("dtend", last + dt.timedelta(days=1))
+    else:  # no exclusive end after 9999-12-31: the same span as a DURATION
+        vevent.add("duration", dt.timedelta(days=(last - first).days + 1))
     vevent.add("summary", _clean(summary))
     vevent.add("status", status)
     vevent.add("transp", "TRANSPARENT")
@@ -173,8 +173,7 @@ def to_ics(
         (undated) events.
 
     Raises:
-        ExportError: an unreadable publication date, a date at the end of the calendar, or text
-            that cannot be encoded as UTF-8.
+        ExportError: an unreadable publication date, or text that cannot be encoded as UTF-8.
     """
     if not isinstance(timeline, Timeline):
         timeline = Timeline(events=list(timeline))
