@@ -86,7 +86,7 @@ def _write_output(data: bytes, output: str | None, stdout: TextIO) -> None:
 class _Run:
     """What one command read: the documents, their failures, and the exit status they give.
 
-    Commands load through `documents()` (a progress bar on a terminal stderr, unless --quiet),
+    Commands load with `documents()`, iterate with `progress()` (a bar on a terminal stderr),
     check `-o` with `check_output()` before writing, and end with `finish()`, which reports
     every failure on stderr (one line each) and returns the exit status.
     """

@@ -45,7 +45,10 @@ def extract(paths: str | Path | Sequence[str | Path],
             published: PubDate | str | None = None,
             config: TaggerConfig = _DEFAULT) -> Timeline:
     """The timeline of articles on disk: text files, directories (with manifest.toml) or
-    .jsonl files. `published` is the default publication date for documents that carry none."""
+    .jsonl files. `published` is the default publication date for documents that carry none.
+
+    The first document that cannot be read raises its error; to export the others all the same,
+    pass a `timeline.io.DocumentLoader` to `extract_documents` and read its `failures`."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     return extract_documents(load_documents(paths, published), config)
