@@ -3,6 +3,8 @@ benchmarks/fuzz_campaign.py. Cases the campaign found are kept here as @example 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +15,7 @@ try:
         check_extract,
         check_tag,
         documents,
+        edge_timelines,
         pub_dates,
         texts,
     )
@@ -23,11 +26,13 @@ except ImportError:  # tests/ made a package
         check_extract,
         check_tag,
         documents,
+        edge_timelines,
         pub_dates,
         texts,
     )
 
 from timeline import Document, PubDate, TaggerConfig
+from timeline.model import Event, Source, Timeline, When
 
 CONFIGS = st.builds(TaggerConfig, day_first=st.booleans(), keep_latent=st.booleans(),
                     ranges=st.booleans())
@@ -61,3 +66,20 @@ def test_extract_and_every_exporter(docs: list[Document]) -> None:
     timeline = check_extract(docs)
     if timeline is not None:
         check_export(timeline)
+
+
+def _spanning(start: dt.date, end: dt.date, mod: str | None = None) -> Timeline:
+    when = When(f"{start}/{end}", start, end, "day", "explicit", mod)
+    source = Source("0", 0, 1, "0", "", 0, None)
+    return Timeline(events=[Event("ev-0", "travel", "", when, (), ("",), (source,))])
+
+
+@given(edge_timelines())
+@settings(max_examples=25)
+# found by the campaign: an interval ending on 9999-12-31 overflowed in the .ics summary
+# (OverflowError) and had no DTEND to write (ExportError for the whole export)
+@example(_spanning(dt.date(1, 1, 1), dt.date.max))
+@example(_spanning(dt.date(1, 1, 24), dt.date.max, "BEFORE"))
+@example(_spanning(dt.date(9999, 12, 1), dt.date.max))
+def test_exporters_at_the_ends_of_the_calendar(timeline: Timeline) -> None:
+    check_export(timeline)
