@@ -63,6 +63,7 @@ def _targets() -> dict[str, tuple[Any, Callable[..., None]]]:
 def run_target(name: str, strategy: Any, check: Callable[..., None], examples: int,
                seed: int | None) -> dict[str, Any]:
     count = 0
+    seen: set[tuple[str, str]] = set()
 
     def body(value: Any) -> None:
         nonlocal count
@@ -70,7 +71,15 @@ def run_target(name: str, strategy: Any, check: Callable[..., None], examples: i
         if count % 5000 == 0:
             print(f"   {name}: {count} examples, {time.perf_counter() - started:.0f} s",
                   flush=True)
-        check(value)
+        try:
+            check(value)
+        except Exception as exc:
+            key = (type(exc).__name__, str(exc)[:80])
+            if key not in seen:  # at once, before shrinking: a stopped run still tells
+                seen.add(key)
+                print(f"   {name}: found {key[0]}: {key[1]}\n      on {value!r:.500}",
+                      flush=True)
+            raise
 
     started = time.perf_counter()
     test = settings(
