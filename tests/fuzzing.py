@@ -8,7 +8,8 @@ Strategies:
 * `any_text`: arbitrary Unicode (lone surrogates excluded: a Python `str` read from a file or
   JSON by `timeline` never holds one... except through JSON escapes, see `surrogate_text`);
 * `datey_text`: text assembled from date-like fragments (digits, month and weekday names,
-  separators, "ago", "next", "last", ordinals, years near the ends of the calendar);
+  separators, "ago", "next", "last", ordinals, years near the ends of the calendar, runs of
+  a character around the tagger's MAX_TOKEN);
 * `pub_dates`: publication dates from year 1 to 9999, at day, month or year precision, as
   `PubDate` or as the strings the CLI accepts (with time and zone parts too), or None.
 
@@ -88,6 +89,9 @@ def datey_text(max_fragments: int = 40) -> st.SearchStrategy[str]:
         st.sampled_from(NUMBERS), st.integers(0, 10**6).map(str),
         st.sampled_from(MONTHS + WEEKDAYS + WORDS).map(str.upper),
         st.text(st.characters(exclude_categories=("Cs",)), max_size=3),
+        # runs around MAX_TOKEN (256): long "words" and gaps are skipped by the tagger
+        st.builds(lambda unit, n: unit * n, st.sampled_from(("9", "x", "1-", " ", "\n")),
+                  st.integers(120, 300)),
     )
     pair = st.tuples(fragment, st.sampled_from(SEPARATORS)).map("".join)
     return st.lists(pair, max_size=max_fragments).map("".join)
