@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# CI runs on a small shared machine: a slow example is not a failure (no deadline, no
-# too-slow health check); every property keeps its own max_examples.
-settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("ci")
+# Property tests share 2 cores with other work: a slow draw or example is load, not a bug.
+# (Speed is measured by benchmarks/, never by a test.)
+settings.register_profile(
+    "timeline", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("timeline")
 
 ROOT = Path(__file__).resolve().parent.parent
 

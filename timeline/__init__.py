@@ -20,7 +20,7 @@ from timeline.exceptions import (
     TimeMLError,
 )
 from timeline.export import FORMATS, ExportReport
-from timeline.io import load_documents
+from timeline.io import DocumentLoader, load_documents
 from timeline.model import (
     DayReference,
     Document,
@@ -44,6 +44,7 @@ __all__ = [
     "DayReference",
     "Document",
     "DocumentError",
+    "DocumentLoader",
     "Event",
     "ExportError",
     "ExportReport",

@@ -85,8 +85,14 @@ def shift(day: dt.date, grain: str, n: int) -> dt.date:
 
 
 def ceil(day: dt.date, grain: str) -> dt.date:
-    """Last day of the unit of `grain` containing `day`."""
-    return shift(floor(day, grain), grain, 1) - dt.timedelta(days=1)
+    """Last day of the unit of `grain` containing `day` (clamped to 9999-12-31: the week, decade
+    ... that holds the last day of the calendar ends there)."""
+    try:
+        return shift(floor(day, grain), grain, 1) - dt.timedelta(days=1)
+    except (OverflowError, ValueError):  # no unit after it to count back from
+        if day.year < dt.MAXYEAR - 1000:  # not the end of the calendar: a real error
+            raise
+        return dt.date.max
 
 
 def render(day: dt.date, grain: str) -> str:

@@ -1,8 +1,19 @@
 """Command line: ``timeline {tag,extract,timeml,eval} ...``.
 
-`main(argv)` returns the exit status (0 success, 2 bad input or usage, 1 an output that could not
-be written) so the CLI can be tested in-process. Errors print one line on stderr, never a
-traceback; outputs are written whole or not at all.
+`main(argv, stdout=, stderr=, stdin=)` returns the exit status, so the CLI can be tested
+in-process. Errors print one line each on stderr, never a traceback; outputs are written whole
+or not at all (a temporary file renamed over the target), and never over an input file.
+
+Exit status (the same in ``timeline --help`` and README):
+
+* 0: every document was read and the output written.
+* 1: some documents could not be read (each failure is one line on stderr, naming the file,
+  line and value); the others were exported.
+* 2: usage error or bad input, nothing written: a bad option or ``--published`` value, no
+  document could be read, ``-o`` names an input file, the output cannot be written.
+
+``-`` as an input reads one plain-text document from standard input (id ``stdin``); ``-o -``
+(the default) writes to standard output.
 """
 
 from __future__ import annotations
@@ -11,19 +22,33 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from timeline import __version__
 from timeline._files import write_atomically
-from timeline.exceptions import TimelineError
+from timeline.exceptions import InputError, TimelineError
 from timeline.export import FORMATS
-from timeline.io import load_documents, with_dateline
-from timeline.model import PubDate, TimeExpression
+from timeline.io import STDIN, DocumentLoader, same_file, with_dateline
+from timeline.model import Document, PubDate, TimeExpression
 from timeline.tagger import TaggerConfig, tag
 from timeline.tagger.api import find_dateline
 
-__all__ = ["main"]
+__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1   # some documents failed (reported), the rest exported
+EXIT_USAGE = 2     # usage error or bad input: nothing written
+#: Show a progress bar (on a terminal) from this many documents on.
+PROGRESS_FROM = 5
+
+_EXIT_HELP = """\
+exit status:
+  0  every document was read and the output written
+  1  some documents could not be read (one line each on stderr); the others were exported
+  2  usage error or bad input; nothing was written
+"""
 
 
 def _date(d: Any) -> str | None:
@@ -46,18 +71,110 @@ def expression_record(expr: TimeExpression, document: str | None = None) -> dict
 def _write_output(data: bytes, output: str | None, stdout: TextIO) -> None:
     """Write to a file atomically (temporary file + rename), or to stdout."""
     if output is None or output == "-":
-        stdout.write(data.decode("utf-8"))
-        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is not None:  # bytes as rendered, whatever the locale's encoding
+            stdout.flush()
+            buffer.write(data)
+            buffer.flush()
+        else:
+            stdout.write(data.decode("utf-8"))
+            stdout.flush()
         return
     write_atomically(data, output)
 
 
+class _Run:
+    """What one command read: the documents, their failures, and the exit status they give.
+
+    Commands load with `documents()`, iterate with `progress()` (a bar on a terminal stderr),
+    check `-o` with `check_output()` before writing, and end with `finish()`, which reports
+    every failure on stderr (one line each) and returns the exit status.
+    """
+
+    def __init__(self, args: argparse.Namespace, stderr: TextIO) -> None:
+        published = PubDate.parse(args.published) if args.published is not None else None
+        paths = getattr(args, "paths", None) or [args.file]
+        self.args, self.stderr = args, stderr
+        self.quiet: bool = getattr(args, "quiet", False)
+        self.loader = DocumentLoader(
+            paths, published, encoding=getattr(args, "encoding", "utf-8"),
+            errors=getattr(args, "errors", "strict"),
+            stdin=getattr(args.stdin, "buffer", args.stdin) if "stdin" in args else None)
+        self.count = 0
+
+    def documents(self) -> list[Document]:
+        """Every document that could be read (failures are kept for `finish`)."""
+        docs = list(self.loader)
+        if not docs:
+            self.finish()  # report why, then stop: nothing to export
+            raise _NothingRead()
+        self.count = len(docs)
+        return docs
+
+    def progress(self, docs: Sequence[Document]) -> Iterator[Document]:
+        """`docs`, with a progress bar on stderr if it is a terminal and there are enough."""
+        show = not self.quiet and len(docs) >= PROGRESS_FROM and _isatty(self.stderr)
+        return iter(docs) if not show else progress_bar(docs, self.stderr)
+
+    def check_output(self) -> None:
+        """Refuse an output path that names one of the inputs."""
+        output = self.args.output
+        if output is None or output == "-":
+            return
+        inputs = [Path(p) for p in getattr(self.args, "paths", None) or [self.args.file]]
+        for path in [*inputs, *self.loader.read]:
+            if str(path) != STDIN and not path.is_dir() and same_file(path, output):
+                raise InputError(f"refusing to overwrite the input file {path} (-o {output})",
+                                 value=output)
+
+    def finish(self) -> int:
+        for failure in self.loader.failures:
+            print(f"timeline: error: {failure}", file=self.stderr)
+        if not self.loader.failures:
+            return EXIT_OK
+        if not self.quiet or not self.count:
+            print(f"timeline: {len(self.loader.failures)} document(s) could not be read"
+                  + (f"; exported the other {self.count}" if self.count else "; nothing written"),
+                  file=self.stderr)
+        return EXIT_PARTIAL if self.count else EXIT_USAGE
+
+
+class _NothingRead(Exception):
+    """No document could be read (the failures are already reported)."""
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def progress_bar(items: Sequence[Any], stream: TextIO, width: int = 30) -> Iterator[Any]:
+    """Yield `items`, drawing "[#####.....] 12/40 documents" on `stream` (a terminal) as they
+    are taken, and a line break at the end."""
+    total = len(items)
+
+    def draw(done: int) -> None:
+        filled = width * done // total
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents")
+        stream.flush()
+
+    draw(0)
+    for done, item in enumerate(items, 1):
+        yield item
+        draw(done)
+    stream.write("\n")
+    stream.flush()
+
+
 def _cmd_tag(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     config = TaggerConfig(day_first=not args.month_first, keep_latent=args.latent)
-    docs = load_documents([args.file], args.published)
+    run = _Run(args, stderr)
+    docs = run.documents()
     multi = Path(args.file).suffix.lower() == ".jsonl" or Path(args.file).is_dir()
     records: list[dict[str, Any]] = []
-    for doc in docs:
+    for doc in run.progress(docs):
         doc = with_dateline(doc, lambda text: find_dateline(text, config))
         for expr in tag(doc.text, doc.published, config):
             records.append(expression_record(expr, doc.id if multi else None))
@@ -74,8 +191,9 @@ def _cmd_tag(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                          f"{r['mod'] or ''}\t{r['earliest'] or ''}\t{r['latest'] or ''}\t"
                          f"{r['text']}\n")
         text = "".join(lines)
+    run.check_output()
     _write_output(text.encode("utf-8"), args.output, stdout)
-    return 0
+    return run.finish()
 
 
 def _tagger_for_timeml(config: TaggerConfig) -> Any:
@@ -133,18 +251,52 @@ def _previous_ics(args: argparse.Namespace) -> bytes | None:
 
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from timeline.export import render
-    from timeline.pipeline import extract
+    from timeline.pipeline import extract_documents
 
+    run = _Run(args, stderr)
     previous = _previous_ics(args)
-    timeline = extract(args.paths, published=args.published)
+    timeline = extract_documents(run.progress(run.documents()))
     data, report = render(timeline, args.format, name=args.calendar_name, previous=previous)
+    run.check_output()
     _write_output(data, args.output, stdout)
     if report.skipped:
         print(f"timeline: {report.skipped} event(s) without a date left out of the "
               f"{args.format} output: {', '.join(report.skipped_ids)}", file=stderr)
-    print(f"timeline: wrote {report.written} of {len(timeline)} event(s) from "
-          f"{len(timeline.documents)} document(s)", file=stderr)
-    return 0
+    if not run.quiet:
+        print(f"timeline: wrote {report.written} of {len(timeline)} event(s) from "
+              f"{len(timeline.documents)} document(s)", file=stderr)
+    return run.finish()
+
+
+_EXAMPLES = """\
+examples:
+  timeline extract seeds --format ics -o carney.ics     a directory with manifest.toml
+  timeline extract a.txt b.txt --published 2025-03-17  text files, one publication date
+  timeline extract docs.jsonl --format csv -o out.csv  JSON Lines {id, text, published}
+  cat article.txt | timeline tag - --published 2025-04 standard input, JSON Lines out
+  timeline tag old.txt --encoding latin-1              a file that is not UTF-8
+  timeline tag scraped.txt --errors replace            undecodable bytes become U+FFFD
+
+""" + _EXIT_HELP
+
+
+def _input_options() -> argparse.ArgumentParser:
+    """Options shared by the commands that read documents (tag, extract, ...)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--published", help=(
+        "publication date for documents that carry none: YYYY, YYYY-MM or YYYY-MM-DD (a time "
+        "and zone may follow a full date, as in 2025-03-17T23:30:00-05:00: the date as "
+        "written is used)"))
+    common.add_argument("--encoding", default="utf-8",
+                        help="encoding of the input files (default utf-8)")
+    common.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                        help="bytes the encoding cannot decode: strict (the document fails, "
+                        "default) or replace (with U+FFFD)")
+    common.add_argument("-o", "--output",
+                        help="write here (atomically; never over an input) instead of stdout")
+    common.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar and no summary; errors are still printed")
+    return common
 
 
 def _cmd_anchor(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -182,25 +334,31 @@ def _positive(text: str) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="timeline", description="Turn news articles into a dated event timeline.")
+        prog="timeline", description="Turn news articles into a dated event timeline.",
+        epilog=_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = _input_options()
 
-    p = sub.add_parser("tag", help="find and normalize the temporal expressions of a text")
-    p.add_argument("file", help="a text file, or a .jsonl file of {id, text, published}")
-    p.add_argument("--published", help="publication date: YYYY, YYYY-MM or YYYY-MM-DD")
+    def command(name: str, help: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help, epilog=_EXIT_HELP,
+                              formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs)
+
+    p = command("tag", "find and normalize the temporal expressions of a text",
+                parents=[common])
+    p.add_argument("file", help="a text file, a .jsonl file of {id, text, published}, a "
+                   "directory, or - for standard input")
     p.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl")
     p.add_argument("--month-first", action="store_true",
                    help="read ambiguous numeric dates as month/day (default day/month)")
     p.add_argument("--latent", action="store_true", help="also print latent (ambiguous) matches")
-    p.add_argument("-o", "--output", help="write here instead of stdout")
     p.set_defaults(run=_cmd_tag)
 
-    p = sub.add_parser("extract", help="build the event timeline of articles")
+    p = command("extract", "build the event timeline of articles", parents=[common])
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="text files, directories (with manifest.toml) or .jsonl files")
-    p.add_argument("--published", help="publication date for documents that carry none")
+                   help="text files, directories (with manifest.toml), .jsonl files, or - for "
+                   "standard input")
     p.add_argument("--format", choices=FORMATS, default="json")
-    p.add_argument("-o", "--output", help="write here instead of stdout")
     p.add_argument("--calendar-name", metavar="NAME",
                    help="the calendar's name (ics) or the page title (html); default 'timeline'")
     p.add_argument("--previous", metavar="FILE",
@@ -239,10 +397,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
+         stderr: TextIO | None = None, stdin: Any = None) -> int:
+    """Run the command line; returns the exit status (see the module docstring)."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    inp = stdin if stdin is not None else sys.stdin
     parser = _parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -250,13 +409,16 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
+        args.stdin = inp  # where an input "-" reads from
         return int(args.run(args, out, err))
+    except _NothingRead:
+        return EXIT_USAGE
     except TimelineError as exc:
         print(f"timeline: error: {exc}", file=err)
-        return 2
+        return EXIT_USAGE
     except OSError as exc:
         print(f"timeline: error: {exc.filename or ''}: {exc.strerror}", file=err)
-        return 1
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ Dates are `datetime.date`; intervals of days are inclusive on both ends, and `No
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 import re
@@ -92,6 +93,9 @@ def _ordered_bounds(inst: Any, earliest: dt.date | None, latest: dt.date | None)
 
 
 _PUB_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+#: an ISO 8601 time of day and zone after a full date: "T23:30", " 23:30:00.5", "T23:30:00-05:00"
+_PUB_TIME_RE = re.compile(
+    r"^[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$")
 
 
 @frozen
@@ -122,11 +126,18 @@ class PubDate:
 
     @classmethod
     def parse(cls, text: str, *, source: str = "given") -> PubDate:
-        """Read "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a time part after "T" or a space is ignored)."""
+        """Read "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+
+        A full date may carry an ISO 8601 time and zone ("2025-03-17T23:30:00-05:00",
+        "2025-03-17 23:30Z"): the date is the local calendar date as written (17 March here),
+        never converted to another zone; the time is checked, then ignored."""
         if not isinstance(text, str):
             raise PublicationDateError(
                 f"publication date must be a string, got {text!r}", value=text)
-        core = re.split(r"[T ]", text.strip(), maxsplit=1)[0]
+        stripped = text.strip()
+        core, time = stripped[:10], stripped[10:]
+        if len(core) < 10 or (time and not _PUB_TIME_RE.match(time)):
+            core, time = stripped, ""
         m = _PUB_RE.match(core)
         if not m:
             raise PublicationDateError(
@@ -153,8 +164,8 @@ class PubDate:
         if self.day is not None:
             return self.earliest
         if self.month is not None:
-            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
+            # monthrange, not "first of next month - 1": December 9999 has no next month
+            return self.earliest.replace(day=calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year, 12, 31)
 
     def iso(self) -> str:
@@ -403,7 +414,7 @@ class Timeline:
 
     Attributes:
         events: the events, in timeline order.
-        documents: ids of the documents they were extracted from, in input order.
+        documents: ids of the documents they were extracted from, (`extract` sorts them).
         references: the exact days the documents mention (`DayReference`), one per document and
             day, sorted; evidence for `key_dates` only. Not part of equality nor of the exports:
             a timeline read back from JSON has none, and its key dates come from events alone.

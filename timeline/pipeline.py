@@ -27,7 +27,8 @@ def extract_documents(documents: Iterable[Document],
     """The timeline of documents already in memory.
 
     A document without a publication date gets one from its dateline when it has one
-    (`config.use_dateline`); otherwise its relative dates stay unresolved.
+    (`config.use_dateline`); otherwise its relative dates stay unresolved. The result does not
+    depend on the order of `documents` (`Timeline.documents` lists their ids sorted).
     """
     events: list[Event] = []
     ids: list[str] = []
@@ -39,14 +40,18 @@ def extract_documents(documents: Iterable[Document],
         events.extend(detect_events(doc, expressions))
         references.extend(day_references(doc, expressions))  # evidence for key dates
         ids.append(doc.id)
-    return Timeline(events=merge_events(events), documents=ids, references=references)
+    # ids sorted, as the events are: the same documents in any order give the same bytes
+    return Timeline(events=merge_events(events), documents=sorted(ids), references=references)
 
 
 def extract(paths: str | Path | Sequence[str | Path],
             published: PubDate | str | None = None,
             config: TaggerConfig = _DEFAULT) -> Timeline:
     """The timeline of articles on disk: text files, directories (with manifest.toml) or
-    .jsonl files. `published` is the default publication date for documents that carry none."""
+    .jsonl files. `published` is the default publication date for documents that carry none.
+
+    The first document that cannot be read raises its error; to export the others all the same,
+    pass a `timeline.io.DocumentLoader` to `extract_documents` and read its `failures`."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     return extract_documents(load_documents(paths, published), config)

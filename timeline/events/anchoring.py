@@ -152,6 +152,15 @@ def _compatible(expr: TimeExpression, tense: str, published: PubDate | None) -> 
     return not (tense == "future" and expr.latest and expr.latest < published.earliest)
 
 
+def _next_day(day: dt.date, step: int) -> dt.date | None:
+    """The day after (step 1) or before (-1) `day`; None (an open bound) past the ends of the
+    calendar: "after 9999" leaves the event undated rather than failing."""
+    try:
+        return day + step * _DAY
+    except OverflowError:
+        return None
+
+
 def explicit_when(expressions: Sequence[TimeExpression], trigger: tuple[int, int],
                   tense: str, published: PubDate | None) -> tuple[When, TimeExpression] | None:
     """The When of the closest compatible expression among `expressions` (already in scope)."""
@@ -166,11 +175,11 @@ def explicit_when(expressions: Sequence[TimeExpression], trigger: tuple[int, int
     if signal in ("by", "until", "till", "through") and last is not None:
         return When(expr.value, None, last, grain, "explicit", "ON_OR_BEFORE"), expr
     if signal == "before" and first is not None:
-        return When(expr.value, None, first - _DAY, grain, "explicit", "BEFORE"), expr
+        return When(expr.value, None, _next_day(first, -1), grain, "explicit", "BEFORE"), expr
     if signal in ("since", "from") and first is not None:
         return When(expr.value, first, None, grain, "explicit", "ON_OR_AFTER"), expr
     if signal == "after" and last is not None:
-        return When(expr.value, last + _DAY, None, grain, "explicit", "AFTER"), expr
+        return When(expr.value, _next_day(last, 1), None, grain, "explicit", "AFTER"), expr
     return When(expr.value, first, last, grain, "explicit", expr.mod), expr
 
 

@@ -17,6 +17,7 @@ bytes and re-importing an updated export updates events instead of duplicating t
   only; "before" for mod BEFORE) or "after 17 Mar 2025: Title" (start only; "from" for
   ON_OR_AFTER).
 * No date at all: left out, counted in the returned `ExportReport`.
+* An event ending on 9999-12-31 has no exclusive DTEND to write: it gets a DURATION instead.
 
 The calendar carries PRODID, VERSION 2.0, CALSCALE GREGORIAN, METHOD PUBLISH (a published
 calendar, not a scheduling message) and its name twice, as RFC 7986 NAME and as the
@@ -61,7 +62,8 @@ DEFAULT_PRODID = "-//timeline//News event timeline//EN"
 DEFAULT_CALENDAR_NAME = "timeline"
 #: The VEVENT properties whose change raises SEQUENCE (not DTSTAMP, not SEQUENCE itself).
 CONTENT_PROPERTIES = (
-    "DTSTART", "DTEND", "SUMMARY", "STATUS", "TRANSP", "CATEGORIES", "LOCATION", "DESCRIPTION",
+    "DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "TRANSP", "CATEGORIES", "LOCATION",
+    "DESCRIPTION",
 )
 #: DTSTAMP of events whose first source has no publication date.
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
@@ -117,7 +119,7 @@ def event_dtstamp(event: Event) -> dt.datetime:
 def _span_label(when: When, start: dt.date, end: dt.date) -> str:
     """ "month: March 2025", "year: 2025", "week: 17 Mar 2025 to 23 Mar 2025"... """
     grain = when.granularity if when.granularity in _COARSER_THAN_DAY else "span"
-    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and \
+    if start.day == 1 and (end == dt.date.max or (end + dt.timedelta(days=1)).day == 1) and \
             (start.year, start.month) == (end.year, end.month):
         label = f"{_MONTHS[start.month - 1]} {start.year}"
     elif (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
@@ -163,15 +165,14 @@ def _description(event: Event) -> str:
 
 def _vevent(event: Event, uid: str) -> icalendar.Event:
     first, last, status, summary = _placement(event)
-    try:
-        dtend = last + dt.timedelta(days=1)
-    except OverflowError:
-        raise ExportError(f"event {event.id!r}: date {last} is out of range", value=last) from None
     vevent = icalendar.Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", event_dtstamp(event))
     vevent.add("dtstart", first)
-    vevent.add("dtend", dtend)
+    if last < dt.date.max:
+        vevent.add("dtend", last + dt.timedelta(days=1))
+    else:  # no exclusive end after 9999-12-31: the same span as a DURATION
+        vevent.add("duration", dt.timedelta(days=(last - first).days + 1))
     vevent.add("summary", _clean(summary))
     vevent.add("status", status)
     vevent.add("transp", "TRANSPARENT")
@@ -242,9 +243,8 @@ def to_ics(
         (undated) events.
 
     Raises:
-        ExportError: an unreadable publication date, a date at the end of the calendar, text
-            that cannot be encoded as UTF-8, an empty calendar name, or a `previous` that is not
-            an iCalendar file.
+        ExportError: an unreadable publication date, text that cannot be encoded as UTF-8, an
+            empty calendar name, or a `previous` that is not an iCalendar file.
     """
     if not isinstance(timeline, Timeline):
         timeline = Timeline(events=list(timeline))

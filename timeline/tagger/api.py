@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from timeline.exceptions import PublicationDateError
 from timeline.model import PubDate, TimeExpression, TimeValue
 from timeline.tagger.context import signal_before, tense_at
 from timeline.tagger.matcher import Candidate, scan
+from timeline.tagger.partial import Partial
 from timeline.tagger.resolve import Context, resolve
-from timeline.tagger.resources import load_grammar
+from timeline.tagger.resources import Grammar, load_grammar
 
 __all__ = ["TaggerConfig", "find_dateline", "tag"]
 
@@ -19,6 +22,29 @@ _TENSED = frozenset({"date", "weekday", "time"})
 # readings that are themselves relative to a reference do not move it
 _REFERENCES = frozenset({"date", "numeric_date", "weekday", "relative", "time", "range"})
 _DATELINE_REACH = 400
+#: The longest run of non-space characters (or of whitespace) the rules look into. A longer
+#: "word" (100,000 digits, "1-1-1-...", base64, a URL of more than this) holds no date a reader
+#: would see, and no date spans a longer gap: such runs are skipped whole (the text around
+#: them is scanned apart, offsets kept).
+MAX_TOKEN = 256
+_LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}|\s{{{MAX_TOKEN + 1},}}")
+
+
+def _scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> list[Candidate]:
+    """`scan`, skipping every run of more than MAX_TOKEN non-space (or space) characters."""
+    out: list[Candidate] = []
+    pos = 0
+    for m in _LONG_TOKEN.finditer(text):
+        out += _shifted(scan(text[pos:m.start()], grammar, skip), pos)
+        pos = m.end()
+    out += _shifted(scan(text[pos:] if pos else text, grammar, skip), pos)
+    return out
+
+
+def _shifted(cands: list[Candidate], offset: int) -> list[Candidate]:
+    if not offset:
+        return cands
+    return [attrs.evolve(c, start=c.start + offset, end=c.end + offset) for c in cands]
 
 
 @attrs.frozen
@@ -57,6 +83,18 @@ def _as_pubdate(published: PubDate | str | None) -> PubDate | None:
         value=published)
 
 
+def _resolve(p: Partial, ctx: Context, text: str) -> TimeValue | None:
+    """`resolve`, kept inside the calendar: an expression whose reading against the publication
+    date (or the last date mentioned) would leave years 1..9999 ("next year" in 9999, "the day
+    before" 1 January 1) stays unresolved, as it would without a publication date."""
+    try:
+        return resolve(p, ctx, text)
+    except (OverflowError, ValueError):
+        if ctx.anchor is None and ctx.ref is None:
+            raise
+    return resolve(p, attrs.evolve(ctx, anchor=None, ref=None), text)
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
@@ -69,9 +107,9 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         tense = tense_at(text, c.start, c.end) if needs_tense else None
         recent = period[1] if period is not None and c.start - period[0] <= _PERIOD_REACH \
             else None
-        value = resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
-                                   day_first=config.day_first, period=recent),
-                        text[c.start:c.end])
+        value = _resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
+                                    day_first=config.day_first, period=recent),
+                         text[c.start:c.end])
         if value is None:
             continue
         expr = TimeExpression(
@@ -94,10 +132,10 @@ def find_dateline(text: str, config: TaggerConfig = TaggerConfig()) -> PubDate |
     """A full date near the top of the text (a dateline), as a publication date, or None."""
     head = text[:_DATELINE_REACH]
     grammar = load_grammar(config.lang)
-    for c in scan(head, grammar):
+    for c in _scan(head, grammar):
         if c.partial.year is None or c.rule.kind not in ("date", "numeric_date"):
             continue
-        value = resolve(c.partial, Context(day_first=config.day_first), head[c.start:c.end])
+        value = _resolve(c.partial, Context(day_first=config.day_first), head[c.start:c.end])
         if value is not None and value.granularity == "day" and value.earliest is not None:
             return PubDate.from_date(value.earliest, source="text")
     return None
@@ -109,7 +147,8 @@ def tag(text: str, published: PubDate | str | None = None,
 
     `published` is a PubDate or "YYYY", "YYYY-MM", "YYYY-MM-DD". Without one, relative
     expressions stay unresolved (X's, PAST_REF...) unless `config.use_dateline` finds a dateline.
-    Never reads the clock.
+    Never reads the clock. Runs of more than `MAX_TOKEN` non-space characters, or of
+    whitespace, are not looked into. Time is linear in the length of the text (benchmarks/linear_time.py).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -117,5 +156,5 @@ def tag(text: str, published: PubDate | str | None = None,
     if anchor is None and config.use_dateline:
         anchor = find_dateline(text, config)
     skip = frozenset() if config.ranges else frozenset({"range"})
-    cands = scan(text, load_grammar(config.lang), skip)
+    cands = _scan(text, load_grammar(config.lang), skip)
     return _resolve_all(text, cands, anchor, config)

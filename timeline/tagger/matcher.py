@@ -68,12 +68,15 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
                 c.rule.order, c.start)
 
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    # one byte per character of the text: 1 where a chosen candidate lies. Checking a span costs
+    # its length, so selection stays linear in the text (a list of taken spans was quadratic on
+    # texts with many expressions: 1 MB of month names).
+    taken = bytearray(max((c.end for c in cands), default=0))
     for c in sorted(cands, key=rank):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) >= 0:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -96,7 +99,9 @@ def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> lis
     Rules whose kind is in `skip` are not run (e.g. "range", to tag the ends of a range apart).
     """
     low = lower_ascii(text)
-    negatives = _negative_spans(low, grammar)
+    negative = bytearray(len(low))  # 1 where a negative rule matched (linear, as in _select)
+    for s, e in _negative_spans(low, grammar):
+        negative[s:e] = b"\x01" * (e - s)
     cands = [c for c in _candidates(text, low, grammar, skip)
-             if not any(c.start < e and s < c.end for s, e in negatives)]
+             if negative.find(1, c.start, c.end) < 0]
     return _with_mods(text, _select(cands), grammar)
