@@ -42,13 +42,14 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _candidates(text: str, low: str, grammar: Grammar,
-                skip: frozenset[str]) -> list[Candidate]:
+def _candidates(text: str, low: str, grammar: Grammar, skip: frozenset[str],
+                positions: list[list[int]]) -> list[Candidate]:
     out = []
-    for rule in grammar.rules:
-        if rule.kind in skip:
+    prefilter = grammar.prefilter
+    for index, rule in enumerate(grammar.rules):
+        if rule.kind in skip or not positions[index] and index not in prefilter.unindexed:
             continue
-        for match in rule.regex.finditer(low):
+        for match in prefilter.finditer(index, low, positions[index]):
             start, end = _span(match)
             if start == end:
                 continue
@@ -58,8 +59,11 @@ def _candidates(text: str, low: str, grammar: Grammar,
     return out
 
 
-def _negative_spans(low: str, grammar: Grammar) -> list[tuple[int, int]]:
-    return [m.span() for rule in grammar.negatives for m in rule.regex.finditer(low)]
+def _negative_spans(low: str, grammar: Grammar,
+                    positions: list[list[int]]) -> list[tuple[int, int]]:
+    first = len(grammar.rules)
+    return [m.span() for index in range(first, first + len(grammar.negatives))
+            for m in grammar.prefilter.finditer(index, low, positions[index])]
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
@@ -96,7 +100,8 @@ def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> lis
     Rules whose kind is in `skip` are not run (e.g. "range", to tag the ends of a range apart).
     """
     low = lower_ascii(text)
-    negatives = _negative_spans(low, grammar)
-    cands = [c for c in _candidates(text, low, grammar, skip)
+    positions = grammar.prefilter.candidates(low)
+    negatives = _negative_spans(low, grammar, positions)
+    cands = [c for c in _candidates(text, low, grammar, skip, positions)
              if not any(c.start < e and s < c.end for s, e in negatives)]
     return _with_mods(text, _select(cands), grammar)
