@@ -12,6 +12,7 @@ and is never written in lower case ("Trump").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -26,6 +27,8 @@ __all__ = ["PeopleIndex", "PersonMention", "index_people"]
 
 _PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "del"}
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr\.?|Sr\.?)$")
+_INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-Z]")
+_MC = re.compile(r"^(Mc|Mac|O’|O')")
 
 
 @frozen
@@ -47,7 +50,7 @@ def _name_like(tok: Token) -> bool:
     if "-" in word and len(head) > 1 and head.isupper():
         return False  # "NATO-adjacent"
     # "CanadaPM", "CarneyDavosWorld" are not names; "McGill", "O'Brien" are.
-    return not (re.search(r"[a-zà-ÿ][A-Z]", inner) and not re.match(r"^(Mc|Mac|O’|O')", word))
+    return not (_INNER_CAPITAL.search(inner) and not _MC.match(word))
 
 
 def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
@@ -57,9 +60,10 @@ def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
     for k, tok in enumerate(tokens):
         joined = bool(current) and text[current[-1].end - base:tok.start - base] == " " \
             and not current[-1].is_possessive
-        rest = [t for t in tokens[k + 1:k + 4] if t.lower not in _PARTICLES]
-        particle = tok.lower in _PARTICLES and bool(rest) and _name_like(rest[0]) \
-            and bool(current)
+        particle = False
+        if tok.lower in _PARTICLES:
+            rest = [t for t in tokens[k + 1:k + 4] if t.lower not in _PARTICLES]
+            particle = bool(rest) and _name_like(rest[0]) and bool(current)
         if (_name_like(tok) or particle) and (joined or not current):
             current.append(tok)
         else:
@@ -76,6 +80,16 @@ def _starts_with(run: Sequence[Token], title: str) -> bool:
     return len(run) > len(parts) and [t.text for t in run[:len(parts)]] == parts
 
 
+@functools.lru_cache(maxsize=4)
+def _titles_by_first_word(titles: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """Titles (as word lists, in their order) by their first word."""
+    out: dict[str, list[list[str]]] = {}
+    for title in titles:
+        parts = title.split()
+        out.setdefault(parts[0], []).append(parts)
+    return out
+
+
 def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
     """Drop leading titles, nationality words and places; say whether a title was dropped."""
     words = people_words()
@@ -83,16 +97,18 @@ def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
     gaz = gazetteer()
     titled = False
     changed = True
+    by_first = _titles_by_first_word(words.titles)
     while run and changed:
         changed = False
-        for title in words.titles:
-            parts = title.split()
+        # titles in their order, among those starting with the run's first word
+        for parts in by_first.get(run[0].text, ()):
             if [t.text for t in run[:len(parts)]] == parts and len(run) > len(parts):
                 run, titled, changed = run[len(parts):], True, True
                 break
         if changed:
             continue
-        if len(run) > 2 and any(_starts_with(run[1:], t) for t in words.titles):
+        if len(run) > 2 and any(_starts_with(run[1:], " ".join(parts))
+                                for parts in by_first.get(run[1].text, ())):
             run, changed = run[1:], True  # "Fijian Prime Minister ...", "Toronto Mayor ..."
             continue
         two = " ".join(t.text for t in run[:2])

@@ -31,13 +31,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from typing import Any
-
-import icalendar
+from typing import TYPE_CHECKING, Any
 
 from timeline.exceptions import ExportError, PublicationDateError
 from timeline.export.report import ExportReport
 from timeline.model import Event, PubDate, Timeline, When
+
+if TYPE_CHECKING:
+    import icalendar
+
+
+def _icalendar() -> Any:
+    """icalendar, imported on first use: it is a third of `import timeline` otherwise."""
+    import icalendar
+
+    return icalendar
 
 __all__ = [
     "DEFAULT_PRODID", "EPOCH", "event_dtstamp", "event_uid", "events_from_ics", "to_ics",
@@ -148,7 +156,7 @@ def _vevent(event: Event, uid: str) -> icalendar.Event:
         dtend = last + dt.timedelta(days=1)
     except OverflowError:
         raise ExportError(f"event {event.id!r}: date {last} is out of range", value=last) from None
-    vevent = icalendar.Event()
+    vevent = _icalendar().Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", event_dtstamp(event))
     vevent.add("dtstart", first)
@@ -178,7 +186,7 @@ def to_ics(
     """
     if not isinstance(timeline, Timeline):
         timeline = Timeline(events=list(timeline))
-    calendar = icalendar.Calendar()
+    calendar = _icalendar().Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
@@ -219,7 +227,7 @@ def events_from_ics(data: bytes | str) -> list[dict[str, Any]]:
         ExportError: the data is not an iCalendar object.
     """
     try:
-        calendar = icalendar.Calendar.from_ical(data)
+        calendar = _icalendar().Calendar.from_ical(data)
     except ValueError as exc:
         raise ExportError(f"not an iCalendar file: {exc}") from None
     out = []
