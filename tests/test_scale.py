@@ -3,12 +3,17 @@ process; the objects shipped to workers pickle small; the engine's shortcuts cha
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import timeline.events.merge as merge_module
 from timeline import tag
+from timeline.events import event_id, merge_events
+from timeline.events.merge import _combine, same_across
+from timeline.model import Event, Source, When
 from timeline.tagger.resources import load_grammar, lower_ascii
 
 
@@ -63,3 +68,80 @@ def test_prefilter_is_used_for_every_rule() -> None:
     # a rule whose beginning cannot be listed runs over whole texts (correct, but slow):
     # today every rule is indexed, and a new one that is not should be a deliberate choice
     assert load_grammar("en").prefilter.unindexed == frozenset()
+
+
+# --- merging compares an event only with merged events whose dates may overlap its own ---
+
+def _naive_merge(events: list[Event]) -> list[Event]:
+    """merge_events as it was: every event compared with every merged event."""
+    clusters: list[list[Event]] = []
+    merged: list[Event] = []
+    for event in events:
+        for k, representative in enumerate(merged):
+            if same_across(representative, event):
+                clusters[k].append(event)
+                merged[k] = _combine(clusters[k])
+                break
+        else:
+            clusters.append([event])
+            merged.append(event)
+    return merged
+
+
+_DAY0 = dt.date(2024, 1, 1)
+
+
+@st.composite
+def _reports(draw: st.DrawFn) -> list[Event]:
+    """Reports of a few events by several documents: same type, people, places and titles
+    often, dates anywhere from a day to open or years wide."""
+    out = []
+    for n in range(draw(st.integers(0, 25))):
+        doc = f"d{draw(st.integers(0, 6))}"
+        first = _DAY0 + dt.timedelta(days=draw(st.integers(0, 900)))
+        width = draw(st.sampled_from([0, 0, 3, 30, 400, 1200]))
+        shape = draw(st.sampled_from(["bounded", "bounded", "open_start", "open_end", "none"]))
+        start = None if shape in ("open_start", "none") else first
+        end = None if shape in ("open_end", "none") else first + dt.timedelta(days=width)
+        when = When("X", start, end, "day", draw(st.sampled_from(["explicit", "tense"])))
+        if shape == "none":
+            when = When()
+        kind = draw(st.sampled_from(["travel", "meeting"]))
+        people = tuple(draw(st.lists(st.sampled_from(["Ann Lee", "Bo Chan"]), max_size=2,
+                                     unique=True)))
+        places = tuple(draw(st.lists(st.sampled_from(["Paris", "France", "Rome"]), max_size=1)))
+        title = draw(st.sampled_from(["Lee visits Paris", "Chan meets Lee", "Summit in Rome"]))
+        source = Source(doc, n, n + 5, "visit", "A sentence.", 0, "2024-06-10")
+        out.append(Event(event_id(doc, n, n + 5), kind, title, when, people, places, (source,)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_reports())
+def test_blocked_merge_equals_comparing_every_pair(events: list[Event]) -> None:
+    assert merge_events(events) == _naive_merge(events)
+
+
+def test_merge_is_not_quadratic() -> None:
+    # 4,000 distinct dated events: blocked by type and month, each is compared with a handful
+    # of others, not with the thousands merged before it
+    calls = 0
+    real = merge_module.same_across
+
+    def counting(a: Event, b: Event) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    events = []
+    for n in range(4000):
+        day = _DAY0 + dt.timedelta(days=n)
+        source = Source(f"d{n}", 0, 5, "visit", "A sentence.", 0, None)
+        events.append(Event(event_id(f"d{n}", 0, 5), "travel", f"Trip {n}",
+                            When("X", day, day, "day", "explicit"), (), (), (source,)))
+    merge_module.same_across = counting  # type: ignore[assignment]
+    try:
+        assert len(merge_events(events)) == 4000
+    finally:
+        merge_module.same_across = real  # type: ignore[assignment]
+    assert calls < 4000 * 40

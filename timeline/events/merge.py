@@ -95,21 +95,90 @@ def _combine(events: Sequence[Event]) -> Event:
                         locations=tuple(dict.fromkeys(locations)), sources=tuple(sources))
 
 
+_WIDE_MONTHS = 24  # intervals longer than this (or open) are compared with every event
+
+
+def _months(when: When) -> range | None:
+    """The months an interval covers, or None when it is open or long (compared with all)."""
+    if when.start is None or when.end is None:
+        return None
+    first = when.start.year * 12 + when.start.month - 1
+    last = when.end.year * 12 + when.end.month - 1
+    return range(first, last + 1) if last - first < _WIDE_MONTHS else None
+
+
+class _Blocks:
+    """The merged events of one type, indexed by the months their dates cover.
+
+    Two events can only be merged when their dates share a day (`overlaps`): a day lies in a
+    month both cover, unless one of them is open or long (kept in `wide`) or both are undated.
+    Comparing an event with its blocks only, in order of first appearance, finds the same first
+    match as comparing it with every merged event, without the quadratic cost.
+    """
+
+    def __init__(self) -> None:
+        self.undated: list[int] = []
+        self.wide: list[int] = []
+        self.by_month: dict[int, list[int]] = {}
+        self.every: list[int] = []
+        self.where: dict[int, tuple[bool, range | None]] = {}
+
+    def add(self, k: int, when: When) -> None:
+        months = _months(when)
+        self.where[k] = (when.is_dated, months)
+        if not when.is_dated:
+            self.undated.append(k)
+        elif months is None:
+            self.wide.append(k)
+        else:
+            for month in months:
+                self.by_month.setdefault(month, []).append(k)
+
+    def move(self, k: int, when: When) -> None:
+        dated, months = self.where[k]
+        if (dated, months) == (when.is_dated, _months(when)):
+            return
+        if not dated:
+            self.undated.remove(k)
+        elif months is None:
+            self.wide.remove(k)
+        else:
+            for month in months:
+                self.by_month[month].remove(k)
+        self.add(k, when)
+
+    def candidates(self, when: When) -> list[int]:
+        """Merged events that may share a day with `when`, in order of first appearance."""
+        if not when.is_dated:
+            return self.undated
+        months = _months(when)
+        if months is None:
+            return sorted(k for k, (dated, _) in self.where.items() if dated)
+        found = set(self.wide)
+        for month in months:
+            found.update(self.by_month.get(month, ()))
+        return sorted(found)
+
+
 def merge_events(events: Iterable[Event]) -> list[Event]:
     """Events of several documents with the same event reported twice merged into one.
 
-    The result keeps the order of first appearance in `events`.
+    The result keeps the order of first appearance in `events`. Each event is compared only
+    with merged events of its type whose dates may overlap its own (see `_Blocks`).
     """
     clusters: list[list[Event]] = []
     merged: list[Event] = []
+    blocks: dict[str, _Blocks] = {}
     for event in events:
-        for k, representative in enumerate(merged):
-            if same_across(representative, event):
+        block = blocks.setdefault(event.type, _Blocks())
+        for k in block.candidates(event.when):
+            if same_across(merged[k], event):
                 clusters[k].append(event)
                 merged[k] = _combine(clusters[k])
+                block.move(k, merged[k].when)
                 break
         else:
+            block.add(len(merged), event.when)
             clusters.append([event])
             merged.append(event)
     return merged
-
