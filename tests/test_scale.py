@@ -4,13 +4,20 @@ process; the objects shipped to workers pickle small; the engine's shortcuts cha
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+import pickle
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import timeline
 import timeline.events.merge as merge_module
-from timeline import tag
+from timeline import TaggerConfig, scale, tag
+from timeline.cli import main
 from timeline.events import event_id, merge_events
 from timeline.events.merge import _combine, same_across
 from timeline.model import Event, Source, When
@@ -145,3 +152,94 @@ def test_merge_is_not_quadratic() -> None:
     finally:
         merge_module.same_across = real  # type: ignore[assignment]
     assert calls < 4000 * 40
+
+
+# --- streaming (--no-merge), processes (--jobs), shipping to workers ---
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _archive(tmp_path: Path) -> Path:
+    """The seed articles as a JSON Lines archive, each twice (so that merging has work), and
+    one article without a date."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
+
+    manifest = tomllib.loads((ROOT / "seeds" / "manifest.toml").read_text("utf-8"))
+    lines = []
+    for copy in ("", "-again"):
+        for entry in manifest["document"]:
+            text = (ROOT / "seeds" / entry["file"]).read_text("utf-8")
+            lines.append(json.dumps({"id": entry["id"] + copy, "text": text,
+                                     "published": entry["published"]}))
+    lines.append(json.dumps({"id": "undated", "text": "The minister visited Paris."}))
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_streamed_no_merge_output_equals_the_unmerged_timeline(tmp_path: Path,
+                                                               monkeypatch: Any) -> None:
+    archive = _archive(tmp_path)
+    expected = timeline.extract(archive, merge=False).render("jsonl")[0]
+    merged = timeline.extract(archive).render("jsonl")[0]
+    assert expected.count(b"\n") > merged.count(b"\n") > 0  # --no-merge keeps the twins
+    monkeypatch.setattr(scale, "_RUN", 7)  # spill sorted runs to disk every 7 events
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("extract", str(archive), "--no-merge", "--format", "jsonl", "-o", str(out))
+    assert code == 0 and out.read_bytes() == expected
+    lines = expected.count(b"\n")
+    assert f"wrote {lines} of {lines} event(s) from 11 document(s)" in err
+    code, printed, _ = run("extract", str(archive), "--no-merge", "--format", "jsonl")
+    assert code == 0 and printed.encode("utf-8") == expected
+
+
+def test_streaming_writes_nothing_when_a_late_line_is_bad(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    with archive.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("extract", str(archive), "--no-merge", "--format", "jsonl", "-o", str(out))
+    assert code == 2 and "archive.jsonl:12: not valid JSON" in err
+    assert list(tmp_path.iterdir()) == [archive]  # no output, no temporary file left
+
+
+def test_lazy_reading_checks_what_load_documents_checks(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    assert list(scale.iter_documents([archive])) == timeline.load_documents([archive])
+    with archive.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "000", "text": "again"}) + "\n")
+    for read in (lambda: list(scale.iter_documents([archive])),
+                 lambda: timeline.load_documents([archive])):
+        with pytest.raises(timeline.DocumentError, match="duplicate id '000'"):
+            read()
+
+
+def test_jobs_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    one = run("extract", str(archive), "--format", "json")
+    two = run("extract", str(archive), "--format", "json", "--jobs", "2")
+    assert one[0] == two[0] == 0 and one[1] == two[1] and '"events"' in one[1]
+    streamed = run("extract", str(archive), "--format", "jsonl", "--no-merge", "--jobs", "2")
+    assert streamed[1] == run("extract", str(archive), "--format", "jsonl", "--no-merge")[1]
+    assert run("extract", str(archive), "--jobs", "0")[0] == 2
+
+
+def test_extractor_objects_pickle_small_and_round_trip() -> None:
+    config = TaggerConfig(day_first=False, ranges=False)
+    assert pickle.loads(pickle.dumps(config)) == config
+    grammar = load_grammar("en")
+    shipped = pickle.dumps(grammar)
+    assert len(shipped) < 200  # a reference to load_grammar("en"), not ~80 compiled patterns
+    assert pickle.loads(shipped) is grammar  # the worker's own cached copy
+    doc = timeline.Document("a", "Carney will visit Paris on Friday.",
+                            timeline.PubDate.parse("2025-03-17"))
+    events = scale.document_events(doc, config)
+    assert events and pickle.loads(pickle.dumps(events)) == events

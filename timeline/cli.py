@@ -109,11 +109,43 @@ def _cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
+def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """`extract --no-merge --format jsonl`: one document at a time, memory flat, the output
+    written as it goes (to a temporary file renamed at the end, or to stdout)."""
+    from timeline._files import open_atomically
+    from timeline.scale import iter_documents, write_unmerged_jsonl
+
+    docs = iter_documents(args.paths, args.published)
+    if args.output is None or args.output == "-":
+        out = getattr(stdout, "buffer", None)
+        if out is None:  # a text stream (tests): collect, then write
+            import io
+
+            buffer = io.BytesIO()
+            events, ndocs = write_unmerged_jsonl(docs, buffer, jobs=args.jobs)
+            stdout.write(buffer.getvalue().decode("utf-8"))
+        else:
+            events, ndocs = write_unmerged_jsonl(docs, out, jobs=args.jobs)
+            out.flush()
+    else:
+        with open_atomically(args.output) as fh:
+            events, ndocs = write_unmerged_jsonl(docs, fh, jobs=args.jobs)
+    print(f"timeline: wrote {events} of {events} event(s) from {ndocs} document(s)",
+          file=stderr)
+    return 0
+
+
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from timeline.export import render
     from timeline.pipeline import extract
 
-    timeline = extract(args.paths, published=args.published)
+    if args.jobs < 1:
+        print(f"timeline: error: --jobs must be at least 1, got {args.jobs}", file=stderr)
+        return 2
+    if args.no_merge and args.format == "jsonl":
+        return _extract_streaming(args, stdout, stderr)
+    timeline = extract(args.paths, published=args.published, merge=not args.no_merge,
+                       jobs=args.jobs)
     data, report = render(timeline, args.format)
     _write_output(data, args.output, stdout)
     if report.skipped:
@@ -145,6 +177,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication date for documents that carry none")
     p.add_argument("--format", choices=FORMATS, default="json")
     p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.add_argument("--no-merge", action="store_true",
+                   help="keep each article's events apart (with --format jsonl: streamed, "
+                        "one document at a time)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="run N processes (same output as one)")
     p.set_defaults(run=_cmd_extract)
 
     p = sub.add_parser("timeml", help="tag TimeML files, replacing the TIMEX3 tags in <TEXT>")

@@ -65,35 +65,41 @@ def read_jsonl(path: Path, published: PubDate | None = None) -> list[Document]:
     seen: dict[str, int] = {}
     text = _read_text(path)
     for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DocumentError(f"not valid JSON ({exc.msg})", source=str(path), line=lineno,
-                                value=line[:80]) from None
-        if not isinstance(obj, dict):
-            raise DocumentError("expected a JSON object", source=str(path), line=lineno,
-                                value=line[:80])
-        doc_id, body = obj.get("id"), obj.get("text")
-        if isinstance(doc_id, int):
-            doc_id = str(doc_id)
-        if not isinstance(doc_id, str) or not doc_id.strip():
-            raise DocumentError("missing or empty \"id\"", source=str(path), line=lineno,
-                                value=doc_id)
-        if not isinstance(body, str):
-            raise DocumentError(f"document {doc_id!r}: \"text\" must be a string",
-                                source=str(path), line=lineno, value=body)
-        if doc_id in seen:
-            raise DocumentError(f"duplicate id {doc_id!r} (first on line {seen[doc_id]})",
-                                source=str(path), line=lineno, value=doc_id)
-        seen[doc_id] = lineno
-        pub = _pubdate(obj.get("published"), str(path), lineno) or published
-        title, url = obj.get("title"), obj.get("url")
-        docs.append(Document(id=doc_id, text=body, published=pub,
-                             title=title if isinstance(title, str) else None,
-                             url=url if isinstance(url, str) else None))
+        if line.strip():
+            docs.append(jsonl_document(path, line, lineno, published, seen))
     return docs
+
+
+def jsonl_document(path: Path, line: str, lineno: int, published: PubDate | None,
+                   seen: dict[str, int]) -> Document:
+    """The document on one (non-blank) line of a JSON Lines file; `seen` maps the ids read so
+    far to their line (a repeated id is an error)."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"not valid JSON ({exc.msg})", source=str(path), line=lineno,
+                            value=line[:80]) from None
+    if not isinstance(obj, dict):
+        raise DocumentError("expected a JSON object", source=str(path), line=lineno,
+                            value=line[:80])
+    doc_id, body = obj.get("id"), obj.get("text")
+    if isinstance(doc_id, int):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        raise DocumentError("missing or empty \"id\"", source=str(path), line=lineno,
+                            value=doc_id)
+    if not isinstance(body, str):
+        raise DocumentError(f"document {doc_id!r}: \"text\" must be a string",
+                            source=str(path), line=lineno, value=body)
+    if doc_id in seen:
+        raise DocumentError(f"duplicate id {doc_id!r} (first on line {seen[doc_id]})",
+                            source=str(path), line=lineno, value=doc_id)
+    seen[doc_id] = lineno
+    pub = _pubdate(obj.get("published"), str(path), lineno) or published
+    title, url = obj.get("title"), obj.get("url")
+    return Document(id=doc_id, text=body, published=pub,
+                    title=title if isinstance(title, str) else None,
+                    url=url if isinstance(url, str) else None)
 
 
 def read_manifest_dir(directory: Path, published: PubDate | None = None) -> list[Document]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from timeline.events import detect_events, merge_events
-from timeline.io import load_documents, with_dateline
+from timeline.events import merge_events
+from timeline.io import load_documents
 from timeline.model import Document, Event, PubDate, Timeline
-from timeline.tagger import TaggerConfig, tag
-from timeline.tagger.api import find_dateline
+from timeline.scale import map_events
+from timeline.tagger import TaggerConfig
 
 __all__ = ["extract", "extract_documents"]
 
@@ -22,28 +22,29 @@ _DEFAULT = TaggerConfig()
 
 
 def extract_documents(documents: Iterable[Document],
-                      config: TaggerConfig = _DEFAULT) -> Timeline:
+                      config: TaggerConfig = _DEFAULT, *, merge: bool = True,
+                      jobs: int = 1) -> Timeline:
     """The timeline of documents already in memory.
 
     A document without a publication date gets one from its dateline when it has one
-    (`config.use_dateline`); otherwise its relative dates stay unresolved.
+    (`config.use_dateline`); otherwise its relative dates stay unresolved. `merge=False` keeps
+    each article's events apart (the same event reported twice stays twice); `jobs` > 1 runs
+    the articles in that many processes, with the same result.
     """
     events: list[Event] = []
     ids: list[str] = []
-    for doc in documents:
-        if config.use_dateline:
-            doc = with_dateline(doc, lambda text: find_dateline(text, config))
-        expressions = tag(doc.text, doc.published, config)
-        events.extend(detect_events(doc, expressions))
+    for doc, found in map_events(documents, config, jobs):
+        events.extend(found)
         ids.append(doc.id)
-    return Timeline(events=merge_events(events), documents=ids)
+    return Timeline(events=merge_events(events) if merge else events, documents=ids)
 
 
 def extract(paths: str | Path | Sequence[str | Path],
             published: PubDate | str | None = None,
-            config: TaggerConfig = _DEFAULT) -> Timeline:
+            config: TaggerConfig = _DEFAULT, *, merge: bool = True, jobs: int = 1) -> Timeline:
     """The timeline of articles on disk: text files, directories (with manifest.toml) or
-    .jsonl files. `published` is the default publication date for documents that carry none."""
+    .jsonl files. `published` is the default publication date for documents that carry none;
+    `merge` and `jobs` as in `extract_documents`."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return extract_documents(load_documents(paths, published), config)
+    return extract_documents(load_documents(paths, published), config, merge=merge, jobs=jobs)
