@@ -10,6 +10,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from timeline import TaggerConfig, scale, tag
 from timeline.cli import main
 from timeline.events import event_id, merge_events
 from timeline.events.merge import _combine, same_across
+from timeline.events.triggers import find_triggers, load_triggers
 from timeline.model import Event, Source, When
 from timeline.tagger.resources import load_grammar, lower_ascii
 
@@ -243,3 +245,29 @@ def test_extractor_objects_pickle_small_and_round_trip() -> None:
                             timeline.PubDate.parse("2025-03-17"))
     events = scale.document_events(doc, config)
     assert events and pickle.loads(pickle.dumps(events)) == events
+
+
+# --- event triggers: the prefiltered search finds what the combined regex finds ---
+
+def _same_triggers(text: str) -> None:
+    triggers = load_triggers()
+    plain = attrs.evolve(triggers, prefilter=None)
+    fast = [(m.start, m.end, m.entry.name, m.lemma) for m in find_triggers(text, 0, triggers)]
+    assert fast == [(m.start, m.end, m.entry.name, m.lemma)
+                    for m in find_triggers(text, 0, plain)]
+
+
+def test_trigger_prefilter_on_the_seeds_in_any_case() -> None:
+    for text in _seed_texts():
+        for variant in (text, text.upper(), text.title(), text.swapcase()):
+            _same_triggers(variant)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["visited", "VISITS", "Met", "meeting", "will", "travel",
+                                 "to", "Paris", "the", "summit", "signed", "an", "agreement",
+                                 "spoke", "’s", "-", "elected", "poll", "arrive", "arrived",
+                                 "Kelvin", "\u212a", "ſ", "talks", "held", "said", "on"]),
+                max_size=30).map(" ".join))
+def test_trigger_prefilter_on_any_words(text: str) -> None:
+    _same_triggers(text)

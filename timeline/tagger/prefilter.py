@@ -41,7 +41,8 @@ _MAX_STRINGS = 20_000  # beyond this many beginnings a rule is indexed on fewer 
 _MAX_KEYS = 4096    # two-character index keys of one beginning, at most
 _MAX_CACHE = 200_000  # text keys remembered (the cache is cleared beyond)
 _MAX_RANGE = 512    # a wider character range makes its position a wildcard
-_FLAGS_OK = _c.SRE_FLAG_UNICODE  # any other global or inline flag: not indexed
+# any other global or inline flag: not indexed
+_FLAGS_OK = _c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE
 
 
 
@@ -102,13 +103,27 @@ class _Alphabet:
                 raise _Wild(op)
         return found != negate
 
-    def chars(self, op: Any, av: Any) -> list[str]:
-        """The alphabet characters one single-character element can match."""
-        key = (op, tuple(av) if isinstance(av, list) else av)
+    def chars(self, op: Any, av: Any, ignorecase: bool = False) -> list[str]:
+        """The alphabet characters one single-character element can match.
+
+        With `ignorecase`, an ASCII character is listed when it or its other case matches;
+        every character outside ASCII is listed (a superset: `re`'s case folding of those
+        is not reproduced here, so they never rule a position out)."""
+        key = (op, tuple(av) if isinstance(av, list) else av, ignorecase)
         found = self._chars.get(key)
         if found is None:
-            found = self._chars[key] = self._list_chars(op, av)
+            if ignorecase:
+                found = [ch for ch in self.members if not ch.isascii()
+                         or any(self._matches(op, av, x) for x in (ch, ch.lower(), ch.upper()))]
+            else:
+                found = self._list_chars(op, av)
+            self._chars[key] = found
         return found
+
+    def _matches(self, op: Any, av: Any, ch: str) -> bool:
+        if ch not in self.named:
+            return False
+        return ch in self._list_chars(op, av)
 
     def _list_chars(self, op: Any, av: Any) -> list[str]:
         if op is _c.LITERAL:
@@ -155,9 +170,10 @@ _Beginnings = set[tuple[_Sets, bool]]
 
 
 class _Lister:
-    def __init__(self, alphabet: _Alphabet, depth: int) -> None:
+    def __init__(self, alphabet: _Alphabet, depth: int, ignorecase: bool) -> None:
         self.alphabet = alphabet
         self.depth = depth
+        self.ignorecase = ignorecase
 
     def _check(self, found: _Beginnings) -> _Beginnings:
         if len(found) > _MAX_STRINGS:
@@ -185,7 +201,7 @@ class _Lister:
     def element(self, item: tuple[Any, Any], budget: int) -> _Beginnings:
         op, av = item
         if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
-            return {((frozenset(self.alphabet.chars(op, av)),), True)}
+            return {((frozenset(self.alphabet.chars(op, av, self.ignorecase)),), True)}
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return {((), True)}  # zero width: ignoring a condition only widens the index
         if op is _c.BRANCH:
@@ -219,9 +235,10 @@ def _beginnings(parsed: Any, alphabet: _Alphabet) -> set[_Sets] | None:
     """The beginnings (1 to _DEPTH character sets) of a parsed pattern's matches, or None."""
     if parsed.state.flags & ~_FLAGS_OK:
         return None
+    ignorecase = bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE)
     for depth in range(_DEPTH, 0, -1):
         try:
-            found = _Lister(alphabet, depth).sequence(list(parsed), depth)
+            found = _Lister(alphabet, depth, ignorecase).sequence(list(parsed), depth)
         except _Wild:
             continue
         sets = {sets for sets, _ in found}
@@ -238,20 +255,22 @@ class Prefilter:
     listed is `unindexed` and runs over whole texts.
     """
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str]], boundary: str = BOUNDARY) -> None:
         named: set[str] = set()
-        parsed = [_p.parse(pattern.pattern) for pattern in patterns]
+        parsed = [_p.parse(pattern.pattern, pattern.flags) for pattern in patterns]
         for tree in parsed:
             _named_chars(tree, named)
+        if any(tree.state.flags & _c.SRE_FLAG_IGNORECASE for tree in parsed):
+            named |= {ch.swapcase() for ch in named if ch.isascii()}
         self.alphabet = _Alphabet(named)
         self.patterns = tuple(patterns)
-        # the first one or two characters -> (pattern index, sets of the next characters)
-        self.by_beginning: dict[str, set[tuple[int, _Sets]]] = {}
+        # the first one or two characters -> sets of the next characters -> pattern indices
+        self.by_beginning: dict[str, dict[_Sets, set[int]]] = {}
         unindexed = []
         starts_with_space = False
         for index, pattern in enumerate(patterns):
             found = _beginnings(parsed[index], self.alphabet) \
-                if pattern.pattern.startswith(BOUNDARY) else None
+                if pattern.pattern.startswith(boundary) else None
             if found is None:
                 unindexed.append(index)
                 continue
@@ -260,10 +279,12 @@ class Prefilter:
                     self.alphabet.signature(ch)[1] for ch in sets[0])
                 head = 2 if len(sets) >= 2 and len(sets[0]) * len(sets[1]) <= _MAX_KEYS else 1
                 for key in itertools.product(*sets[:head]):
-                    self.by_beginning.setdefault("".join(key), set()).add((index, sets[head:]))
+                    self.by_beginning.setdefault("".join(key), {}).setdefault(
+                        sets[head:], set()).add(index)
         self.unindexed = frozenset(unindexed)
         first = r"[\s\S]" if starts_with_space else r"\S"
-        self._positions = re.compile(BOUNDARY + f"(?=({first}.{{0,{_DEPTH - 1}}}))", re.DOTALL)
+        # `boundary` must mean the same with and without IGNORECASE (no letters in it)
+        self._positions = re.compile(boundary + f"(?=({first}.{{0,{_DEPTH - 1}}}))", re.DOTALL)
         # raw text key -> indices of the patterns that may begin there (a cache: keys recur)
         self._cache: dict[str, tuple[int, ...]] = {}
 
@@ -278,10 +299,10 @@ class Prefilter:
         for head in (1, 2):
             if head > len(canon):
                 break
-            for index, rest in self.by_beginning.get(canon[:head], ()):
-                if index not in found and head + len(rest) <= len(canon) \
+            for rest, indices in self.by_beginning.get(canon[:head], {}).items():
+                if head + len(rest) <= len(canon) and not indices <= found \
                         and all(canon[head + i] in chars for i, chars in enumerate(rest)):
-                    found.add(index)
+                    found |= indices
         return tuple(sorted(found))
 
     def candidates(self, text: str) -> list[list[int]]:
