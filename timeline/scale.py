@@ -9,8 +9,9 @@ Everything else is built on it:
   line);
 * `map_events(documents, config, jobs)` runs `document_events` in `jobs` processes, a bounded
   number of documents in flight, results in input order: the same events as one process;
-* `partition_events(documents, config)` is what a Dask or Spark partition runs (see
-  docs/scale.md); `merge_events` then merges the partial results, in partition order;
+* `lines_events(lines, config)` is what a Dask or Spark partition of a JSON Lines archive
+  runs (see docs/scale.md and examples/dask_archive.py); `merge_partitions` then merges the
+  partial results, in partition order, into the timeline one process builds;
 * `write_unmerged_jsonl(documents, path)` streams the unmerged timeline ("--no-merge") to a
   JSON Lines file in timeline order with flat memory: events are sorted in bounded runs
   spilled to temporary files, then merged (a stable external sort: the bytes are those of
@@ -33,7 +34,7 @@ from typing import IO, Any
 
 from timeline.exceptions import DocumentError
 from timeline.io import jsonl_document, read_manifest_dir, read_text_file, with_dateline
-from timeline.model import Document, Event, PubDate, _sort_key
+from timeline.model import Document, Event, PubDate, Timeline, _sort_key
 from timeline.tagger import TaggerConfig, tag
 from timeline.tagger.api import find_dateline
 
@@ -41,7 +42,9 @@ __all__ = [
     "document_events",
     "iter_documents",
     "iter_jsonl",
+    "lines_events",
     "map_events",
+    "merge_partitions",
     "partition_events",
     "write_unmerged_jsonl",
 ]
@@ -65,6 +68,40 @@ def partition_events(documents: Iterable[Document],
                      config: TaggerConfig = _DEFAULT) -> list[Event]:
     """The events of a partition of documents, in document order (for Dask, Spark...)."""
     return [e for doc in documents for e in document_events(doc, config)]
+
+
+def lines_events(lines: Iterable[str], config: TaggerConfig = _DEFAULT,
+                 source: str = "archive") -> list[tuple[str, list[Event]]]:
+    """Each document of some JSON Lines lines with its events, in order: what a Dask or Spark
+    partition of an archive runs (`bag.map_partitions`, `rdd.mapPartitions`). Lines are
+    checked as `timeline.io.read_jsonl` checks them, except that ids are unique only within
+    the partition (check them across partitions with `merge_partitions`)."""
+    out = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, 1):
+        line = (line.removeprefix("\ufeff") if number == 1 else line).rstrip("\r\n")
+        if line.strip():
+            doc = jsonl_document(Path(source), line, number, None, seen)
+            out.append((doc.id, document_events(doc, config)))
+    return out
+
+
+def merge_partitions(results: Iterable[tuple[str, list[Event]]], merge: bool = True) \
+        -> Timeline:
+    """The timeline of the (document id, events) pairs of all partitions, in archive order:
+    the timeline one process would build (ids must be unique across the archive)."""
+    from timeline.events import merge_events
+
+    ids: list[str] = []
+    events: list[Event] = []
+    seen: set[str] = set()
+    for doc_id, found in results:
+        if doc_id in seen:
+            raise DocumentError(f"two documents have the id {doc_id!r}", value=doc_id)
+        seen.add(doc_id)
+        ids.append(doc_id)
+        events.extend(found)
+    return Timeline(events=merge_events(events) if merge else events, documents=ids)
 
 
 def iter_jsonl(path: Path, published: PubDate | None = None) -> Iterator[Document]:
@@ -127,6 +164,7 @@ def map_events(documents: Iterable[Document], config: TaggerConfig = _DEFAULT,
         for doc in documents:
             yield doc, document_events(doc, config)
         return
+    _preload(config)  # forked workers then start with the compiled resources
     source = iter(documents)
     chunks = iter(lambda: list(itertools.islice(source, _CHUNK)), [])
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -138,6 +176,14 @@ def map_events(documents: Iterable[Document], config: TaggerConfig = _DEFAULT,
                 yield from _done(pending.popleft())
         while pending:
             yield from _done(pending.popleft())
+
+
+def _preload(config: TaggerConfig) -> None:
+    from timeline.events.triggers import load_triggers
+    from timeline.tagger.resources import load_grammar
+
+    load_grammar(config.lang)
+    load_triggers()
 
 
 def _done(item: tuple[list[Document], concurrent.futures.Future[list[list[Event]]]]) \
