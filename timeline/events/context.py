@@ -38,10 +38,11 @@ class DocContext:
         self.triggers = triggers or load_triggers()
         self.sentences = split_sentences(self.text, self.lex)
         self.quotes = quote_spans(self.text)
-        self.people: PeopleIndex = index_people(self.text, self.sentences, self.quotes)
+        self._cache: dict[tuple[str, int], Any] = {}
+        self.people: PeopleIndex = index_people(self.text, self.sentences, self.quotes,
+                                                self.tokens)
         self.person_tokens = self.people.tokens
         self.expressions = sorted(expressions, key=lambda e: e.start)
-        self._cache: dict[tuple[str, int], Any] = {}
 
     def _cached(self, kind: str, sentence: Sentence, make: Callable[[], T]) -> T:
         key = (kind, sentence.index)

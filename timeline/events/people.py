@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
@@ -192,16 +192,19 @@ def _known_in_headline(tokens: Sequence[Token], names: dict[tuple[str, ...], str
 
 
 def index_people(text: str, sentences: Sequence[Sentence],
-                 quotes: Sequence[tuple[int, int]] = ()) -> PeopleIndex:
-    """Find the people of a document (quoted passages are skipped)."""
+                 quotes: Sequence[tuple[int, int]] = (),
+                 tokens_of: Callable[[Sentence], list[Token]] | None = None) -> PeopleIndex:
+    """Find the people of a document (quoted passages are skipped). `tokens_of` gives a
+    sentence's tokens outside `quotes` when the caller already has them (DocContext.tokens)."""
     words = people_words()
     lower_words = set(re.findall(r"\b[a-zà-ÿ][\w’'-]*", text))
     singles: list[tuple[Token, bool, bool]] = []
     candidates: list[tuple[list[Token], bool]] = []
     headlines: list[list[Token]] = []
     for sent in sentences:
-        tokens = [t for t in tokenize(sent.text, sent.start)
-                  if not any(a <= t.start < b for a, b in quotes)]
+        tokens = tokens_of(sent) if tokens_of is not None else [
+            t for t in tokenize(sent.text, sent.start)
+            if not any(a <= t.start < b for a, b in quotes)]
         if sent.headline:
             headlines.append(tokens)
             continue

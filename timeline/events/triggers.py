@@ -257,17 +257,13 @@ def _find_prefiltered(text: str, offset: int, triggers: TriggerSet,
     """find_triggers, trying each pattern only where it can begin: the leftmost position
     where one matches is where `triggers.regex` finds its first match, and the patterns that
     can begin there are tried in their order, as find_triggers tries them all."""
-    at: dict[int, list[int]] = {}
-    for index, positions in enumerate(prefilter.candidates(text)):
-        for p in positions:
-            at.setdefault(p, []).append(index)
     found: list[TriggerMatch] = []
     pos = 0
-    for p in sorted(at):
+    for p, indices in prefilter.positions(text):
         if p < pos:
             continue
         best: tuple[int, str, re.Match[str]] | None = None
-        for index in at[p]:
+        for index in indices:
             name, single = triggers.singles[index]
             m = single.match(text, p)
             if m is not None and (best is None or m.end() > best[0]):

@@ -43,13 +43,13 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
 
 
 def _candidates(text: str, low: str, grammar: Grammar, skip: frozenset[str],
-                positions: list[list[int]]) -> list[Candidate]:
+                positions: dict[int, list[int]]) -> list[Candidate]:
     out = []
     prefilter = grammar.prefilter
     for index, rule in enumerate(grammar.rules):
-        if rule.kind in skip or not positions[index] and index not in prefilter.unindexed:
+        if rule.kind in skip or index not in positions and index not in prefilter.unindexed:
             continue
-        for match in prefilter.finditer(index, low, positions[index]):
+        for match in prefilter.finditer(index, low, positions.get(index, ())):
             start, end = _span(match)
             if start == end:
                 continue
@@ -60,10 +60,11 @@ def _candidates(text: str, low: str, grammar: Grammar, skip: frozenset[str],
 
 
 def _negative_spans(low: str, grammar: Grammar,
-                    positions: list[list[int]]) -> list[tuple[int, int]]:
+                    positions: dict[int, list[int]]) -> list[tuple[int, int]]:
     first = len(grammar.rules)
     return [m.span() for index in range(first, first + len(grammar.negatives))
-            for m in grammar.prefilter.finditer(index, low, positions[index])]
+            if index in positions or index in grammar.prefilter.unindexed
+            for m in grammar.prefilter.finditer(index, low, positions.get(index, ()))]
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

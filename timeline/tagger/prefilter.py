@@ -305,29 +305,37 @@ class Prefilter:
                     found |= indices
         return tuple(sorted(found))
 
-    def candidates(self, text: str) -> list[list[int]]:
-        """For each pattern, the positions of `text` where it may match, in order."""
+    def positions(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """The positions of `text` where some pattern may match, in order, each with the
+        indices of those patterns (ascending)."""
         cache = self._cache
         if len(cache) > _MAX_CACHE:
             cache.clear()
-        # positions grouped by the patterns that may begin there, then dealt to each pattern
-        groups: dict[tuple[int, ...], list[int]] = {}
+        out = []
         for m in self._positions.finditer(text):
             key = m.group(1)
             found = cache.get(key)
             if found is None:
                 found = cache[key] = self._lookup(key)
             if found:
-                group = groups.get(found)
-                if group is None:
-                    group = groups[found] = []
-                group.append(m.start())
-        dealt: list[list[list[int]]] = [[] for _ in self.patterns]
+                out.append((m.start(), found))
+        return out
+
+    def candidates(self, text: str) -> dict[int, list[int]]:
+        """For each pattern that may match in `text`, the positions where it may, in order."""
+        groups: dict[tuple[int, ...], list[int]] = {}
+        for p, found in self.positions(text):
+            group = groups.get(found)
+            if group is None:
+                group = groups[found] = []
+            group.append(p)
+        dealt: dict[int, list[list[int]]] = {}
         for found, positions in groups.items():
             for index in found:
-                dealt[index].append(positions)
-        return [lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
-                for lists in dealt]
+                dealt.setdefault(index, []).append(positions)
+        return {index: lists[0] if len(lists) == 1
+                else sorted(itertools.chain.from_iterable(lists))
+                for index, lists in dealt.items()}
 
     def finditer(self, index: int, text: str,
                  positions: Sequence[int]) -> Iterator[re.Match[str]]:
