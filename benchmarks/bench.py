@@ -15,9 +15,14 @@ one core, the grammar and triggers loaded before timing:
 * peak memory of tagging and extracting (tracemalloc, in a separate untimed pass) and the
   process's peak resident size;
 * `import timeline` in a fresh interpreter (median of 7; target < 0.3 s);
-* linearity: extract time on the corpus doubled (each document twice, new ids) over the corpus
-  (target <= 2.2);
-* with `--jobs N`: extract in N processes, its speed-up over one (target >= 1.7 on 2 cores).
+* linearity: tag and extract time on the corpus doubled (each document twice, new ids) over
+  the corpus (target <= 2.2);
+* with `--jobs N`: extract in N processes, its speed-up over one (target >= 1.7 on 2 cores),
+  and the speed-up the machine gives N processes of pure CPU work at that moment (its ceiling
+  when other jobs share the cores).
+
+The timed runs take turns (tag, extract, ..., dateparser; then again), so that a change of load
+on a shared machine affects every figure alike.
 
 Figures are printed and written as JSON (sorted keys) so they can be compared between commits.
 """
@@ -119,6 +124,28 @@ def import_seconds(repeat: int = 7) -> float:
     return statistics.median(times)
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_ceiling(jobs: int, n: int = 10_000_000) -> float:
+    """The speed-up this machine gives `jobs` processes of pure CPU work right now (other
+    users of a shared machine lower it): the most `--jobs` can reach."""
+    import concurrent.futures
+
+    start = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - start
+    with concurrent.futures.ProcessPoolExecutor(jobs) as pool:
+        start = time.perf_counter()
+        list(pool.map(_spin, [n] * jobs))
+        many = time.perf_counter() - start
+    return jobs * one / many
+
+
 def doubled(docs: list[Document]) -> list[Document]:
     return docs + [attrs.evolve(d, id=f"{d.id}#2") for d in docs]
 
@@ -145,29 +172,47 @@ def main() -> int:
         "import_seconds": round(imported, 3),
     }
     found = run_tag(docs)
-    tag_s = median_seconds(lambda: run_tag(docs), args.runs)
-    extract_s = median_seconds(lambda: extract_documents(docs), args.runs)
     events = len(extract_documents(docs))
-    result["tag"] = {"seconds": round(tag_s, 3), "chars_per_second": round(chars / tag_s),
-                     "expressions": found}
-    result["extract"] = {"seconds": round(extract_s, 3),
-                         "chars_per_second": round(chars / extract_s), "events": events}
     twice = doubled(docs)
-    twice_s = median_seconds(lambda: extract_documents(twice), args.runs)
-    result["linearity"] = {"extract_seconds_doubled": round(twice_s, 3),
-                           "ratio": round(twice_s / extract_s, 3), "target_max": 2.2}
-    if args.jobs > 1:
-        jobs_s = median_seconds(lambda: extract_documents(docs, jobs=args.jobs), args.runs)
-        result["jobs"] = {"jobs": args.jobs, "seconds": round(jobs_s, 3),
-                          "speedup": round(extract_s / jobs_s, 3), "target_min": 1.7}
+    # one run of each in turn, repeated: a change of load on a shared machine hits all alike
+    timed: dict[str, Callable[[], object]] = {
+        "tag": lambda: run_tag(docs),
+        "extract": lambda: extract_documents(docs),
+        "tag_doubled": lambda: run_tag(twice),
+        "extract_doubled": lambda: extract_documents(twice),
+    }
     if not args.skip_dateparser:
         run_dateparser(docs[:2])  # dateparser's own first-use loading
-        dp_s = median_seconds(lambda: run_dateparser(docs), args.runs)
-        result["dateparser"] = {"seconds": round(dp_s, 3),
-                                "chars_per_second": round(chars / dp_s)}
-        result["ratios"] = {"tag_over_dateparser": round(dp_s / tag_s, 2), "tag_target": 8,
-                            "extract_over_dateparser": round(dp_s / extract_s, 2),
-                            "extract_target": 3}
+        timed["dateparser"] = lambda: run_dateparser(docs)
+    if args.jobs > 1:
+        timed["extract_jobs"] = lambda: extract_documents(docs, jobs=args.jobs)
+    times: dict[str, list[float]] = {name: [] for name in timed}
+    for _ in range(args.runs):
+        for name, run in timed.items():
+            times[name].append(median_seconds(run, 1))
+    sec = {name: statistics.median(values) for name, values in times.items()}
+    result["tag"] = {"seconds": round(sec["tag"], 3),
+                     "chars_per_second": round(chars / sec["tag"]), "expressions": found}
+    result["extract"] = {"seconds": round(sec["extract"], 3),
+                         "chars_per_second": round(chars / sec["extract"]), "events": events}
+    result["linearity"] = {
+        "tag_seconds_doubled": round(sec["tag_doubled"], 3),
+        "tag_ratio": round(sec["tag_doubled"] / sec["tag"], 3),
+        "extract_seconds_doubled": round(sec["extract_doubled"], 3),
+        "extract_ratio": round(sec["extract_doubled"] / sec["extract"], 3),
+        "target_max": 2.2}
+    if args.jobs > 1:
+        result["jobs"] = {"jobs": args.jobs, "seconds": round(sec["extract_jobs"], 3),
+                          "speedup": round(sec["extract"] / sec["extract_jobs"], 3),
+                          "target_min": 1.7,
+                          "machine_ceiling": round(parallel_ceiling(args.jobs), 3)}
+    if "dateparser" in sec:
+        result["dateparser"] = {"seconds": round(sec["dateparser"], 3),
+                                "chars_per_second": round(chars / sec["dateparser"])}
+        result["ratios"] = {
+            "tag_over_dateparser": round(sec["dateparser"] / sec["tag"], 2), "tag_target": 8,
+            "extract_over_dateparser": round(sec["dateparser"] / sec["extract"], 2),
+            "extract_target": 3}
     result["peak_memory_bytes"] = {
         "tag_tracemalloc": peak_memory(lambda: run_tag(docs)),
         "extract_tracemalloc": peak_memory(lambda: extract_documents(docs)),

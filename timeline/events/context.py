@@ -56,8 +56,12 @@ class DocContext:
 
     def tokens(self, sentence: Sentence) -> list[Token]:
         """The sentence's tokens outside quotations."""
-        return self._cached("tokens", sentence, lambda: [
-            t for t in tokenize(sentence.text, sentence.start) if not self.in_quote(t.start)])
+        def make() -> list[Token]:
+            tokens = tokenize(sentence.text, sentence.start)
+            if not any(a < sentence.end and sentence.start < b for a, b in self.quotes):
+                return tokens  # no quotation reaches into the sentence
+            return [t for t in tokens if not self.in_quote(t.start)]
+        return self._cached("tokens", sentence, make)
 
     def coarse(self, sentence: Sentence) -> list[tuple[int, int]]:
         """Coarse (clause) segments of the sentence."""

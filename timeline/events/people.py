@@ -42,7 +42,11 @@ class PersonMention:
 
 
 def _name_like(tok: Token) -> bool:
-    word = tok.bare
+    return _name_like_word(tok.bare)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_like_word(word: str) -> bool:
     if not word[:1].isupper() or not word[:1].isalpha():
         return False
     inner = word[1:]
@@ -64,12 +68,13 @@ def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
         if tok.lower in _PARTICLES:
             rest = [t for t in tokens[k + 1:k + 4] if t.lower not in _PARTICLES]
             particle = bool(rest) and _name_like(rest[0]) and bool(current)
-        if (_name_like(tok) or particle) and (joined or not current):
+        name_like = _name_like(tok)
+        if (name_like or particle) and (joined or not current):
             current.append(tok)
         else:
             if current:
                 runs.append(current)
-            current = [tok] if _name_like(tok) else []
+            current = [tok] if name_like else []
     if current:
         runs.append(current)
     return runs
