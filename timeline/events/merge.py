@@ -95,6 +95,7 @@ def _combine(events: Sequence[Event]) -> Event:
                         locations=tuple(dict.fromkeys(locations)), sources=tuple(sources))
 
 
+_SHORT_DAYS = 62   # intervals up to this long are also indexed by day
 _WIDE_MONTHS = 24  # intervals longer than this (or open) are compared with every event
 
 
@@ -107,57 +108,135 @@ def _months(when: When) -> range | None:
     return range(first, last + 1) if last - first < _WIDE_MONTHS else None
 
 
-class _Blocks:
-    """The merged events of one type, indexed by the months their dates cover.
+def _days(when: When) -> range | None:
+    """The days (ordinals) of a short interval, else None."""
+    if when.start is None or when.end is None:
+        return None
+    first, last = when.start.toordinal(), when.end.toordinal()
+    return range(first, last + 1) if last - first < _SHORT_DAYS else None
 
-    Two events can only be merged when their dates share a day (`overlaps`): a day lies in a
-    month both cover, unless one of them is open or long (kept in `wide`) or both are undated.
-    Comparing an event with its blocks only, in order of first appearance, finds the same first
-    match as comparing it with every merged event, without the quadratic cost.
+
+def _index_keys(event: Event) -> set[str]:
+    """Keys under which a merged event is found: its people, and for each of its places the
+    place, its country and its continent."""
+    gaz = gazetteer()
+    keys = {"p:" + name for name in event.participants}
+    for place in _places(event.locations):
+        keys.add("l:" + place.name)
+        country = gaz.country_of(place)
+        if country:
+            keys.add("l:" + country)
+        if place.continent:
+            keys.add("c:" + place.continent)
+    return keys
+
+
+def _query_keys(event: Event) -> set[str]:
+    """Keys a merged event must have for `same_across(it, event)` to hold. Two of its three
+    votes are needed, so one is a shared person or a shared place; a place of `event` is
+    covered by one of the other's places when they have the same name, one is the other's
+    country, or it is a continent the other lies in (see dedupe.covered)."""
+    gaz = gazetteer()
+    keys = {"p:" + name for name in event.participants}
+    for place in _places(event.locations):
+        keys.add("l:" + place.name)
+        country = gaz.country_of(place)
+        if country:
+            keys.add("l:" + country)
+        if place.kind == "continent" and place.continent:
+            keys.add("c:" + place.continent)
+    return keys
+
+
+class _Blocks:
+    """The merged events of one type, indexed by their people and places and by the days and
+    months their dates cover.
+
+    Two events can only be merged when they share a person or a place (`_query_keys`) and
+    their dates share a day (`overlaps`). A short interval
+    (up to two months) is indexed by its days and months, a longer one by its months, an open
+    or very long one (`wide`) not at all, an undated one apart: two short intervals meet on a
+    day both cover, a short and a long one in a month both cover; wide intervals are compared
+    with every dated event. Comparing an event with these candidates only, in order of first
+    appearance, finds the same first match as comparing it with every merged event, without the
+    quadratic cost.
     """
 
     def __init__(self) -> None:
         self.undated: list[int] = []
         self.wide: list[int] = []
-        self.by_month: dict[int, list[int]] = {}
-        self.every: list[int] = []
-        self.where: dict[int, tuple[bool, range | None]] = {}
+        self.by_day: dict[int, list[int]] = {}
+        self.short_by_month: dict[int, list[int]] = {}
+        self.long_by_month: dict[int, list[int]] = {}
+        self.where: dict[int, tuple[bool, range | None, range | None]] = {}
+        self.by_key: dict[str, set[int]] = {}
+        self.keys: dict[int, set[str]] = {}
 
-    def add(self, k: int, when: When) -> None:
-        months = _months(when)
-        self.where[k] = (when.is_dated, months)
-        if not when.is_dated:
-            self.undated.append(k)
-        elif months is None:
-            self.wide.append(k)
-        else:
-            for month in months:
-                self.by_month.setdefault(month, []).append(k)
+    @staticmethod
+    def _place(when: When) -> tuple[bool, range | None, range | None]:
+        return when.is_dated, _months(when), _days(when)
 
-    def move(self, k: int, when: When) -> None:
-        dated, months = self.where[k]
-        if (dated, months) == (when.is_dated, _months(when)):
-            return
-        if not dated:
-            self.undated.remove(k)
-        elif months is None:
-            self.wide.remove(k)
-        else:
-            for month in months:
-                self.by_month[month].remove(k)
-        self.add(k, when)
-
-    def candidates(self, when: When) -> list[int]:
-        """Merged events that may share a day with `when`, in order of first appearance."""
-        if not when.is_dated:
-            return self.undated
-        months = _months(when)
+    def _buckets(self, place: tuple[bool, range | None, range | None]) \
+            -> list[tuple[dict[int, list[int]], range]]:
+        _, months, days = place
         if months is None:
-            return sorted(k for k, (dated, _) in self.where.items() if dated)
+            return []
+        if days is None:
+            return [(self.long_by_month, months)]
+        return [(self.short_by_month, months), (self.by_day, days)]
+
+    def add(self, k: int, event: Event) -> None:
+        when = event.when
+        self.keys[k] = _index_keys(event)
+        for key in self.keys[k]:
+            self.by_key.setdefault(key, set()).add(k)
+        place = self.where[k] = self._place(when)
+        if not place[0]:
+            self.undated.append(k)
+        elif place[1] is None:
+            self.wide.append(k)
+        for index, spans in self._buckets(place):
+            for unit in spans:
+                index.setdefault(unit, []).append(k)
+
+    def move(self, k: int, event: Event) -> None:
+        for key in self.keys.pop(k):
+            self.by_key[key].discard(k)
+        place = self.where.pop(k)
+        if not place[0]:
+            self.undated.remove(k)
+        elif place[1] is None:
+            self.wide.remove(k)
+        for index, spans in self._buckets(place):
+            for unit in spans:
+                index[unit].remove(k)
+        self.add(k, event)
+
+    def candidates(self, event: Event) -> list[int]:
+        """Merged events that may be `event`: sharing a person or a place with it and
+        perhaps a day, in order of first appearance."""
+        sharing: set[int] = set()
+        for key in _query_keys(event):
+            sharing |= self.by_key.get(key, set())
+        return sorted(sharing & self._dated_like(event.when))
+
+    def _dated_like(self, when: When) -> set[int]:
+        """Merged events whose dates may share a day with `when`."""
+        if not when.is_dated:
+            return set(self.undated)
+        months, days = _months(when), _days(when)
+        if months is None:
+            return {k for k, place in self.where.items() if place[0]}
         found = set(self.wide)
         for month in months:
-            found.update(self.by_month.get(month, ()))
-        return sorted(found)
+            found.update(self.long_by_month.get(month, ()))
+        if days is None:
+            for month in months:
+                found.update(self.short_by_month.get(month, ()))
+        else:
+            for day in days:
+                found.update(self.by_day.get(day, ()))
+        return found
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
@@ -171,14 +250,14 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     blocks: dict[str, _Blocks] = {}
     for event in events:
         block = blocks.setdefault(event.type, _Blocks())
-        for k in block.candidates(event.when):
+        for k in block.candidates(event):
             if same_across(merged[k], event):
                 clusters[k].append(event)
                 merged[k] = _combine(clusters[k])
-                block.move(k, merged[k].when)
+                block.move(k, merged[k])
                 break
         else:
-            block.add(len(merged), event.when)
+            block.add(len(merged), event)
             clusters.append([event])
             merged.append(event)
     return merged

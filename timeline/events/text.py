@@ -14,6 +14,7 @@ sentence can be reported against the whole document.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -94,8 +95,14 @@ class Sentence:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word and punctuation tokens of `text`, offsets shifted by `offset`."""
-    return [Token(m.group(), m.start() + offset, m.end() + offset)
-            for m in _TOKEN_RE.finditer(text)]
+    return list(_tokens(text, offset))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    # a sentence is tokenized for people, places, clauses and arguments: once is enough
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset)
+                 for m in _TOKEN_RE.finditer(text))
 
 
 def is_title_case(text: str) -> bool:
