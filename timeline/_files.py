@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+from collections.abc import Iterator
+from typing import BinaryIO
 
-__all__ = ["write_atomically"]
+__all__ = ["open_atomically", "write_atomically"]
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
@@ -28,6 +31,37 @@ def write_atomically(data: bytes, path: str | os.PathLike[str]) -> None:
             tmp = candidate
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        tmp = ""
+    finally:
+        if tmp:
+            try:
+                os.remove(tmp)
+            except OSError:
+                pass
+
+
+@contextlib.contextmanager
+def open_atomically(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to write `path` as it goes: a hidden temporary file beside it, fsynced and
+    moved over `path` when the block ends normally, removed (leaving `path` as it was) when
+    it raises."""
+    target = os.fspath(path)
+    directory, name = os.path.split(os.path.abspath(target))
+    tmp = ""
+    try:
+        fd = -1
+        while fd < 0:
+            candidate = os.path.join(directory, f".{name}.{secrets.token_hex(8)}.tmp")
+            try:
+                fd = os.open(candidate, _FLAGS, 0o666)
+            except FileExistsError:  # pragma: no cover - a collision of 64 random bits
+                continue
+            tmp = candidate
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

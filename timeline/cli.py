@@ -249,13 +249,47 @@ def _previous_ics(args: argparse.Namespace) -> bytes | None:
     return data
 
 
+def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """`extract --no-merge --format jsonl`: one document at a time, memory flat, the output
+    written as it goes (to a temporary file renamed at the end, or to stdout). Documents are
+    read lazily, so an unreadable one stops the run (exit 2) and no output file appears."""
+    from timeline._files import open_atomically
+    from timeline.scale import iter_documents, write_unmerged_jsonl
+
+    _Run(args, stderr).check_output()
+    docs = iter_documents(args.paths, args.published)
+    if args.output is None or args.output == "-":
+        out = getattr(stdout, "buffer", None)
+        if out is None:  # a text stream (tests): collect, then write
+            import io
+
+            buffer = io.BytesIO()
+            events, ndocs = write_unmerged_jsonl(docs, buffer, jobs=args.jobs)
+            stdout.write(buffer.getvalue().decode("utf-8"))
+        else:
+            events, ndocs = write_unmerged_jsonl(docs, out, jobs=args.jobs)
+            out.flush()
+    else:
+        with open_atomically(args.output) as fh:
+            events, ndocs = write_unmerged_jsonl(docs, fh, jobs=args.jobs)
+    if not args.quiet:
+        print(f"timeline: wrote {events} of {events} event(s) from {ndocs} document(s)",
+              file=stderr)
+    return 0
+
+
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from timeline.export import render
     from timeline.pipeline import extract_documents
 
+    if args.jobs < 1:
+        raise InputError(f"--jobs must be at least 1, got {args.jobs}", value=args.jobs)
+    if args.no_merge and args.format == "jsonl":
+        return _extract_streaming(args, stdout, stderr)
     run = _Run(args, stderr)
     previous = _previous_ics(args)
-    timeline = extract_documents(run.progress(run.documents()))
+    timeline = extract_documents(run.progress(run.documents()), merge=not args.no_merge,
+                                 jobs=args.jobs)
     data, report = render(timeline, args.format, name=args.calendar_name, previous=previous)
     run.check_output()
     _write_output(data, args.output, stdout)
@@ -364,6 +398,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--previous", metavar="FILE",
                    help="an earlier .ics export: unchanged events keep their SEQUENCE, changed "
                         "ones get the next (default: the existing -o file)")
+    p.add_argument("--no-merge", action="store_true",
+                   help="keep each article's events apart (with --format jsonl: streamed, "
+                        "one document at a time)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="run N processes (same output as one)")
     p.set_defaults(run=_cmd_extract)
 
     p = sub.add_parser("anchor", help="date given event mentions (intervals of days)")

@@ -32,7 +32,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 __all__ = [
-    "STDIN", "DocumentLoader", "load_documents", "read_jsonl", "read_manifest_dir",
+    "STDIN", "DocumentLoader", "jsonl_document", "load_documents", "read_jsonl", "read_manifest_dir",
     "read_text_file",
 ]
 
@@ -278,6 +278,19 @@ def _jsonl_record(line: str, source: str, lineno: int, published: PubDate | None
     return Document(id=doc_id, text=body, published=pub,
                     title=title if isinstance(title, str) else None,
                     url=url if isinstance(url, str) else None)
+
+
+def jsonl_document(path: Path, line: str, lineno: int, published: PubDate | None,
+                   seen: dict[str, int]) -> Document:
+    """The document on one (non-blank) line of a JSON Lines file; `seen` maps the ids read so
+    far to their line (a repeated id is an error). For readers that go a line at a time
+    (`timeline.scale`)."""
+    doc = _jsonl_record(line, str(path), lineno, published)
+    if doc.id in seen:
+        raise DocumentError(f"two documents have the id {doc.id!r} (the first on line "
+                            f"{seen[doc.id]})", source=str(path), line=lineno, value=doc.id)
+    seen[doc.id] = lineno
+    return doc
 
 
 def _strict(loader: DocumentLoader) -> list[Document]:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -97,13 +98,20 @@ def blocked(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
                and (t.text.islower() or t.start == sentence.start) for t in window)
 
 
+@functools.lru_cache(maxsize=8)
+def _cue_pattern(after: tuple[str, ...], before: tuple[str, ...],
+                 modifiers: frozenset[str]) -> re.Pattern[str]:
+    """The relation cues as one pattern (built once per lexicon, not per sentence)."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(after + before, key=len, reverse=True))
+    mods = "|".join(sorted(modifiers))
+    return re.compile(rf"\b(?:(?:{mods})\s+)?({words})\s+", re.IGNORECASE)
+
+
 def relation_cues(ctx: DocContext, sentence: Sentence) -> list[Cue]:
     """Relation cues of a sentence with the noun phrase each governs."""
     lex = ctx.lex
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                     for w in sorted(lex.after + lex.before, key=len, reverse=True))
-    mods = "|".join(sorted(lex.cue_modifiers))
-    pattern = re.compile(rf"\b(?:(?:{mods})\s+)?({words})\s+", re.IGNORECASE)
+    pattern = _cue_pattern(lex.after, lex.before, lex.cue_modifiers)
     cues = []
     for m in pattern.finditer(sentence.text):
         rest = sentence.text[m.end():]

@@ -38,10 +38,11 @@ class DocContext:
         self.triggers = triggers or load_triggers()
         self.sentences = split_sentences(self.text, self.lex)
         self.quotes = quote_spans(self.text)
-        self.people: PeopleIndex = index_people(self.text, self.sentences, self.quotes)
+        self._cache: dict[tuple[str, int], Any] = {}
+        self.people: PeopleIndex = index_people(self.text, self.sentences, self.quotes,
+                                                self.tokens)
         self.person_tokens = self.people.tokens
         self.expressions = sorted(expressions, key=lambda e: e.start)
-        self._cache: dict[tuple[str, int], Any] = {}
 
     def _cached(self, kind: str, sentence: Sentence, make: Callable[[], T]) -> T:
         key = (kind, sentence.index)
@@ -55,8 +56,12 @@ class DocContext:
 
     def tokens(self, sentence: Sentence) -> list[Token]:
         """The sentence's tokens outside quotations."""
-        return self._cached("tokens", sentence, lambda: [
-            t for t in tokenize(sentence.text, sentence.start) if not self.in_quote(t.start)])
+        def make() -> list[Token]:
+            tokens = tokenize(sentence.text, sentence.start)
+            if not any(a < sentence.end and sentence.start < b for a, b in self.quotes):
+                return tokens  # no quotation reaches into the sentence
+            return [t for t in tokens if not self.in_quote(t.start)]
+        return self._cached("tokens", sentence, make)
 
     def coarse(self, sentence: Sentence) -> list[tuple[int, int]]:
         """Coarse (clause) segments of the sentence."""

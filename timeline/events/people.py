@@ -12,9 +12,10 @@ and is never written in lower case ("Trump").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
@@ -26,6 +27,8 @@ __all__ = ["PeopleIndex", "PersonMention", "index_people"]
 
 _PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "del"}
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr\.?|Sr\.?)$")
+_INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-Z]")
+_MC = re.compile(r"^(Mc|Mac|O’|O')")
 
 
 @frozen
@@ -39,7 +42,11 @@ class PersonMention:
 
 
 def _name_like(tok: Token) -> bool:
-    word = tok.bare
+    return _name_like_word(tok.bare)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_like_word(word: str) -> bool:
     if not word[:1].isupper() or not word[:1].isalpha():
         return False
     inner = word[1:]
@@ -47,7 +54,7 @@ def _name_like(tok: Token) -> bool:
     if "-" in word and len(head) > 1 and head.isupper():
         return False  # "NATO-adjacent"
     # "CanadaPM", "CarneyDavosWorld" are not names; "McGill", "O'Brien" are.
-    return not (re.search(r"[a-zà-ÿ][A-Z]", inner) and not re.match(r"^(Mc|Mac|O’|O')", word))
+    return not (_INNER_CAPITAL.search(inner) and not _MC.match(word))
 
 
 def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
@@ -57,15 +64,17 @@ def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
     for k, tok in enumerate(tokens):
         joined = bool(current) and text[current[-1].end - base:tok.start - base] == " " \
             and not current[-1].is_possessive
-        rest = [t for t in tokens[k + 1:k + 4] if t.lower not in _PARTICLES]
-        particle = tok.lower in _PARTICLES and bool(rest) and _name_like(rest[0]) \
-            and bool(current)
-        if (_name_like(tok) or particle) and (joined or not current):
+        particle = False
+        if tok.lower in _PARTICLES:
+            rest = [t for t in tokens[k + 1:k + 4] if t.lower not in _PARTICLES]
+            particle = bool(rest) and _name_like(rest[0]) and bool(current)
+        name_like = _name_like(tok)
+        if (name_like or particle) and (joined or not current):
             current.append(tok)
         else:
             if current:
                 runs.append(current)
-            current = [tok] if _name_like(tok) else []
+            current = [tok] if name_like else []
     if current:
         runs.append(current)
     return runs
@@ -76,6 +85,16 @@ def _starts_with(run: Sequence[Token], title: str) -> bool:
     return len(run) > len(parts) and [t.text for t in run[:len(parts)]] == parts
 
 
+@functools.lru_cache(maxsize=4)
+def _titles_by_first_word(titles: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """Titles (as word lists, in their order) by their first word."""
+    out: dict[str, list[list[str]]] = {}
+    for title in titles:
+        parts = title.split()
+        out.setdefault(parts[0], []).append(parts)
+    return out
+
+
 def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
     """Drop leading titles, nationality words and places; say whether a title was dropped."""
     words = people_words()
@@ -83,16 +102,18 @@ def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
     gaz = gazetteer()
     titled = False
     changed = True
+    by_first = _titles_by_first_word(words.titles)
     while run and changed:
         changed = False
-        for title in words.titles:
-            parts = title.split()
+        # titles in their order, among those starting with the run's first word
+        for parts in by_first.get(run[0].text, ()):
             if [t.text for t in run[:len(parts)]] == parts and len(run) > len(parts):
                 run, titled, changed = run[len(parts):], True, True
                 break
         if changed:
             continue
-        if len(run) > 2 and any(_starts_with(run[1:], t) for t in words.titles):
+        if len(run) > 2 and any(_starts_with(run[1:], " ".join(parts))
+                                for parts in by_first.get(run[1].text, ())):
             run, changed = run[1:], True  # "Fijian Prime Minister ...", "Toronto Mayor ..."
             continue
         two = " ".join(t.text for t in run[:2])
@@ -176,16 +197,19 @@ def _known_in_headline(tokens: Sequence[Token], names: dict[tuple[str, ...], str
 
 
 def index_people(text: str, sentences: Sequence[Sentence],
-                 quotes: Sequence[tuple[int, int]] = ()) -> PeopleIndex:
-    """Find the people of a document (quoted passages are skipped)."""
+                 quotes: Sequence[tuple[int, int]] = (),
+                 tokens_of: Callable[[Sentence], list[Token]] | None = None) -> PeopleIndex:
+    """Find the people of a document (quoted passages are skipped). `tokens_of` gives a
+    sentence's tokens outside `quotes` when the caller already has them (DocContext.tokens)."""
     words = people_words()
     lower_words = set(re.findall(r"\b[a-zà-ÿ][\w’'-]*", text))
     singles: list[tuple[Token, bool, bool]] = []
     candidates: list[tuple[list[Token], bool]] = []
     headlines: list[list[Token]] = []
     for sent in sentences:
-        tokens = [t for t in tokenize(sent.text, sent.start)
-                  if not any(a <= t.start < b for a, b in quotes)]
+        tokens = tokens_of(sent) if tokens_of is not None else [
+            t for t in tokenize(sent.text, sent.start)
+            if not any(a <= t.start < b for a, b in quotes)]
         if sent.headline:
             headlines.append(tokens)
             continue

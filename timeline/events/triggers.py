@@ -15,12 +15,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from timeline.events.patterns import PatternError, compile_pattern, form_kind, verb_forms
 from timeline.events.resources import DATA_DIR, read_toml
 from timeline.exceptions import ResourceError
 from timeline.model import EVENT_TYPES
+from timeline.tagger.prefilter import Prefilter
 
 __all__ = ["REQUIREMENTS", "SLOTS", "TriggerEntry", "TriggerMatch", "TriggerSet",
            "find_triggers", "load_triggers"]
@@ -95,6 +97,8 @@ class TriggerSet:
     irregular: Mapping[str, tuple[str, ...]]
     titles: Mapping[str, tuple[str, ...]]
     path: str
+    #: where each of `singles` can begin in a text (see timeline.tagger.prefilter)
+    prefilter: Prefilter | None = attrs.field(default=None, eq=False, repr=False)
 
     def forms(self, lemma: str) -> dict[str, tuple[str, ...]]:
         return verb_forms(lemma, self.irregular)
@@ -216,7 +220,9 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> TriggerSet:
     singles = tuple((re.search(r"\?P<(\w+)>", alt).group(1),  # type: ignore[union-attr]
                      re.compile(_BEFORE + alt + _AFTER, re.IGNORECASE))
                     for _, _, alt in alternatives)
-    return TriggerSet(tuple(entries), regex, groups, singles, irregular, titles, str(path))
+    return TriggerSet(tuple(entries), regex, groups, singles, irregular, titles, str(path),
+                      Prefilter([single for _, single in singles],
+                                boundary=_BEFORE.removesuffix("(?:")))
 
 
 def find_triggers(text: str, offset: int = 0,
@@ -227,6 +233,8 @@ def find_triggers(text: str, offset: int = 0,
     match wins (on a tie, the more specific pattern).
     """
     triggers = triggers or load_triggers()
+    if triggers.prefilter is not None and not triggers.prefilter.unindexed:
+        return _find_prefiltered(text, offset, triggers, triggers.prefilter)
     found: list[TriggerMatch] = []
     pos = 0
     while True:
@@ -242,6 +250,30 @@ def find_triggers(text: str, offset: int = 0,
         _, name, m = best
         found.append(_match(triggers, name, m, offset))
         pos = max(m.end(), first.start() + 1)
+
+
+def _find_prefiltered(text: str, offset: int, triggers: TriggerSet,
+                      prefilter: Prefilter) -> list[TriggerMatch]:
+    """find_triggers, trying each pattern only where it can begin: the leftmost position
+    where one matches is where `triggers.regex` finds its first match, and the patterns that
+    can begin there are tried in their order, as find_triggers tries them all."""
+    found: list[TriggerMatch] = []
+    pos = 0
+    for p, indices in prefilter.positions(text):
+        if p < pos:
+            continue
+        best: tuple[int, str, re.Match[str]] | None = None
+        for index in indices:
+            name, single = triggers.singles[index]
+            m = single.match(text, p)
+            if m is not None and (best is None or m.end() > best[0]):
+                best = (m.end(), name, m)
+        if best is None:
+            continue
+        _, name, m = best
+        found.append(_match(triggers, name, m, offset))
+        pos = max(m.end(), p + 1)
+    return found
 
 
 def _match(triggers: TriggerSet, name: str, m: re.Match[str], offset: int) -> TriggerMatch:

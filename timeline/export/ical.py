@@ -45,13 +45,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from typing import Any
-
-import icalendar
+from typing import TYPE_CHECKING, Any
 
 from timeline.exceptions import ExportError, PublicationDateError
 from timeline.export.report import ExportReport
 from timeline.model import Event, PubDate, Timeline, When
+
+if TYPE_CHECKING:
+    import icalendar
+
+
+def _icalendar() -> Any:
+    """icalendar, imported on first use: it is a third of `import timeline` otherwise."""
+    import icalendar
+
+    return icalendar
 
 __all__ = [
     "DEFAULT_CALENDAR_NAME", "DEFAULT_PRODID", "EPOCH", "event_dtstamp", "event_uid",
@@ -165,7 +173,7 @@ def _description(event: Event) -> str:
 
 def _vevent(event: Event, uid: str) -> icalendar.Event:
     first, last, status, summary = _placement(event)
-    vevent = icalendar.Event()
+    vevent = _icalendar().Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", event_dtstamp(event))
     vevent.add("dtstart", first)
@@ -197,7 +205,7 @@ def previous_versions(data: bytes | str) -> dict[str, tuple[int, Any]]:
         ExportError: the data is not an iCalendar object, or a SEQUENCE is not a number.
     """
     try:
-        calendar = icalendar.Calendar.from_ical(data)
+        calendar = _icalendar().Calendar.from_ical(data)
     except ValueError as exc:
         raise ExportError(f"previous calendar is not an iCalendar file: {exc}") from None
     out: dict[str, tuple[int, Any]] = {}
@@ -221,7 +229,7 @@ def _sequence(vevent: icalendar.Event, uid: str,
     if uid not in previous:
         return 0
     old_sequence, old_content = previous[uid]
-    reparsed = icalendar.Event.from_ical(vevent.to_ical())  # compared as previous was read
+    reparsed = _icalendar().Event.from_ical(vevent.to_ical())  # compared as previous was read
     return old_sequence if _fingerprint(reparsed) == old_content else old_sequence + 1
 
 
@@ -251,7 +259,7 @@ def to_ics(
     if not isinstance(calendar_name, str) or not _clean(calendar_name).strip():
         raise ExportError(f"calendar name {calendar_name!r} is empty", value=calendar_name)
     versions = previous_versions(previous) if previous is not None else {}
-    calendar = icalendar.Calendar()
+    calendar = _icalendar().Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
@@ -299,7 +307,7 @@ def events_from_ics(data: bytes | str) -> list[dict[str, Any]]:
         ExportError: the data is not an iCalendar object.
     """
     try:
-        calendar = icalendar.Calendar.from_ical(data)
+        calendar = _icalendar().Calendar.from_ical(data)
     except ValueError as exc:
         raise ExportError(f"not an iCalendar file: {exc}") from None
     out = []

@@ -42,13 +42,14 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _candidates(text: str, low: str, grammar: Grammar,
-                skip: frozenset[str]) -> list[Candidate]:
+def _candidates(text: str, low: str, grammar: Grammar, skip: frozenset[str],
+                positions: dict[int, list[int]]) -> list[Candidate]:
     out = []
-    for rule in grammar.rules:
-        if rule.kind in skip:
+    prefilter = grammar.prefilter
+    for index, rule in enumerate(grammar.rules):
+        if rule.kind in skip or index not in positions and index not in prefilter.unindexed:
             continue
-        for match in rule.regex.finditer(low):
+        for match in prefilter.finditer(index, low, positions.get(index, ())):
             start, end = _span(match)
             if start == end:
                 continue
@@ -58,8 +59,12 @@ def _candidates(text: str, low: str, grammar: Grammar,
     return out
 
 
-def _negative_spans(low: str, grammar: Grammar) -> list[tuple[int, int]]:
-    return [m.span() for rule in grammar.negatives for m in rule.regex.finditer(low)]
+def _negative_spans(low: str, grammar: Grammar,
+                    positions: dict[int, list[int]]) -> list[tuple[int, int]]:
+    first = len(grammar.rules)
+    return [m.span() for index in range(first, first + len(grammar.negatives))
+            if index in positions or index in grammar.prefilter.unindexed
+            for m in grammar.prefilter.finditer(index, low, positions.get(index, ()))]
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
@@ -99,9 +104,10 @@ def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> lis
     Rules whose kind is in `skip` are not run (e.g. "range", to tag the ends of a range apart).
     """
     low = lower_ascii(text)
+    positions = grammar.prefilter.candidates(low)
     negative = bytearray(len(low))  # 1 where a negative rule matched (linear, as in _select)
-    for s, e in _negative_spans(low, grammar):
+    for s, e in _negative_spans(low, grammar, positions):
         negative[s:e] = b"\x01" * (e - s)
-    cands = [c for c in _candidates(text, low, grammar, skip)
+    cands = [c for c in _candidates(text, low, grammar, skip, positions)
              if negative.find(1, c.start, c.end) < 0]
     return _with_mods(text, _select(cands), grammar)

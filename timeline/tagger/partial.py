@@ -213,6 +213,8 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
         elif base == "freq" or base == "ref":
             target["value"] = value
         elif base == "century" and isinstance(value, (int, str)):
+            if int(value) < 1:
+                return None  # "the last century": the ordinal "last" is no century number
             target["century"] = int(value) - 1
         else:
             target[base] = value

@@ -41,6 +41,7 @@ import attrs
 from attrs import frozen
 
 from timeline.exceptions import ResourceError
+from timeline.tagger.prefilter import BOUNDARY, Prefilter
 
 __all__ = ["KINDS", "Grammar", "Rule", "load_grammar", "lower_ascii"]
 
@@ -64,7 +65,7 @@ _RULE_KEYS = {"name", "kind", "pattern", "examples", "comment"} | _FIXED_KEYS
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z_0-9]*)\}")
 # an upper-case ASCII letter that is not part of regex syntax (\D, (?P<, (?P=)
 _UPPER = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
-_BOUNDARY_BEFORE = r"(?<![\w$€£¥])"
+_BOUNDARY_BEFORE = BOUNDARY
 _BOUNDARY_AFTER = r"(?![\w%$€£¥])"
 
 
@@ -93,13 +94,23 @@ class Rule:
 
 @frozen
 class Grammar:
-    """All rules, negative rules and vocabularies of one language."""
+    """All rules, negative rules and vocabularies of one language.
+
+    `prefilter` indexes where each rule (then each negative rule) can begin in a text, so that a
+    scan tries each rule only there (see timeline.tagger.prefilter). A grammar pickles as its
+    language: a worker process loads (and caches) its own copy instead of receiving ~80
+    compiled patterns.
+    """
 
     lang: str
     rules: tuple[Rule, ...]
     negatives: tuple[Rule, ...]
     vocab: Mapping[str, Mapping[str, str]]
     mod_prefix: re.Pattern[str] = attrs.field(repr=False)
+    prefilter: Prefilter = attrs.field(repr=False, eq=False)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return load_grammar, (self.lang,)
 
     def lookup(self, table: str, phrase: str) -> str | None:
         """Normalize `phrase` through vocabulary `table` (case- and space-insensitive)."""
@@ -263,4 +274,5 @@ def load_grammar(lang: str = "en") -> Grammar:
         r"(?<![\w])(?P<mod>" + expander.fragment("mod", str(directory / "vocab/mod.tsv"))
         + r")(?:\s+|\s*-\s*)$", re.IGNORECASE)
     frozen_vocab = {name: dict(table) for name, table in vocab.items()}
-    return Grammar(lang, tuple(rules), tuple(negatives), frozen_vocab, mod_prefix)
+    prefilter = Prefilter([r.regex for r in rules + negatives])
+    return Grammar(lang, tuple(rules), tuple(negatives), frozen_vocab, mod_prefix, prefilter)

@@ -1,0 +1,277 @@
+"""Speed and scale: streaming, parallel and distributed extraction give the same results as one
+process; the objects shipped to workers pickle small; the engine's shortcuts change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+import timeline.events.merge as merge_module
+from timeline import TaggerConfig, scale, tag
+from timeline.cli import main
+from timeline.events import event_id, merge_events
+from timeline.events.merge import _combine, same_across
+from timeline.events.triggers import find_triggers, load_triggers
+from timeline.model import Event, Source, When
+from timeline.tagger.resources import load_grammar, lower_ascii
+
+
+def test_last_century_is_relative_not_a_crash() -> None:
+    # found tagging Timeline17: the ordinal "last" read as century number -1 crashed resolve()
+    found = [(e.text, e.value) for e in tag("But in the last century, it was poor.", "2011-03-01")]
+    assert found == [("the last century", "19")]
+
+
+# --- the prefilter (timeline.tagger.prefilter) finds exactly what each rule's finditer finds ---
+
+def _seed_texts() -> list[str]:
+    root = Path(__file__).resolve().parent.parent / "seeds"
+    return [p.read_text("utf-8") for p in sorted(root.glob("*.txt"))]
+
+
+def _same_matches(text: str) -> None:
+    grammar = load_grammar("en")
+    low = lower_ascii(text)
+    positions = grammar.prefilter.candidates(low)
+    for index, rule in enumerate(grammar.rules + grammar.negatives):
+        fast = [m.span()
+                for m in grammar.prefilter.finditer(index, low, positions.get(index, []))]
+        assert fast == [m.span() for m in rule.regex.finditer(low)], rule.name
+
+
+def test_prefilter_finds_every_match_on_the_seeds_and_rule_examples() -> None:
+    grammar = load_grammar("en")
+    examples = [e.replace("[", "").replace("]", "")
+                for r in grammar.rules + grammar.negatives for e in r.examples]
+    for text in _seed_texts() + ["\n".join(examples), " ".join(examples)]:
+        _same_matches(text)
+
+
+# characters the rules name, digits and spaces of other scripts, and a few letters
+_ALPHABET = ("0123456789 -/.,:'’$€%()\n\t\u00a0\u2009\u0660\u0967abcdefhilmnorstuwyAJMS"
+             "januaryfebmarchaprilmayjuneseptoctnovdecmondaytuesfriday")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=200)
+       | st.lists(st.sampled_from(["the", "last", "next", "March", "17", "2025", "1990s", "'98",
+                                   "a", "year", "years", "ago", "week", "$5", "billion", "on",
+                                   "Friday", "since", "early", "mid-", "-", "/", "3", "st", ",",
+                                   "\n", "in", "of", "day", "century", "quarter", "its", "2",
+                                   "three", "months", "10:30", "a.m.", "percent", "%"]),
+                  max_size=40).map(" ".join))
+def test_prefilter_finds_every_match_on_any_text(text: str) -> None:
+    _same_matches(text)
+
+
+def test_prefilter_is_used_for_every_rule() -> None:
+    # a rule whose beginning cannot be listed runs over whole texts (correct, but slow):
+    # today every rule is indexed, and a new one that is not should be a deliberate choice
+    assert load_grammar("en").prefilter.unindexed == frozenset()
+
+
+# --- merging compares an event only with merged events whose dates may overlap its own ---
+
+def _naive_merge(events: list[Event]) -> list[Event]:
+    """merge_events as it was: every event compared with every merged event."""
+    clusters: list[list[Event]] = []
+    merged: list[Event] = []
+    for event in events:
+        for k, representative in enumerate(merged):
+            if same_across(representative, event):
+                clusters[k].append(event)
+                merged[k] = _combine(clusters[k])
+                break
+        else:
+            clusters.append([event])
+            merged.append(event)
+    return merged
+
+
+_DAY0 = dt.date(2024, 1, 1)
+
+
+@st.composite
+def _reports(draw: st.DrawFn) -> list[Event]:
+    """Reports of a few events by several documents: same type, people, places and titles
+    often, dates anywhere from a day to open or years wide."""
+    out = []
+    for n in range(draw(st.integers(0, 25))):
+        doc = f"d{draw(st.integers(0, 6))}"
+        first = _DAY0 + dt.timedelta(days=draw(st.integers(0, 900)))
+        width = draw(st.sampled_from([0, 0, 3, 30, 61, 62, 70, 400, 729, 1200]))
+        shape = draw(st.sampled_from(["bounded", "bounded", "open_start", "open_end", "none"]))
+        start = None if shape in ("open_start", "none") else first
+        end = None if shape in ("open_end", "none") else first + dt.timedelta(days=width)
+        when = When("X", start, end, "day", draw(st.sampled_from(["explicit", "tense"])))
+        if shape == "none":
+            when = When()
+        kind = draw(st.sampled_from(["travel", "meeting"]))
+        people = tuple(draw(st.lists(st.sampled_from(["Ann Lee", "Bo Chan"]), max_size=2,
+                                     unique=True)))
+        places = tuple(draw(st.lists(st.sampled_from(["Paris", "France", "Rome", "Europe",
+                                                      "Italy", "Tokyo", "Atlantis"]),
+                                     max_size=2, unique=True)))
+        title = draw(st.sampled_from(["Lee visits Paris", "Chan meets Lee", "Summit in Rome"]))
+        source = Source(doc, n, n + 5, "visit", "A sentence.", 0, "2024-06-10")
+        out.append(Event(event_id(doc, n, n + 5), kind, title, when, people, places, (source,)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_reports())
+def test_blocked_merge_equals_comparing_every_pair(events: list[Event]) -> None:
+    assert merge_events(events) == _naive_merge(events)
+
+
+def test_merge_is_not_quadratic() -> None:
+    # 4,000 trips of one person to one city on different days: blocked by day, each is
+    # compared with a handful of others, not with the thousands merged before it
+    calls = 0
+    real = merge_module.same_across
+
+    def counting(a: Event, b: Event) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    events = []
+    for n in range(4000):
+        day = _DAY0 + dt.timedelta(days=n)
+        source = Source(f"d{n}", 0, 5, "visit", "A sentence.", 0, None)
+        events.append(Event(event_id(f"d{n}", 0, 5), "travel", f"Trip {n}",
+                            When("X", day, day, "day", "explicit"), ("Ann Lee",), ("Paris",),
+                            (source,)))
+    merge_module.same_across = counting  # type: ignore[assignment]
+    try:
+        assert len(merge_events(events)) == 4000
+    finally:
+        merge_module.same_across = real  # type: ignore[assignment]
+    assert calls < 4000 * 5
+
+
+# --- streaming (--no-merge), processes (--jobs), shipping to workers ---
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _archive(tmp_path: Path) -> Path:
+    """The seed articles as a JSON Lines archive, each twice (so that merging has work), and
+    one article without a date."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
+
+    manifest = tomllib.loads((ROOT / "seeds" / "manifest.toml").read_text("utf-8"))
+    lines = []
+    for copy in ("", "-again"):
+        for entry in manifest["document"]:
+            text = (ROOT / "seeds" / entry["file"]).read_text("utf-8")
+            lines.append(json.dumps({"id": entry["id"] + copy, "text": text,
+                                     "published": entry["published"]}))
+    lines.append(json.dumps({"id": "undated", "text": "The minister visited Paris."}))
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_streamed_no_merge_output_equals_the_unmerged_timeline(tmp_path: Path,
+                                                               monkeypatch: Any) -> None:
+    archive = _archive(tmp_path)
+    expected = timeline.extract(archive, merge=False).render("jsonl")[0]
+    merged = timeline.extract(archive).render("jsonl")[0]
+    assert expected.count(b"\n") > merged.count(b"\n") > 0  # --no-merge keeps the twins
+    monkeypatch.setattr(scale, "_RUN", 7)  # spill sorted runs to disk every 7 events
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("extract", str(archive), "--no-merge", "--format", "jsonl", "-o", str(out))
+    assert code == 0 and out.read_bytes() == expected
+    lines = expected.count(b"\n")
+    assert f"wrote {lines} of {lines} event(s) from 11 document(s)" in err
+    code, printed, _ = run("extract", str(archive), "--no-merge", "--format", "jsonl")
+    assert code == 0 and printed.encode("utf-8") == expected
+
+
+def test_streaming_writes_nothing_when_a_late_line_is_bad(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    with archive.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("extract", str(archive), "--no-merge", "--format", "jsonl", "-o", str(out))
+    assert code == 2 and "archive.jsonl:12: not valid JSON" in err
+    assert list(tmp_path.iterdir()) == [archive]  # no output, no temporary file left
+
+
+def test_lazy_reading_checks_what_load_documents_checks(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    assert list(scale.iter_documents([archive])) == timeline.load_documents([archive])
+    with archive.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "000", "text": "again"}) + "\n")
+    for read in (lambda: list(scale.iter_documents([archive])),
+                 lambda: timeline.load_documents([archive])):
+        with pytest.raises(timeline.DocumentError, match="duplicate id '000'"):
+            read()
+
+
+def test_jobs_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    one = run("extract", str(archive), "--format", "json")
+    two = run("extract", str(archive), "--format", "json", "--jobs", "2")
+    assert one[0] == two[0] == 0 and one[1] == two[1] and '"events"' in one[1]
+    streamed = run("extract", str(archive), "--format", "jsonl", "--no-merge", "--jobs", "2")
+    assert streamed[1] == run("extract", str(archive), "--format", "jsonl", "--no-merge")[1]
+    assert run("extract", str(archive), "--jobs", "0")[0] == 2
+
+
+def test_extractor_objects_pickle_small_and_round_trip() -> None:
+    config = TaggerConfig(day_first=False, ranges=False)
+    assert pickle.loads(pickle.dumps(config)) == config
+    grammar = load_grammar("en")
+    shipped = pickle.dumps(grammar)
+    assert len(shipped) < 200  # a reference to load_grammar("en"), not ~80 compiled patterns
+    assert pickle.loads(shipped) is grammar  # the worker's own cached copy
+    doc = timeline.Document("a", "Carney will visit Paris on Friday.",
+                            timeline.PubDate.parse("2025-03-17"))
+    events = scale.document_events(doc, config)
+    assert events and pickle.loads(pickle.dumps(events)) == events
+
+
+# --- event triggers: the prefiltered search finds what the combined regex finds ---
+
+def _same_triggers(text: str) -> None:
+    triggers = load_triggers()
+    plain = attrs.evolve(triggers, prefilter=None)
+    fast = [(m.start, m.end, m.entry.name, m.lemma) for m in find_triggers(text, 0, triggers)]
+    assert fast == [(m.start, m.end, m.entry.name, m.lemma)
+                    for m in find_triggers(text, 0, plain)]
+
+
+def test_trigger_prefilter_on_the_seeds_in_any_case() -> None:
+    for text in _seed_texts():
+        for variant in (text, text.upper(), text.title(), text.swapcase()):
+            _same_triggers(variant)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["visited", "VISITS", "Met", "meeting", "will", "travel",
+                                 "to", "Paris", "the", "summit", "signed", "an", "agreement",
+                                 "spoke", "’s", "-", "elected", "poll", "arrive", "arrived",
+                                 "Kelvin", "\u212a", "ſ", "talks", "held", "said", "on"]),
+                max_size=30).map(" ".join))
+def test_trigger_prefilter_on_any_words(text: str) -> None:
+    _same_triggers(text)

@@ -1,0 +1,261 @@
+"""Extraction at scale: one document at a time, over N processes, or on a cluster.
+
+The unit of work is `document_events(document, config)`: a document's own events (dateline,
+tagging, detection), a pure function of the document and the (picklable, tiny) TaggerConfig.
+Everything else is built on it:
+
+* `iter_documents(paths)` reads documents lazily (a JSON Lines archive line by line), with the
+  checks of `timeline.io.load_documents` (ids unique across all inputs, errors naming file and
+  line);
+* `map_events(documents, config, jobs)` runs `document_events` in `jobs` processes, a bounded
+  number of documents in flight, results in input order: the same events as one process;
+* `lines_events(lines, config)` is what a Dask or Spark partition of a JSON Lines archive
+  runs (see docs/scale.md and examples/dask_archive.py); `merge_partitions` then merges the
+  partial results, in partition order, into the timeline one process builds;
+* `write_unmerged_jsonl(documents, path)` streams the unmerged timeline ("--no-merge") to a
+  JSON Lines file in timeline order with flat memory: events are sorted in bounded runs
+  spilled to temporary files, then merged (a stable external sort: the bytes are those of
+  `extract_documents(..., merge=False).render("jsonl")`). The file appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import heapq
+import itertools
+import os
+import pickle
+import secrets
+import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from timeline.exceptions import DocumentError
+from timeline.io import jsonl_document, read_manifest_dir, read_text_file, with_dateline
+from timeline.model import DayReference, Document, Event, PubDate, Timeline, _sort_key
+from timeline.tagger import TaggerConfig, tag
+from timeline.tagger.api import find_dateline
+
+__all__ = [
+    "document_events",
+    "document_results",
+    "iter_documents",
+    "iter_jsonl",
+    "lines_events",
+    "map_events",
+    "map_results",
+    "merge_partitions",
+    "partition_events",
+    "write_unmerged_jsonl",
+]
+
+_DEFAULT = TaggerConfig()
+_CHUNK = 8          # documents per task sent to a worker process
+_IN_FLIGHT = 4      # tasks queued per worker (bounds memory when streaming)
+_RUN = 20_000       # events sorted in memory before a run is spilled to disk
+
+
+def document_results(document: Document, config: TaggerConfig = _DEFAULT) \
+        -> tuple[list[Event], list[DayReference]]:
+    """The events one document reports, dated (its dateline read when it has no date), and the
+    exact days it mentions (evidence for `Timeline.key_dates`)."""
+    from timeline.events import detect_events
+    from timeline.keydates import day_references
+
+    if config.use_dateline:
+        document = with_dateline(document, lambda text: find_dateline(text, config))
+    expressions = tag(document.text, document.published, config)
+    return detect_events(document, expressions), day_references(document, expressions)
+
+
+def document_events(document: Document, config: TaggerConfig = _DEFAULT) -> list[Event]:
+    """The events one document reports, dated (its dateline read when it has no date)."""
+    return document_results(document, config)[0]
+
+
+def partition_events(documents: Iterable[Document],
+                     config: TaggerConfig = _DEFAULT) -> list[Event]:
+    """The events of a partition of documents, in document order (for Dask, Spark...)."""
+    return [e for doc in documents for e in document_events(doc, config)]
+
+
+def lines_events(lines: Iterable[str], config: TaggerConfig = _DEFAULT,
+                 source: str = "archive") -> list[tuple[str, list[Event]]]:
+    """Each document of some JSON Lines lines with its events, in order: what a Dask or Spark
+    partition of an archive runs (`bag.map_partitions`, `rdd.mapPartitions`). Lines are
+    checked as `timeline.io.read_jsonl` checks them, except that ids are unique only within
+    the partition (check them across partitions with `merge_partitions`)."""
+    out = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, 1):
+        line = (line.removeprefix("\ufeff") if number == 1 else line).rstrip("\r\n")
+        if line.strip():
+            doc = jsonl_document(Path(source), line, number, None, seen)
+            out.append((doc.id, document_events(doc, config)))
+    return out
+
+
+def merge_partitions(results: Iterable[tuple[str, list[Event]]], merge: bool = True) \
+        -> Timeline:
+    """The timeline of the (document id, events) pairs of all partitions, in archive order:
+    the timeline one process would build (ids must be unique across the archive)."""
+    from timeline.events import merge_events
+
+    ids: list[str] = []
+    events: list[Event] = []
+    seen: set[str] = set()
+    for doc_id, found in results:
+        if doc_id in seen:
+            raise DocumentError(f"two documents have the id {doc_id!r}", value=doc_id)
+        seen.add(doc_id)
+        ids.append(doc_id)
+        events.extend(found)
+    return Timeline(events=merge_events(events) if merge else events, documents=ids)
+
+
+def iter_jsonl(path: Path, published: PubDate | None = None) -> Iterator[Document]:
+    """Documents of a JSON Lines file, read a line at a time (as `timeline.io.read_jsonl`)."""
+    seen: dict[str, int] = {}
+    lineno = 0
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for physical in fh:
+                if lineno == 0:
+                    physical = physical.removeprefix("\ufeff")
+                # the same line breaks as str.splitlines() on the whole text
+                for line in physical.splitlines():
+                    lineno += 1
+                    if line.strip():
+                        yield jsonl_document(path, line, lineno, published, seen)
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"not UTF-8 text ({exc.reason} after line {lineno})",
+                            source=str(path), value=str(path)) from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read ({exc.strerror})", source=str(path),
+                            value=str(path)) from None
+
+
+def iter_documents(paths: Iterable[str | Path],
+                   published: PubDate | str | None = None) -> Iterator[Document]:
+    """Documents from text files, directories and .jsonl files, lazily, in the order given
+    (the checks of `timeline.io.load_documents`: ids must be unique across all inputs)."""
+    default = PubDate.parse(published) if isinstance(published, str) else published
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            docs: Iterable[Document] = read_manifest_dir(path, default)
+        elif not path.exists():
+            raise DocumentError("no such file or directory", source=str(path), value=str(path))
+        elif path.suffix.lower() == ".jsonl":
+            docs = iter_jsonl(path, default)
+        else:
+            docs = [read_text_file(path, default)]
+        for doc in docs:
+            if doc.id in seen:
+                raise DocumentError(f"two documents have the id {doc.id!r}", value=doc.id)
+            seen.add(doc.id)
+            yield doc
+
+
+_Result = tuple[list[Event], list[DayReference]]
+
+
+def _chunk_events(chunk: Sequence[Document], config: TaggerConfig) -> list[_Result]:
+    return [document_results(doc, config) for doc in chunk]
+
+
+def map_events(documents: Iterable[Document], config: TaggerConfig = _DEFAULT,
+               jobs: int = 1) -> Iterator[tuple[Document, list[Event]]]:
+    """Each document with its events, in input order, computed in `jobs` processes."""
+    for doc, found, _ in map_results(documents, config, jobs):
+        yield doc, found
+
+
+def map_results(documents: Iterable[Document], config: TaggerConfig = _DEFAULT,
+                jobs: int = 1) -> Iterator[tuple[Document, list[Event], list[DayReference]]]:
+    """Each document with its events and the days it mentions, in input order, computed in
+    `jobs` processes.
+
+    At most `jobs * _IN_FLIGHT` chunks of documents are in flight, so a lazy input is read
+    as the workers go. The results are those one process finds (`document_results` is pure).
+    """
+    if jobs <= 1:
+        for doc in documents:
+            yield (doc, *document_results(doc, config))
+        return
+    _preload(config)  # forked workers then start with the compiled resources
+    source = iter(documents)
+    chunks = iter(lambda: list(itertools.islice(source, _CHUNK)), [])
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[tuple[list[Document], concurrent.futures.Future[list[_Result]]]] \
+            = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_chunk_events, chunk, config)))
+            while len(pending) >= jobs * _IN_FLIGHT:
+                yield from _done(pending.popleft())
+        while pending:
+            yield from _done(pending.popleft())
+
+
+def _preload(config: TaggerConfig) -> None:
+    from timeline.events.triggers import load_triggers
+    from timeline.tagger.resources import load_grammar
+
+    load_grammar(config.lang)
+    load_triggers()
+
+
+def _done(item: tuple[list[Document], concurrent.futures.Future[list[_Result]]]) \
+        -> Iterator[tuple[Document, list[Event], list[DayReference]]]:
+    chunk, future = item
+    for doc, (found, mentioned) in zip(chunk, future.result()):
+        yield doc, found, mentioned
+
+
+# --- the unmerged timeline as JSON Lines, with flat memory ---
+
+def _spill(run: list[tuple[Any, int, str]], directory: str) -> str:
+    run.sort()
+    path = os.path.join(directory, f"run{secrets.token_hex(6)}.pickle")
+    with open(path, "wb") as fh:
+        for item in run:
+            pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    run.clear()
+    return path
+
+
+def _read_run(path: str) -> Iterator[tuple[Any, int, str]]:
+    with open(path, "rb") as fh:
+        while True:
+            try:
+                yield pickle.load(fh)
+            except EOFError:
+                return
+
+
+def write_unmerged_jsonl(documents: Iterable[Document], out: IO[bytes],
+                         config: TaggerConfig = _DEFAULT, jobs: int = 1) -> tuple[int, int]:
+    """Write every document's events, not merged across documents, to `out` as JSON Lines in
+    timeline order; returns (events, documents). Memory stays flat whatever the input size."""
+    from timeline.export.jsonfmt import to_jsonl
+
+    events = ndocs = 0
+    run: list[tuple[Any, int, str]] = []
+    with tempfile.TemporaryDirectory(prefix="timeline-runs-") as directory:
+        runs: list[str] = []
+        for _, found in map_events(documents, config, jobs):
+            ndocs += 1
+            for event in found:
+                # (key, arrival) sorts as Timeline's stable sort on the key does
+                run.append((_sort_key(event), events, to_jsonl([event])))
+                events += 1
+            if len(run) >= _RUN:
+                runs.append(_spill(run, directory))
+        run.sort()
+        merged = heapq.merge(run, *(_read_run(p) for p in runs))
+        for _, _, line in merged:
+            out.write(line.encode("utf-8"))
+    return events, ndocs

@@ -1,0 +1,361 @@
+"""Where in a text a rule can start: an index of the first characters of every rule.
+
+Every rule pattern starts with the boundary ``(?<![\\w$€£¥])``, which stops Python's `re` from
+skipping ahead with its literal or character-set prefix scan: `finditer` then attempts a match
+at every character, about 40 ns each, for each of the ~80 rules. Instead the text is scanned
+once for boundary positions, and each position is handed only to the rules whose pattern can
+begin with the characters found there (its first three characters, read off the parsed
+pattern). `Prefilter.finditer(rule, text)` then tries `rule.regex.match` at those positions only
+and yields exactly the matches `rule.regex.finditer(text)` would: the positions skipped are
+positions where the pattern cannot match, and after a match the search resumes at its end, as
+`finditer` does.
+
+The first characters are computed over a finite alphabet: the characters the patterns name
+(literals, small ranges) plus one stand-in per combination of the Unicode classes the patterns
+use (``\\d``, ``\\s``, ``\\w``), so the index is exact for any text, not only ASCII. When a
+pattern's beginning cannot be bounded (a wildcard first character), its rule runs over the whole
+text as before. Nothing here changes a result; it only skips work.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+try:  # Python >= 3.11
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+__all__ = ["BOUNDARY", "Prefilter"]
+
+#: The boundary every rule pattern starts with (see timeline.tagger.resources).
+BOUNDARY = r"(?<![\w$€£¥])"
+
+_DEPTH = 4          # characters of each rule's beginning that are indexed
+_MAX_STRINGS = 20_000  # beyond this many beginnings a rule is indexed on fewer characters
+_MAX_KEYS = 4096    # two-character index keys of one beginning, at most
+_MAX_CACHE = 200_000  # text keys remembered (the cache is cleared beyond)
+_MAX_RANGE = 512    # a wider character range makes its position a wildcard
+# any other global or inline flag: not indexed
+_FLAGS_OK = _c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE
+
+
+
+def _signature(ch: str) -> tuple[bool, bool, bool]:
+    # the Unicode semantics of `re` for str patterns: \d isdecimal, \s isspace, \w isalnum or _
+    return ch.isdecimal(), ch.isspace(), ch.isalnum() or ch == "_"
+
+
+def _stand_in(sig: tuple[bool, bool, bool]) -> str:
+    return chr(0xF0000 + sig[0] * 4 + sig[1] * 2 + sig[2])
+
+
+_STAND_INS = {(d, s, w): _stand_in((d, s, w))
+              for d, s, w in itertools.product((False, True), repeat=3)}
+_SIGNATURES: dict[str, tuple[bool, bool, bool]] = {ch: sig for sig, ch in _STAND_INS.items()}
+
+
+class _Wild(Exception):
+    """A pattern element whose characters cannot be listed."""
+
+
+class _Alphabet:
+    """The characters the patterns name, plus one stand-in per class signature."""
+
+    def __init__(self, named: set[str]) -> None:
+        self.named = frozenset(named)
+        self.members = sorted(named) + sorted(_STAND_INS.values())
+        self._chars: dict[Any, list[str]] = {}
+
+    def canonical(self, ch: str) -> str:
+        return ch if ch in self.named else _STAND_INS[_signature(ch)]
+
+    def signature(self, ch: str) -> tuple[bool, bool, bool]:
+        """The classes of an alphabet character (a stand-in has those it stands for)."""
+        return _signature(ch) if ch in self.named else _SIGNATURES[ch]
+
+    def _holds(self, items: Sequence[tuple[Any, Any]], ch: str) -> bool:
+        """Whether the class `items` (an IN element) holds `ch` (a named char or a stand-in)."""
+        negate = False
+        found = False
+        stand_in = ch not in self.named
+        digit, space, word = self.signature(ch)
+        for op, av in items:
+            if op is _c.NEGATE:
+                negate = True
+            elif op is _c.LITERAL:
+                found = found or (not stand_in and ord(ch) == av)
+            elif op is _c.RANGE:
+                found = found or (not stand_in and av[0] <= ord(ch) <= av[1])
+            elif op is _c.CATEGORY:
+                table = {_c.CATEGORY_DIGIT: digit, _c.CATEGORY_NOT_DIGIT: not digit,
+                         _c.CATEGORY_SPACE: space, _c.CATEGORY_NOT_SPACE: not space,
+                         _c.CATEGORY_WORD: word, _c.CATEGORY_NOT_WORD: not word}
+                if av not in table:
+                    raise _Wild(av)
+                found = found or table[av]
+            else:
+                raise _Wild(op)
+        return found != negate
+
+    def chars(self, op: Any, av: Any, ignorecase: bool = False) -> list[str]:
+        """The alphabet characters one single-character element can match.
+
+        With `ignorecase`, an ASCII character is listed when it or its other case matches;
+        every character outside ASCII is listed (a superset: `re`'s case folding of those
+        is not reproduced here, so they never rule a position out)."""
+        key = (op, tuple(av) if isinstance(av, list) else av, ignorecase)
+        found = self._chars.get(key)
+        if found is None:
+            if ignorecase:
+                found = [ch for ch in self.members if not ch.isascii()
+                         or any(self._matches(op, av, x) for x in (ch, ch.lower(), ch.upper()))]
+            else:
+                found = self._list_chars(op, av)
+            self._chars[key] = found
+        return found
+
+    def _matches(self, op: Any, av: Any, ch: str) -> bool:
+        if ch not in self.named:
+            return False
+        return ch in self._list_chars(op, av)
+
+    def _list_chars(self, op: Any, av: Any) -> list[str]:
+        if op is _c.LITERAL:
+            return [chr(av)]
+        if op is _c.NOT_LITERAL:
+            return [ch for ch in self.members if ch != chr(av)]
+        if op is _c.ANY:
+            return list(self.members)
+        if op is _c.IN:
+            return [ch for ch in self.members if self._holds(av, ch)]
+        raise _Wild(op)
+
+
+def _named_chars(items: Any, out: set[str]) -> None:
+    """Collect every literal character and small range of a parsed pattern."""
+    for op, av in items:
+        if op is _c.LITERAL or op is _c.NOT_LITERAL:
+            out.add(chr(av))
+        elif op is _c.RANGE:
+            if av[1] - av[0] <= _MAX_RANGE:
+                out.update(chr(i) for i in range(av[0], av[1] + 1))
+        elif op is _c.IN:
+            _named_chars(av, out)
+        elif op is _c.BRANCH:
+            for alt in av[1]:
+                _named_chars(alt, out)
+        elif op is _c.SUBPATTERN:
+            _named_chars(av[-1], out)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT",
+                                                                     None):
+            _named_chars(av[2], out)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            _named_chars(av[1], out)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            _named_chars(av, out)
+
+
+# A beginning is (sets, open): the characters its first len(sets) positions can hold. `open`
+# says the element was matched whole within them, so the elements after it extend the sets; a
+# closed beginning stops there (depth reached, or what follows cannot be listed) and stands for
+# every text that starts with characters from its sets.
+_Sets = tuple[frozenset[str], ...]
+_Beginnings = set[tuple[_Sets, bool]]
+
+
+class _Lister:
+    def __init__(self, alphabet: _Alphabet, depth: int, ignorecase: bool) -> None:
+        self.alphabet = alphabet
+        self.depth = depth
+        self.ignorecase = ignorecase
+
+    def _check(self, found: _Beginnings) -> _Beginnings:
+        if len(found) > _MAX_STRINGS:
+            raise _Wild("too many")
+        return found
+
+    def _extend(self, found: _Beginnings, items: Sequence[Any], budget: int) -> _Beginnings:
+        nxt: _Beginnings = set()
+        for sets, is_open in found:
+            room = budget - len(sets)
+            if not is_open or room <= 0:
+                nxt.add((sets, False))
+                continue
+            for more, more_open in self.sequence(items, room):
+                nxt.add((sets + more, more_open))
+        return self._check(nxt)
+
+    def sequence(self, items: Sequence[Any], budget: int) -> _Beginnings:
+        found: _Beginnings = {((), True)}
+        for item in items:
+            found = self._extend(found, [item], budget) if len(items) > 1 \
+                else self.element(item, budget)
+        return found
+
+    def element(self, item: tuple[Any, Any], budget: int) -> _Beginnings:
+        op, av = item
+        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+            return {((frozenset(self.alphabet.chars(op, av, self.ignorecase)),), True)}
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            return {((), True)}  # zero width: ignoring a condition only widens the index
+        if op is _c.BRANCH:
+            out: _Beginnings = set()
+            for alt in av[1]:
+                out |= self.sequence(alt, budget)
+            return self._check(out)
+        if op is _c.SUBPATTERN:
+            if av[1] or av[2]:  # inline flags
+                raise _Wild("flags")
+            return self.sequence(av[-1], budget)
+        if op is getattr(_c, "ATOMIC_GROUP", None):
+            return self.sequence(av, budget)
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+            low, high, body = av
+            last = min(high, low + budget)
+            out = set()
+            reps: _Beginnings = {((), True)}
+            for count in range(last + 1):
+                if count >= low:
+                    out |= reps
+                if count < last:
+                    reps = self._extend(reps, body, budget)
+            if high > last:  # more repetitions than the budget: all cut at it
+                out |= {(sets, False) for sets, _ in reps}
+            return self._check(out)
+        raise _Wild(op)  # back references, conditionals: not listed
+
+
+def _beginnings(parsed: Any, alphabet: _Alphabet) -> set[_Sets] | None:
+    """The beginnings (1 to _DEPTH character sets) of a parsed pattern's matches, or None."""
+    if parsed.state.flags & ~_FLAGS_OK:
+        return None
+    ignorecase = bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE)
+    for depth in range(_DEPTH, 0, -1):
+        try:
+            found = _Lister(alphabet, depth, ignorecase).sequence(list(parsed), depth)
+        except _Wild:
+            continue
+        sets = {sets for sets, _ in found}
+        if () in sets or any(not s for b in sets for s in b):
+            return None  # a match can be empty, or starts with what cannot be listed
+        return sets
+    return None
+
+
+class Prefilter:
+    """The index of the beginnings of a list of compiled patterns (see the module docstring).
+
+    Patterns are indexed by their position in the list; a pattern whose beginning cannot be
+    listed is `unindexed` and runs over whole texts.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], boundary: str = BOUNDARY) -> None:
+        named: set[str] = set()
+        parsed = [_p.parse(pattern.pattern, pattern.flags) for pattern in patterns]
+        for tree in parsed:
+            _named_chars(tree, named)
+        if any(tree.state.flags & _c.SRE_FLAG_IGNORECASE for tree in parsed):
+            named |= {ch.swapcase() for ch in named if ch.isascii()}
+        self.alphabet = _Alphabet(named)
+        self.patterns = tuple(patterns)
+        # the first one or two characters -> sets of the next characters -> pattern indices
+        self.by_beginning: dict[str, dict[_Sets, set[int]]] = {}
+        unindexed = []
+        starts_with_space = False
+        for index, pattern in enumerate(patterns):
+            found = _beginnings(parsed[index], self.alphabet) \
+                if pattern.pattern.startswith(boundary) else None
+            if found is None:
+                unindexed.append(index)
+                continue
+            for sets in found:
+                starts_with_space = starts_with_space or any(
+                    self.alphabet.signature(ch)[1] for ch in sets[0])
+                head = 2 if len(sets) >= 2 and len(sets[0]) * len(sets[1]) <= _MAX_KEYS else 1
+                for key in itertools.product(*sets[:head]):
+                    self.by_beginning.setdefault("".join(key), {}).setdefault(
+                        sets[head:], set()).add(index)
+        self.unindexed = frozenset(unindexed)
+        first = r"[\s\S]" if starts_with_space else r"\S"
+        # `boundary` must mean the same with and without IGNORECASE (no letters in it)
+        self._positions = re.compile(boundary + f"(?=({first}.{{0,{_DEPTH - 1}}}))", re.DOTALL)
+        # raw text key -> indices of the patterns that may begin there (a cache: keys recur)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_cache"] = {}
+        return state
+
+    def _lookup(self, key: str) -> tuple[int, ...]:
+        canon = "".join(self.alphabet.canonical(ch) for ch in key)
+        found: set[int] = set()
+        for head in (1, 2):
+            if head > len(canon):
+                break
+            for rest, indices in self.by_beginning.get(canon[:head], {}).items():
+                if head + len(rest) <= len(canon) and not indices <= found \
+                        and all(canon[head + i] in chars for i, chars in enumerate(rest)):
+                    found |= indices
+        return tuple(sorted(found))
+
+    def positions(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """The positions of `text` where some pattern may match, in order, each with the
+        indices of those patterns (ascending)."""
+        cache = self._cache
+        if len(cache) > _MAX_CACHE:
+            cache.clear()
+        out = []
+        for m in self._positions.finditer(text):
+            key = m.group(1)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = self._lookup(key)
+            if found:
+                out.append((m.start(), found))
+        return out
+
+    def candidates(self, text: str) -> dict[int, list[int]]:
+        """For each pattern that may match in `text`, the positions where it may, in order."""
+        groups: dict[tuple[int, ...], list[int]] = {}
+        for p, found in self.positions(text):
+            group = groups.get(found)
+            if group is None:
+                group = groups[found] = []
+            group.append(p)
+        dealt: dict[int, list[list[int]]] = {}
+        for found, positions in groups.items():
+            for index in found:
+                dealt.setdefault(index, []).append(positions)
+        return {index: lists[0] if len(lists) == 1
+                else sorted(itertools.chain.from_iterable(lists))
+                for index, lists in dealt.items()}
+
+    def finditer(self, index: int, text: str,
+                 positions: Sequence[int]) -> Iterator[re.Match[str]]:
+        """The matches of pattern `index` in `text`, exactly as its `finditer` finds them.
+
+        `positions` are its candidate positions (from `candidates`)."""
+        pattern = self.patterns[index]
+        if index in self.unindexed:
+            yield from pattern.finditer(text)
+            return
+        match = pattern.match
+        resume = 0
+        for p in positions:
+            if p < resume:
+                continue
+            m = match(text, p)
+            if m is None:
+                continue
+            if m.end() == p:  # an empty match: finditer's own rules apply from here
+                yield from pattern.finditer(text, p)
+                return
+            yield m
+            resume = m.end()
