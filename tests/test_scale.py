@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import timeline
@@ -20,7 +20,6 @@ import timeline.events.merge as merge_module
 from timeline import TaggerConfig, scale, tag
 from timeline.cli import main
 from timeline.events import event_id, merge_events
-from timeline.events.merge import _combine, same_across
 from timeline.events.triggers import find_triggers, load_triggers
 from timeline.model import Event, Source, When
 from timeline.tagger.resources import load_grammar, lower_ascii
@@ -82,20 +81,14 @@ def test_prefilter_is_used_for_every_rule() -> None:
 
 # --- merging compares an event only with merged events whose dates may overlap its own ---
 
-def _naive_merge(events: list[Event]) -> list[Event]:
-    """merge_events as it was: every event compared with every merged event."""
-    clusters: list[list[Event]] = []
-    merged: list[Event] = []
-    for event in events:
-        for k, representative in enumerate(merged):
-            if same_across(representative, event):
-                clusters[k].append(event)
-                merged[k] = _combine(clusters[k])
-                break
-        else:
-            clusters.append([event])
-            merged.append(event)
-    return merged
+def _naive_merge(events: list[Event], monkeypatch: pytest.MonkeyPatch) -> list[Event]:
+    """merge_events with every event compared with every merged event of its type."""
+    def every(self: object, event: Event) -> list[int]:
+        return sorted(set().union(*self.undated.values(),
+                                  *self.dated.values()))
+    with monkeypatch.context() as m:
+        m.setattr(merge_module._Blocks, "candidates", every)
+        return merge_events(events)
 
 
 _DAY0 = dt.date(2024, 1, 1)
@@ -128,15 +121,16 @@ def _reports(draw: st.DrawFn) -> list[Event]:
     return out
 
 
-@settings(max_examples=300, deadline=None)
-@given(_reports())
-def test_blocked_merge_equals_comparing_every_pair(events: list[Event]) -> None:
-    assert merge_events(events) == _naive_merge(events)
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(events=_reports())
+def test_blocked_merge_equals_comparing_every_pair(events: list[Event],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    assert merge_events(events) == _naive_merge(events, monkeypatch)
 
 
-def test_merge_is_not_quadratic() -> None:
-    # 4,000 trips of one person to one city on different days: blocked by day, each is
-    # compared with a handful of others, not with the thousands merged before it
+def _merge_calls(n: int) -> int:
+    """same_across calls to merge n trips of one person to one city on consecutive days."""
     calls = 0
     real = merge_module.same_across
 
@@ -146,18 +140,26 @@ def test_merge_is_not_quadratic() -> None:
         return real(a, b)
 
     events = []
-    for n in range(4000):
-        day = _DAY0 + dt.timedelta(days=n)
-        source = Source(f"d{n}", 0, 5, "visit", "A sentence.", 0, None)
-        events.append(Event(event_id(f"d{n}", 0, 5), "travel", f"Trip {n}",
+    for k in range(n):
+        day = _DAY0 + dt.timedelta(days=k)
+        source = Source(f"d{k}", 0, 5, "visit", "A sentence.", 0, None)
+        events.append(Event(event_id(f"d{k}", 0, 5), "travel", f"Trip {k}",
                             When("X", day, day, "day", "explicit"), ("Ann Lee",), ("Paris",),
                             (source,)))
     merge_module.same_across = counting  # type: ignore[assignment]
     try:
-        assert len(merge_events(events)) == 4000
+        assert len(merge_events(events)) == n
     finally:
         merge_module.same_across = real  # type: ignore[assignment]
-    assert calls < 4000 * 5
+    return calls
+
+
+def test_merge_is_not_quadratic() -> None:
+    # blocked by type and day: each trip is compared only with the trips of the days around it
+    # (reports up to a week apart may still be one event), not with the thousands before it
+    small, large = _merge_calls(2000), _merge_calls(4000)
+    assert large <= 2.1 * small
+    assert large < 4000 * 20
 
 
 # --- streaming (--no-merge), processes (--jobs), shipping to workers ---
@@ -224,7 +226,7 @@ def test_lazy_reading_checks_what_load_documents_checks(tmp_path: Path) -> None:
         fh.write(json.dumps({"id": "000", "text": "again"}) + "\n")
     for read in (lambda: list(scale.iter_documents([archive])),
                  lambda: timeline.load_documents([archive])):
-        with pytest.raises(timeline.DocumentError, match="duplicate id '000'"):
+        with pytest.raises(timeline.DocumentError, match="two documents have the id '000'"):
             read()
 
 

@@ -112,7 +112,8 @@ def merge_partitions(results: Iterable[tuple[str, list[Event]]], merge: bool = T
         seen.add(doc_id)
         ids.append(doc_id)
         events.extend(found)
-    return Timeline(events=merge_events(events) if merge else events, documents=ids)
+    # ids sorted, as extract_documents lists them; key-date references are not carried here
+    return Timeline(events=merge_events(events) if merge else events, documents=sorted(ids))
 
 
 def iter_jsonl(path: Path, published: PubDate | None = None) -> Iterator[Document]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -177,19 +178,71 @@ def _combine(events: Sequence[Event]) -> Event:
                         conflict=conflict or any(e.conflict for e in events))
 
 
+_SHORT_DAYS = 62   # intervals up to this long are indexed by day; longer or open ones are "wide"
+
+
+def _days(when: When, pad: int = 0) -> range | None:
+    """Day ordinals of a short closed interval, widened by `pad` on both sides, else None."""
+    if when.start is None or when.end is None or (when.end - when.start).days > _SHORT_DAYS:
+        return None
+    return range(when.start.toordinal() - pad, when.end.toordinal() + pad + 1)
+
+
+class _Blocks:
+    """Merged events indexed by type and day, so that an event is compared only with those it
+    could merge with: `same_across` needs the same type and, for dated events, intervals that
+    meet or lie at most `_MAX_CONFLICT_GAP` days apart (undated events only meet undated ones).
+    An index entry may outlive a change of its event's date: it then only adds a candidate
+    that `same_across` rejects."""
+
+    def __init__(self) -> None:
+        self.undated: dict[str, set[int]] = defaultdict(set)
+        self.dated: dict[str, set[int]] = defaultdict(set)
+        self.wide: dict[str, set[int]] = defaultdict(set)
+        self.by_day: dict[tuple[str, int], set[int]] = defaultdict(set)
+
+    def add(self, k: int, event: Event) -> None:
+        when = event.when
+        if not when.is_dated:
+            self.undated[event.type].add(k)
+            return
+        self.dated[event.type].add(k)
+        days = _days(when)
+        if days is None:
+            self.wide[event.type].add(k)
+        else:
+            for day in days:
+                self.by_day[(event.type, day)].add(k)
+
+    def candidates(self, event: Event) -> list[int]:
+        when = event.when
+        if not when.is_dated:
+            return sorted(self.undated[event.type])
+        days = _days(when, pad=_MAX_CONFLICT_GAP + 1)
+        if days is None:
+            return sorted(self.dated[event.type])
+        found = set(self.wide[event.type])
+        for day in days:
+            found |= self.by_day.get((event.type, day), set())
+        return sorted(found)
+
+
 def _merge_once(events: Sequence[Event]) -> tuple[list[Event], bool]:
     clusters: list[list[Event]] = []
     merged: list[Event] = []
+    blocks = _Blocks()
     changed = False
     for event in sorted(events, key=_event_key):
-        matches = [k for k, rep in enumerate(merged) if same_across(rep, event)]
+        matches = [k for k in blocks.candidates(event) if same_across(merged[k], event)]
         if not matches:
             clusters.append([event])
             merged.append(event)
+            blocks.add(len(merged) - 1, event)
             continue
         k = max(matches, key=lambda i: (title_similarity(merged[i].title, event.title), -i))
         clusters[k].append(event)
         merged[k] = _combine(clusters[k])
+        blocks.add(k, merged[k])
         changed = True
     return merged, changed
 
