@@ -209,13 +209,13 @@ def test_streamed_no_merge_output_equals_the_unmerged_timeline(tmp_path: Path,
     assert code == 0 and printed.encode("utf-8") == expected
 
 
-def test_streaming_writes_nothing_when_a_late_line_is_bad(tmp_path: Path) -> None:
+def test_streaming_writes_nothing_when_the_file_turns_unreadable(tmp_path: Path) -> None:
     archive = _archive(tmp_path)
-    with archive.open("a", encoding="utf-8") as fh:
-        fh.write("{not json\n")
+    with archive.open("ab") as fh:
+        fh.write(b'{"id": "x", "text": "caf\xe9"}\n')   # not UTF-8, late in the file
     out = tmp_path / "out.jsonl"
     code, _, err = run("extract", str(archive), "--no-merge", "--format", "jsonl", "-o", str(out))
-    assert code == 2 and "archive.jsonl:12: not valid JSON" in err
+    assert code == 2 and "not UTF-8" in err and "archive.jsonl" in err
     assert list(tmp_path.iterdir()) == [archive]  # no output, no temporary file left
 
 
@@ -277,3 +277,21 @@ def test_trigger_prefilter_on_the_seeds_in_any_case() -> None:
                 max_size=30).map(" ".join))
 def test_trigger_prefilter_on_any_words(text: str) -> None:
     _same_triggers(text)
+
+
+def test_streaming_reports_a_bad_line_and_exports_the_rest(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    with archive.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    out = tmp_path / "out.jsonl"
+    stderr = io.StringIO()
+    status = main(["extract", str(archive), "--format", "jsonl", "--no-merge",
+                       "-o", str(out)], stdout=io.StringIO(), stderr=stderr)
+    assert status == 1
+    assert ":12:" in stderr.getvalue() or "line 12" in stderr.getvalue()
+    good = tmp_path / "good.jsonl"
+    good.write_text("".join(archive.read_text("utf-8").splitlines(True)[:-1]), "utf-8")
+    assert main(["extract", str(good), "--format", "jsonl", "--no-merge", "-o",
+                     str(tmp_path / "ref.jsonl")], stdout=io.StringIO(),
+                    stderr=io.StringIO()) == 0
+    assert out.read_bytes() == (tmp_path / "ref.jsonl").read_bytes()

@@ -251,13 +251,15 @@ def _previous_ics(args: argparse.Namespace) -> bytes | None:
 
 def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """`extract --no-merge --format jsonl`: one document at a time, memory flat, the output
-    written as it goes (to a temporary file renamed at the end, or to stdout). Documents are
-    read lazily, so an unreadable one stops the run (exit 2) and no output file appears."""
+    written as it goes (to a temporary file renamed at the end, or to stdout). A bad JSON Lines
+    record is reported and skipped (exit 1); an unreadable file stops the run (exit 2) and no
+    output file appears."""
     from timeline._files import open_atomically
     from timeline.scale import iter_documents, write_unmerged_jsonl
 
     _Run(args, stderr).check_output()
-    docs = iter_documents(args.paths, args.published)
+    failures: list[InputError] = []
+    docs = iter_documents(args.paths, args.published, failures)
     if args.output is None or args.output == "-":
         out = getattr(stdout, "buffer", None)
         if out is None:  # a text stream (tests): collect, then write
@@ -272,10 +274,12 @@ def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO)
     else:
         with open_atomically(args.output) as fh:
             events, ndocs = write_unmerged_jsonl(docs, fh, jobs=args.jobs)
+    for failure in failures:
+        print(f"timeline: error: {failure}", file=stderr)
     if not args.quiet:
         print(f"timeline: wrote {events} of {events} event(s) from {ndocs} document(s)",
               file=stderr)
-    return 0
+    return EXIT_PARTIAL if failures else EXIT_OK
 
 
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from timeline.exceptions import DocumentError
+from timeline.exceptions import DocumentError, InputError
 from timeline.io import jsonl_document, read_manifest_dir, read_text_file, with_dateline
 from timeline.model import DayReference, Document, Event, PubDate, Timeline, _sort_key
 from timeline.tagger import TaggerConfig, tag
@@ -116,8 +116,12 @@ def merge_partitions(results: Iterable[tuple[str, list[Event]]], merge: bool = T
     return Timeline(events=merge_events(events) if merge else events, documents=sorted(ids))
 
 
-def iter_jsonl(path: Path, published: PubDate | None = None) -> Iterator[Document]:
-    """Documents of a JSON Lines file, read a line at a time (as `timeline.io.read_jsonl`)."""
+def iter_jsonl(path: Path, published: PubDate | None = None,
+               failures: list[InputError] | None = None) -> Iterator[Document]:
+    """Documents of a JSON Lines file, read a line at a time (as `timeline.io.read_jsonl`).
+
+    With a `failures` list, a line that is not a usable document is appended to it and reading
+    goes on (the CLI reports them and exits 1); without one, it raises."""
     seen: dict[str, int] = {}
     lineno = 0
     try:
@@ -128,8 +132,16 @@ def iter_jsonl(path: Path, published: PubDate | None = None) -> Iterator[Documen
                 # the same line breaks as str.splitlines() on the whole text
                 for line in physical.splitlines():
                     lineno += 1
-                    if line.strip():
-                        yield jsonl_document(path, line, lineno, published, seen)
+                    if not line.strip():
+                        continue
+                    try:
+                        doc = jsonl_document(path, line, lineno, published, seen)
+                    except InputError as exc:
+                        if failures is None:
+                            raise
+                        failures.append(exc)
+                        continue
+                    yield doc
     except UnicodeDecodeError as exc:
         raise DocumentError(f"not UTF-8 text ({exc.reason} after line {lineno})",
                             source=str(path), value=str(path)) from None
@@ -138,10 +150,11 @@ def iter_jsonl(path: Path, published: PubDate | None = None) -> Iterator[Documen
                             value=str(path)) from None
 
 
-def iter_documents(paths: Iterable[str | Path],
-                   published: PubDate | str | None = None) -> Iterator[Document]:
+def iter_documents(paths: Iterable[str | Path], published: PubDate | str | None = None,
+                   failures: list[InputError] | None = None) -> Iterator[Document]:
     """Documents from text files, directories and .jsonl files, lazily, in the order given
-    (the checks of `timeline.io.load_documents`: ids must be unique across all inputs)."""
+    (the checks of `timeline.io.load_documents`: ids must be unique across all inputs). With a
+    `failures` list, a bad JSON Lines record is collected there and the others are read."""
     default = PubDate.parse(published) if isinstance(published, str) else published
     seen: set[str] = set()
     for raw in paths:
@@ -151,7 +164,7 @@ def iter_documents(paths: Iterable[str | Path],
         elif not path.exists():
             raise DocumentError("no such file or directory", source=str(path), value=str(path))
         elif path.suffix.lower() == ".jsonl":
-            docs = iter_jsonl(path, default)
+            docs = iter_jsonl(path, default, failures)
         else:
             docs = [read_text_file(path, default)]
         for doc in docs:
