@@ -146,7 +146,7 @@ def test_a_span_beyond_the_month_runs_into_the_gutter() -> None:
 def test_date_labels() -> None:
     assert date_label(DAY) == "17 Mar 2025"
     assert date_label(MONTH) == "March 2025" and date_label(YEAR) == "2029"
-    assert date_label(BY) == "by 1 Nov 2025" and date_label(AFTER) == "after 17 Mar 2025"
+    assert date_label(BY) == "by 1 Nov 2025" and date_label(AFTER) == "from 17 Mar 2025"
     assert date_label(attrs.evolve(DAY, mod="APPROX")) == "about 17 Mar 2025"
     week = When("2026-W04", day(2026, 1, 19), day(2026, 1, 25), "week", "explicit")
     assert date_label(week) == "19 to 25 Jan 2026" and date_label(When()) == "undated"

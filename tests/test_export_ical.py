@@ -103,7 +103,7 @@ def test_bound_only_events() -> None:
     assert by["summary"] == "by 1 Nov 2025: Carney visits Paris and London"
     assert (by["dtstart"], by["dtend"]) == (day(2025, 11, 1), day(2025, 11, 2))
     assert by["status"] == "TENTATIVE"
-    assert after["summary"].startswith("after 17 Mar 2025: ")
+    assert after["summary"].startswith("from 17 Mar 2025: ")  # inclusive first day
     assert (after["dtstart"], after["dtend"]) == (day(2025, 3, 17), day(2025, 3, 18))
     assert after["dtstamp"] == dt.datetime(2025, 3, 1, tzinfo=UTC)
 

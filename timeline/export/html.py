@@ -169,10 +169,9 @@ def date_label(when: When) -> str:
         return "undated"
     if start is None:
         assert end is not None
-        return f"{'before' if when.mod == 'BEFORE' else 'by'} {_short(end)}"
+        return f"by {_short(end)}"   # inclusive bounds: the last possible day
     if end is None:
-        word = "from" if when.mod in ("ON_OR_AFTER", "EQUAL_OR_MORE") else "after"
-        return f"{word} {_short(start)}"
+        return f"from {_short(start)}"   # the first possible day
     text = _span_text(start, end)
     if when.mod is not None:
         text = f"{_MOD_WORDS[when.mod]} {text}"

@@ -14,8 +14,8 @@ bytes and re-importing an updated export updates events instead of duplicating t
 * A wider interval (a week, month, year, or any span) is TENTATIVE from start to end + 1, with the
   precision appended to SUMMARY: "Title (month: March 2025)".
 * One bound only: a one-day TENTATIVE event on that bound, SUMMARY "by 1 Nov 2025: Title" (end
-  only; "before" for mod BEFORE) or "after 17 Mar 2025: Title" (start only; "from" for
-  ON_OR_AFTER).
+  only) or "from 17 Mar 2025: Title" (start only). Bounds are inclusive days ("before 17 March"
+  is stored ending 16 March), so the words are always the inclusive "by" and "from".
 * No date at all: left out, counted in the returned `ExportReport`.
 * An event ending on 9999-12-31 has no exclusive DTEND to write: it gets a DURATION instead.
 
@@ -144,10 +144,10 @@ def _placement(event: Event) -> tuple[dt.date, dt.date, str, str]:
     when, title = event.when, event.title
     start, end = when.start, when.end
     if start is None and end is not None:
-        word = "before" if when.mod == "BEFORE" else "by"
-        return end, end, "TENTATIVE", f"{word} {_short(end)}: {title}"
+        # the bounds are inclusive days: "by" the last possible day, whatever the mod
+        return end, end, "TENTATIVE", f"by {_short(end)}: {title}"
     if end is None and start is not None:
-        word = "from" if when.mod in ("ON_OR_AFTER", "EQUAL_OR_MORE") else "after"
+        word = "from"   # the first possible day, inclusive
         return start, start, "TENTATIVE", f"{word} {_short(start)}: {title}"
     assert start is not None and end is not None
     if start == end:
