@@ -98,6 +98,16 @@ _PUB_TIME_RE = re.compile(
     r"^[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$")
 
 
+def partial_iso(year: int, month: int | None = None, day: int | None = None) -> str:
+    """A date at the precision it is known: "2025", "2025-03" or "2025-03-17"."""
+    out = f"{year:04d}"
+    if month is not None:
+        out += f"-{month:02d}"
+        if day is not None:
+            out += f"-{day:02d}"
+    return out
+
+
 @frozen
 class PubDate:
     """A publication date known to a day, a month or a year.
@@ -169,12 +179,7 @@ class PubDate:
         return dt.date(self.year, 12, 31)
 
     def iso(self) -> str:
-        out = f"{self.year:04d}"
-        if self.month is not None:
-            out += f"-{self.month:02d}"
-            if self.day is not None:
-                out += f"-{self.day:02d}"
-        return out
+        return partial_iso(self.year, self.month, self.day)
 
 
 @frozen

@@ -203,13 +203,12 @@ def intersect(a: When, b: When) -> tuple[dt.date | None, dt.date | None] | None:
 
 
 def relation_when(ref: When, direction: str, own: When | None) -> When | None:
-    """The interval of an event after (or before) the event dated `ref`, within `own`."""
-    if direction == "after" and ref.start is not None:
-        start, end = ref.start, None
-        mod = "AFTER"
-    elif direction == "before" and ref.end is not None:
-        start, end = None, ref.end
-        mod = "BEFORE"
+    """The interval of an event after (or since) or before (or until) the event dated `ref`,
+    narrowed by its own interval `own`; None when the two do not meet."""
+    if direction in ("after", "since") and ref.start is not None:
+        start, end, mod = ref.start, None, "AFTER"
+    elif direction in ("before", "until") and ref.end is not None:
+        start, end, mod = None, ref.end, "BEFORE"
     else:
         return None
     mine = When(None, start, end, ref.granularity, "relation", mod)

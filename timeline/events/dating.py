@@ -34,8 +34,8 @@ from attrs import frozen
 from timeline.events.anchoring import (
     clause_tense,
     explicit_when,
-    intersect,
     ref_tense,
+    relation_when,
     tense_when,
     verb_group_tense,
 )
@@ -297,16 +297,4 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
 def relate(own: When | None, ref: When, direction: str) -> When | None:
     """The interval of a mention after (or before, until, since) a mention dated `ref`,
     narrowed by its own interval `own`; None when the two do not meet."""
-    if direction in ("after", "since") and ref.start is not None:
-        start, end, mod = ref.start, None, "AFTER"
-    elif direction in ("before", "until") and ref.end is not None:
-        start, end, mod = None, ref.end, "BEFORE"
-    else:
-        return None
-    mine = When(None, start, end, ref.granularity, "relation", mod)
-    if own is not None and own.is_dated:
-        bounds = intersect(mine, own)
-        if bounds is None:
-            return None
-        start, end = bounds
-    return When(ref.value, start, end, ref.granularity, "relation", mod)
+    return relation_when(ref, direction, own)

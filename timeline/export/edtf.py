@@ -41,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from timeline.model import When
+from timeline.model import When, partial_iso
 
 __all__ = ["Bound", "EdtfParts", "edtf_parts", "to_edtf"]
 
@@ -59,12 +59,7 @@ class Bound(NamedTuple):
 
     def iso(self) -> str:
         """ "2025", "2025-03" or "2025-03-17"."""
-        out = f"{self.year:04d}"
-        if self.month is not None:
-            out += f"-{self.month:02d}"
-            if self.day is not None:
-                out += f"-{self.day:02d}"
-        return out
+        return partial_iso(self.year, self.month, self.day)
 
 
 class EdtfParts(NamedTuple):

@@ -147,8 +147,8 @@ def _placement(event: Event) -> tuple[dt.date, dt.date, str, str]:
         # the bounds are inclusive days: "by" the last possible day, whatever the mod
         return end, end, "TENTATIVE", f"by {_short(end)}: {title}"
     if end is None and start is not None:
-        word = "from"   # the first possible day, inclusive
-        return start, start, "TENTATIVE", f"{word} {_short(start)}: {title}"
+        # the first possible day, inclusive
+        return start, start, "TENTATIVE", f"from {_short(start)}: {title}"
     assert start is not None and end is not None
     if start == end:
         if when.mod not in _CERTAIN_MODS:
