@@ -47,7 +47,6 @@ __all__ = [
     "map_events",
     "map_results",
     "merge_partitions",
-    "partition_events",
     "write_unmerged_jsonl",
 ]
 
@@ -73,12 +72,6 @@ def document_results(document: Document, config: TaggerConfig = _DEFAULT) \
 def document_events(document: Document, config: TaggerConfig = _DEFAULT) -> list[Event]:
     """The events one document reports, dated (its dateline read when it has no date)."""
     return document_results(document, config)[0]
-
-
-def partition_events(documents: Iterable[Document],
-                     config: TaggerConfig = _DEFAULT) -> list[Event]:
-    """The events of a partition of documents, in document order (for Dask, Spark...)."""
-    return [e for doc in documents for e in document_events(doc, config)]
 
 
 def lines_events(lines: Iterable[str], config: TaggerConfig = _DEFAULT,

@@ -1,14 +1,15 @@
-"""Where in a text a rule can start: an index of the first characters of every rule.
+"""Where in a text a pattern can start: an index of the first characters of many patterns.
 
 Every rule pattern starts with the boundary ``(?<![\\w$€£¥])``, which stops Python's `re` from
 skipping ahead with its literal or character-set prefix scan: `finditer` then attempts a match
 at every character, about 40 ns each, for each of the ~80 rules. Instead the text is scanned
-once for boundary positions, and each position is handed only to the rules whose pattern can
-begin with the characters found there (its first three characters, read off the parsed
-pattern). `Prefilter.finditer(rule, text)` then tries `rule.regex.match` at those positions only
-and yields exactly the matches `rule.regex.finditer(text)` would: the positions skipped are
+once for boundary positions, and each position is handed only to the patterns that can begin
+with the characters found there (their first four characters, read off the parsed pattern).
+`Prefilter.finditer(index, text, positions)` then tries `pattern.match` at those positions only
+and yields exactly the matches `pattern.finditer(text)` would: the positions skipped are
 positions where the pattern cannot match, and after a match the search resumes at its end, as
-`finditer` does.
+`finditer` does. The event triggers use the same index (`Prefilter.positions`), with their own
+boundary and IGNORECASE.
 
 The first characters are computed over a finite alphabet: the characters the patterns name
 (literals, small ranges) plus one stand-in per combination of the Unicode classes the patterns
@@ -43,7 +44,6 @@ _MAX_CACHE = 200_000  # text keys remembered (the cache is cleared beyond)
 _MAX_RANGE = 512    # a wider character range makes its position a wildcard
 # any other global or inline flag: not indexed
 _FLAGS_OK = _c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE
-
 
 
 def _signature(ch: str) -> tuple[bool, bool, bool]:
