@@ -123,3 +123,60 @@ def test_references_stay_out_of_equality_and_json() -> None:
                     references=[DayReference("a", D(2024, 4, 1), D(2024, 5, 1))])
     assert rich == plain and to_json(rich) == to_json(plain)
     assert timeline_from_json(to_json(rich)) == rich
+
+
+def _two_articles(folder: Path) -> None:
+    (folder / "a.txt").write_text("The minister visited Oslo on 4 March 2024.", "utf-8")
+    (folder / "b.txt").write_text("Ministers met in Rome on 9 March 2024.", "utf-8")
+
+
+@pytest.mark.parametrize(("window", "days"), [
+    ("2024-03-05/..", ["2024-03-09"]),
+    ("../2024-03-05", ["2024-03-04"]),
+    ("/2024-03-08", ["2024-03-04"]),
+    ("2024-03-04/2024-03-09", ["2024-03-04", "2024-03-09"]),
+    ("2024-03-10/2024-03-20", []),
+])
+def test_cli_key_dates_window(tmp_path: Path, window: str, days: list[str]) -> None:
+    _two_articles(tmp_path)
+    out = io.StringIO()
+    assert main(["key-dates", str(tmp_path), "-k", "5", "--published", "2024-03-10",
+                 "--window", window], stdout=out, stderr=io.StringIO()) == 0
+    assert [line.split("\t")[0] for line in out.getvalue().splitlines()] == days
+
+
+@pytest.mark.parametrize(("window", "message"), [
+    ("2024-03-05", "FIRST/LAST"),
+    ("2024-13-01/..", "not an ISO day"),
+    ("2024-03-09/2024-03-01", "starts after it ends"),
+])
+def test_cli_key_dates_bad_window(tmp_path: Path, window: str, message: str) -> None:
+    _two_articles(tmp_path)
+    err = io.StringIO()
+    assert main(["key-dates", str(tmp_path), "--window", window], stdout=io.StringIO(),
+                stderr=err) == 2
+    assert message in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+def test_cli_key_dates_reads_like_extract(tmp_path: Path) -> None:
+    """Same loader as `extract`: a bad document is reported, the rest ranked, exit 1; the
+    encoding option applies; -o never overwrites an input."""
+    good = tmp_path / "docs.jsonl"
+    good.write_text(
+        '{"id": "a", "text": "Ministers met in Rome on 9 March 2024.", "published": "2024-03-10"}\n'
+        '{"id": "b", "text": "no date", "published": "2024-02-30"}\n', "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["key-dates", str(good), "-k", "1"], stdout=out, stderr=err) == 1
+    assert out.getvalue().startswith("2024-03-09\t")
+    assert "docs.jsonl:2: not a real date" in err.getvalue()
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le ministre a visité Oslo on 4 March 2024.".encode("latin-1"))
+    assert main(["key-dates", str(latin), "--published", "2024-03-10"], stdout=io.StringIO(),
+                stderr=io.StringIO()) == 2
+    out = io.StringIO()
+    assert main(["key-dates", str(latin), "--published", "2024-03-10", "--encoding", "latin-1",
+                 "-q"], stdout=out, stderr=io.StringIO()) == 0
+    err = io.StringIO()
+    assert main(["key-dates", str(good), "-o", str(good)], stdout=io.StringIO(),
+                stderr=err) == 2
+    assert "refusing to overwrite" in err.getvalue()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -351,13 +352,35 @@ def _cmd_anchor(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
 
 
 def _cmd_key_dates(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from timeline.pipeline import extract
+    from timeline.pipeline import extract_documents
 
-    timeline = extract(args.paths, published=args.published)
+    run = _Run(args, stderr)
+    timeline = extract_documents(run.progress(run.documents()), jobs=args.jobs)
     lines = [f"{kd.day.isoformat()}\t{kd.score:g}\t{len(kd.events)}\n"
-             for kd in timeline.key_dates(args.k)]
+             for kd in timeline.key_dates(args.k, window=args.window)]
+    run.check_output()
     _write_output("".join(lines).encode("utf-8"), args.output, stdout)
-    return 0
+    return run.finish()
+
+
+def _window(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """FIRST/LAST (ISO days, inclusive; ".." or nothing = open), as in EDTF intervals."""
+    first, sep, last = text.partition("/")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"expected FIRST/LAST (ISO days, .. = open), got {text!r}")
+
+    def day(part: str) -> dt.date | None:
+        if part in ("", ".."):
+            return None
+        try:
+            return dt.date.fromisoformat(part)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an ISO day (YYYY-MM-DD): {part!r}") from None
+
+    window = day(first), day(last)
+    if window[0] is not None and window[1] is not None and window[0] > window[1]:
+        raise argparse.ArgumentTypeError(f"the window starts after it ends: {text!r}")
+    return window
 
 
 def _positive(text: str) -> int:
@@ -415,12 +438,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of stdout")
     p.set_defaults(run=_cmd_anchor)
 
-    p = sub.add_parser("key-dates", help="the days most events and sources fall on")
+    p = command("key-dates", "the days most events, sources and mentions fall on",
+                parents=[common])
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="text files, directories (with manifest.toml) or .jsonl files")
+                   help="text files, directories (with manifest.toml), .jsonl files, or - for "
+                   "standard input")
     p.add_argument("-k", type=_positive, default=10, help="how many days (default 10)")
-    p.add_argument("--published", help="publication date for documents that carry none")
-    p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.add_argument("--window", type=_window, metavar="FIRST/LAST",
+                   help="only days in this span (inclusive ISO days; .. leaves an end open, as "
+                   "in 2011-02-15/.. )")
+    p.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                   help="run N processes (same output as one)")
     p.set_defaults(run=_cmd_key_dates)
 
     p = sub.add_parser("timeml", help="tag TimeML files, replacing the TIMEX3 tags in <TEXT>")
