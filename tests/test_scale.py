@@ -209,14 +209,77 @@ def test_streamed_no_merge_output_equals_the_unmerged_timeline(tmp_path: Path,
     assert code == 0 and printed.encode("utf-8") == expected
 
 
-def test_streaming_writes_nothing_when_the_file_turns_unreadable(tmp_path: Path) -> None:
+def test_a_line_that_does_not_decode_is_reported_and_the_others_kept(tmp_path: Path) -> None:
+    """Streamed or not, an undecodable line late in an archive is one failure naming the file
+    and line (exit 1); every other document is exported."""
     archive = _archive(tmp_path)
+    clean = run("extract", str(archive), "--no-merge", "--format", "jsonl")[1]
+    nlines = len(archive.read_bytes().splitlines())
     with archive.open("ab") as fh:
         fh.write(b'{"id": "x", "text": "caf\xe9"}\n')   # not UTF-8, late in the file
     out = tmp_path / "out.jsonl"
     code, _, err = run("extract", str(archive), "--no-merge", "--format", "jsonl", "-o", str(out))
-    assert code == 2 and "not UTF-8" in err and "archive.jsonl" in err
+    assert code == 1 and f"archive.jsonl:{nlines + 1}: not UTF-8 text" in err
+    assert out.read_text("utf-8") == clean
+    code, merged, err = run("extract", str(archive), "--format", "json")
+    assert code == 1 and f"archive.jsonl:{nlines + 1}: not UTF-8" in err and '"events"' in merged
+    code, _, _ = run("extract", str(archive), "--no-merge", "--format", "jsonl",
+                     "--encoding", "latin-1", "-o", str(out))
+    assert code == 0  # every line decodes as Latin-1
+    loader = timeline.io.DocumentLoader([archive], encoding="latin-1")
+    assert [d.text for d in loader if d.id == "x"] == ["caf\xe9"] and loader.failures == []
+
+
+def test_streaming_writes_nothing_when_nothing_can_be_read(tmp_path: Path) -> None:
+    archive = tmp_path / "archive.jsonl"
+    archive.write_bytes(b'{"id": "x", "text": "caf\xe9"}\nnot json\n')
+    out = tmp_path / "out.jsonl"
+    code, _, err = run("extract", str(archive), "--no-merge", "--format", "jsonl", "-o", str(out))
+    assert code == 2 and "archive.jsonl:1: not UTF-8" in err and "archive.jsonl:2: not valid JSON" \
+        in err and "2 document(s) could not be read; nothing written" in err
     assert list(tmp_path.iterdir()) == [archive]  # no output, no temporary file left
+
+
+def test_json_lines_end_at_newlines_only(tmp_path: Path) -> None:
+    """A U+2028, U+0085 or lone CR inside a JSON string is text, not a line break; CRLF ends
+    a line; a BOM before the first line is dropped; UTF-16 files read too."""
+    records = [{"id": "a", "text": "One\u2028two\x85three\rfour on 3 May 2024.",
+                "published": "2024-05-09"}, {"id": "b", "text": "Second.", "published": "2024"}]
+    body = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\r\n"
+    for name, data in (("utf8.jsonl", "\ufeff" + body), ("utf16.jsonl", body)):
+        path = tmp_path / name
+        path.write_bytes(data.encode("utf-8") if name == "utf8.jsonl" else data.encode("utf-16"))
+        loader = timeline.io.DocumentLoader(
+            [path], encoding="utf-8" if name == "utf8.jsonl" else "utf-16")
+        docs = list(loader)
+        assert loader.failures == []
+        assert [(d.id, d.text) for d in docs] == [(r["id"], r["text"]) for r in records]
+
+
+def test_json_lines_are_read_a_line_at_a_time(tmp_path: Path) -> None:
+    """The first document comes out before the rest of the file exists (a named pipe whose
+    writer waits for it)."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    first_seen = threading.Event()
+
+    def writer() -> None:
+        with fifo.open("w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"id": "a", "text": "First."}) + "\n")
+            fh.flush()
+            first_seen.wait(10)
+            fh.write(json.dumps({"id": "b", "text": "Second."}) + "\n")
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    docs = scale.iter_documents([fifo])
+    assert next(docs).id == "a"
+    first_seen.set()
+    assert [d.id for d in docs] == ["b"]
+    thread.join()
 
 
 def test_lazy_reading_checks_what_load_documents_checks(tmp_path: Path) -> None:

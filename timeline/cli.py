@@ -251,16 +251,16 @@ def _previous_ics(args: argparse.Namespace) -> bytes | None:
 
 
 def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """`extract --no-merge --format jsonl`: one document at a time, memory flat, the output
-    written as it goes (to a temporary file renamed at the end, or to stdout). A bad JSON Lines
-    record is reported and skipped (exit 1); an unreadable file stops the run (exit 2) and no
-    output file appears."""
+    """`extract --no-merge --format jsonl`: one document at a time (a JSON Lines file a line at
+    a time), memory flat, the output written as it goes (to a temporary file renamed at the
+    end, or to stdout). Documents that cannot be read are reported and skipped, as `extract`
+    does (exit 1; exit 2 and no output when none could be read)."""
     from timeline._files import open_atomically
-    from timeline.scale import iter_documents, write_unmerged_jsonl
+    from timeline.scale import write_unmerged_jsonl
 
-    _Run(args, stderr).check_output()
-    failures: list[InputError] = []
-    docs = iter_documents(args.paths, args.published, failures)
+    run = _Run(args, stderr)
+    run.check_output()
+    docs = iter(run.loader)
     if args.output is None or args.output == "-":
         out = getattr(stdout, "buffer", None)
         if out is None:  # a text stream (tests): collect, then write
@@ -275,12 +275,17 @@ def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO)
     else:
         with open_atomically(args.output) as fh:
             events, ndocs = write_unmerged_jsonl(docs, fh, jobs=args.jobs)
-    for failure in failures:
-        print(f"timeline: error: {failure}", file=stderr)
-    if not args.quiet:
+            if not ndocs:  # report why; raising leaves no output file
+                run.finish()
+                raise _NothingRead()
+    if not ndocs:
+        run.finish()
+        raise _NothingRead()
+    run.count = ndocs
+    if not run.quiet:
         print(f"timeline: wrote {events} of {events} event(s) from {ndocs} document(s)",
               file=stderr)
-    return EXIT_PARTIAL if failures else EXIT_OK
+    return run.finish()
 
 
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

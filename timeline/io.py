@@ -188,9 +188,35 @@ class DocumentLoader:
             return exc
 
     def _jsonl(self, path: Path) -> Iterator[_Item]:
-        text = self._text(path)
+        """The documents of a JSON Lines file, a line at a time (memory stays flat however
+        long the file). Lines end at "\n" (a "\r" before it is dropped), as JSON Lines says,
+        so a U+2028 inside a JSON string does not split a record. A line that does not decode
+        is one failure and the lines after it are still read; a NUL byte means a binary file,
+        which stops the file."""
+        self.read.append(path)
+        if "\n".encode(self.encoding) != b"\n":  # UTF-16/32: decode the whole file
+            lines: Iterable[bytes] = [line.encode("utf-8") for line in self._text_lines(path)]
+            encoding = "utf-8"
+        else:
+            lines, encoding = _binary_lines(path), self.encoding
         count = 0
-        for lineno, line in enumerate(text.splitlines(), 1):
+        for lineno, raw in enumerate(lines, 1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8) and _is_utf8(encoding):
+                raw = raw[len(codecs.BOM_UTF8):]
+            if b"\x00" in raw:
+                yield DocumentError(f"a binary file, not text (NUL byte on line {lineno})",
+                                    source=str(path), line=lineno, value=str(path))
+                return
+            try:
+                line = raw.decode(encoding, self.errors).removesuffix("\n").removesuffix("\r")
+            except UnicodeDecodeError as exc:
+                count += 1
+                yield DocumentError(
+                    f"not {codecs.lookup(encoding).name.upper()} text ({exc.reason} at byte "
+                    f"{exc.start} of the line); give its encoding (--encoding) or replace what "
+                    f"cannot be decoded (--errors replace)", source=str(path), line=lineno,
+                    value=raw[exc.start:exc.start + 8])
+                continue
             if not line.strip():
                 continue
             count += 1
@@ -201,6 +227,10 @@ class DocumentLoader:
         if count == 0:
             yield DocumentError("no documents (the file has no JSON lines)", source=str(path),
                                 value=str(path))
+
+    def _text_lines(self, path: Path) -> list[str]:
+        text = _read_text(path, self.encoding, self.errors)
+        return [line + "\n" for line in text.split("\n")]
 
     def _directory(self, directory: Path) -> Iterator[_Item]:
         manifest = directory / "manifest.toml"
@@ -245,6 +275,19 @@ class DocumentLoader:
         doc = _text_document(doc_id, self._text(path), str(path), pub)
         return attrs.evolve(doc, title=title if isinstance(title, str) else None,
                             url=url if isinstance(url, str) else None)
+
+
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name == "utf-8"
+
+
+def _binary_lines(path: Path) -> Iterator[bytes]:
+    try:
+        with path.open("rb") as fh:
+            yield from fh
+    except OSError as exc:
+        raise DocumentError(f"cannot read ({exc.strerror})", source=str(path),
+                            value=str(path)) from None
 
 
 def _jsonl_record(line: str, source: str, lineno: int, published: PubDate | None) -> Document:

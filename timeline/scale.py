@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from timeline.exceptions import DocumentError, InputError
-from timeline.io import jsonl_document, read_manifest_dir, read_text_file, with_dateline
+from timeline.io import DocumentLoader, jsonl_document, with_dateline
 from timeline.model import DayReference, Document, Event, PubDate, Timeline, _sort_key
 from timeline.tagger import TaggerConfig, tag
 from timeline.tagger.api import find_dateline
@@ -42,7 +42,6 @@ __all__ = [
     "document_events",
     "document_results",
     "iter_documents",
-    "iter_jsonl",
     "lines_events",
     "map_events",
     "map_results",
@@ -109,62 +108,22 @@ def merge_partitions(results: Iterable[tuple[str, list[Event]]], merge: bool = T
     return Timeline(events=merge_events(events) if merge else events, documents=sorted(ids))
 
 
-def iter_jsonl(path: Path, published: PubDate | None = None,
-               failures: list[InputError] | None = None) -> Iterator[Document]:
-    """Documents of a JSON Lines file, read a line at a time (as `timeline.io.read_jsonl`).
-
-    With a `failures` list, a line that is not a usable document is appended to it and reading
-    goes on (the CLI reports them and exits 1); without one, it raises."""
-    seen: dict[str, int] = {}
-    lineno = 0
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            for physical in fh:
-                if lineno == 0:
-                    physical = physical.removeprefix("\ufeff")
-                # the same line breaks as str.splitlines() on the whole text
-                for line in physical.splitlines():
-                    lineno += 1
-                    if not line.strip():
-                        continue
-                    try:
-                        doc = jsonl_document(path, line, lineno, published, seen)
-                    except InputError as exc:
-                        if failures is None:
-                            raise
-                        failures.append(exc)
-                        continue
-                    yield doc
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"not UTF-8 text ({exc.reason} after line {lineno})",
-                            source=str(path), value=str(path)) from None
-    except OSError as exc:
-        raise DocumentError(f"cannot read ({exc.strerror})", source=str(path),
-                            value=str(path)) from None
-
-
 def iter_documents(paths: Iterable[str | Path], published: PubDate | str | None = None,
                    failures: list[InputError] | None = None) -> Iterator[Document]:
-    """Documents from text files, directories and .jsonl files, lazily, in the order given
-    (the checks of `timeline.io.load_documents`: ids must be unique across all inputs). With a
-    `failures` list, a bad JSON Lines record is collected there and the others are read."""
+    """Documents from text files, directories and .jsonl files, lazily (a JSON Lines file a
+    line at a time), in the order given: `timeline.io.DocumentLoader`, which checks what
+    `load_documents` checks. With a `failures` list, a document that cannot be read is
+    collected there and the others are read (the CLI reports them and exits 1); without one,
+    the first raises."""
     default = PubDate.parse(published) if isinstance(published, str) else published
-    seen: set[str] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            docs: Iterable[Document] = read_manifest_dir(path, default)
-        elif not path.exists():
-            raise DocumentError("no such file or directory", source=str(path), value=str(path))
-        elif path.suffix.lower() == ".jsonl":
-            docs = iter_jsonl(path, default, failures)
-        else:
-            docs = [read_text_file(path, default)]
-        for doc in docs:
-            if doc.id in seen:
-                raise DocumentError(f"two documents have the id {doc.id!r}", value=doc.id)
-            seen.add(doc.id)
-            yield doc
+    collected: list[InputError] = failures if failures is not None else []
+    loader = DocumentLoader(list(paths), default, failures=collected)
+    for doc in loader:
+        if failures is None and collected:
+            raise collected[0]
+        yield doc
+    if failures is None and collected:
+        raise collected[0]
 
 
 _Result = tuple[list[Event], list[DayReference]]
