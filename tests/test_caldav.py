@@ -161,6 +161,32 @@ def test_seeds_round_trip_and_date_correction(server: str) -> None:
         assert summary(held[other]) == summary(exported[other])
 
 
+def test_a_vanished_event_is_cancelled_on_the_server(server: str) -> None:
+    """Re-exporting without one article's events (withdrawn) over the previous export: the
+    server's copies of those events become CANCELLED (next SEQUENCE), the others are kept, and
+    nothing is duplicated."""
+    seeds = timeline.extract(ROOT / "seeds")
+    data, _ = render(seeds, "ics")
+    client = caldav.DAVClient(url=server, username="timeline", password="unused")
+    calendar = client.principal().make_calendar(name="timeline withdrawn")
+    upload(calendar, data)
+    withdrawn = seeds.documents[0]
+    kept = Timeline(events=[e for e in seeds.events
+                            if withdrawn not in {s.document for s in e.sources}],
+                    documents=seeds.documents[1:])
+    again, report = render(kept, "ics", previous=data)
+    assert_valid_ics(again)
+    gone = {found["uid"] for found in events_from_ics(data)} - {
+        found["uid"] for found in events_from_ics(again) if found["status"] != "CANCELLED"}
+    assert report.cancelled == len(gone) > 0
+    upload(calendar, again)
+    held = stored(calendar)
+    assert set(held) == {found["uid"] for found in events_from_ics(data)}
+    for uid, found in held.items():
+        assert (found["status"] == "CANCELLED") == (uid in gone)
+        assert found["sequence"] == (1 if uid in gone else 0)
+
+
 def test_server_takes_the_whole_file_as_a_calendar(server: str) -> None:
     """Radicale also imports an .ics file PUT as a whole calendar collection (as `curl -T`
     would): every event arrives."""

@@ -259,8 +259,14 @@ def test_sequence_follows_the_previous_export() -> None:
     assert third[uid]["sequence"] == 2 and third[event_uid(other)]["sequence"] == 0
     # a previous file from elsewhere: its UIDs are not ours, everything starts at 0
     foreign = to_ics([make(DAY, sources=(Source("zz", 1, 2, "v", "s", 0, None),))])[0]
-    assert {v["sequence"] for v in events_from_ics(to_ics([corrected], previous=foreign)[0])} \
-        == {0}
+    with_foreign = events_from_ics(to_ics([corrected], previous=foreign)[0])
+    assert {v["sequence"] for v in with_foreign if v["status"] != "CANCELLED"} == {0}
+    # its events, gone from this export, are carried over as cancelled; events that are not
+    # ours (another UID domain) are left alone
+    assert [(v["status"], v["sequence"]) for v in with_foreign if v["status"] == "CANCELLED"] \
+        == [("CANCELLED", 1)]
+    other_tool = foreign.replace(b"@timeline", b"@example.org")
+    assert len(events_from_ics(to_ics([corrected], previous=other_tool)[0])) == 1
 
 
 def test_previous_must_be_a_calendar() -> None:

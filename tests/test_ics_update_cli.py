@@ -72,3 +72,39 @@ def test_calendar_name_option(tmp_path: Path) -> None:
     assert code == 0
     assert "NAME:Paris\r\n" in out and "X-WR-CALNAME:Paris\r\n" in out
     assert "METHOD:PUBLISH\r\n" in out
+
+
+def test_vanished_events_are_cancelled_not_left_behind(tmp_path: Path) -> None:
+    """An event of the previous export that is gone from the new one is carried over as
+    CANCELLED (SEQUENCE + 1) so that calendars drop it; exporting again is stable; when it
+    comes back it is live again with the next SEQUENCE."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(ARTICLE, "utf-8")
+    second.write_text("The chancellor visited Rome on 2 March 2025.\n", "utf-8")
+    ics = tmp_path / "out.ics"
+    both = ("extract", str(first), str(second), "--published", "2025-03-18", "--format", "ics",
+            "-o", str(ics))
+    assert run(*both)[0] == 0
+    before = by_uid(ics)
+    rome = {uid for uid, v in before.items() if "Rome" in str(v["summary"]) + str(v["location"])}
+    assert rome and rome != set(before)
+
+    only_first = [a for a in both if a != str(second)]
+    code, _, err = run(*only_first)
+    assert code == 0 and f"{len(rome)} event(s) of the previous export are gone" in err
+    after = by_uid(ics)
+    assert set(after) == set(before)
+    for uid, found in after.items():
+        if uid in rome:
+            assert found["status"] == "CANCELLED" and found["sequence"] == 1
+            assert found["dtstart"] == before[uid]["dtstart"]
+        else:
+            assert found == before[uid]
+    cancelled = ics.read_bytes()
+    code, _, err = run(*only_first)
+    assert code == 0 and ics.read_bytes() == cancelled  # stable: nothing changes twice
+
+    assert run(*both)[0] == 0
+    back = by_uid(ics)
+    for uid in rome:
+        assert back[uid]["status"] != "CANCELLED" and back[uid]["sequence"] == 2

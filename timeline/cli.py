@@ -306,6 +306,9 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     if report.skipped:
         print(f"timeline: {report.skipped} event(s) without a date left out of the "
               f"{args.format} output: {', '.join(report.skipped_ids)}", file=stderr)
+    if report.cancelled:
+        print(f"timeline: {report.cancelled} event(s) of the previous export are gone from this "
+              f"one: kept as CANCELLED so that calendars drop them", file=stderr)
     if not run.quiet:
         print(f"timeline: wrote {report.written} of {len(timeline)} event(s) from "
               f"{len(timeline.documents)} document(s)", file=stderr)

@@ -29,8 +29,15 @@ export (`previous`; the CLI reads the existing ``-o`` file, or ``--previous FILE
 found there, SEQUENCE stays the old one if the event's content (DTSTART, DTEND, SUMMARY, STATUS,
 TRANSP, CATEGORIES, LOCATION, DESCRIPTION) is unchanged and is the old one plus 1 if it changed; a
 UID not found there gets 0. No clock and no randomness: the same input and the same previous file
-give the same bytes, and re-exporting unchanged input keeps every SEQUENCE. An event that vanished
-from the new export is not carried over (a calendar server keeps its old copy until deleted).
+give the same bytes, and re-exporting unchanged input keeps every SEQUENCE.
+
+An event of the previous export that is gone from the new one (a correction merged it into
+another, or its article was withdrawn) is carried over as STATUS:CANCELLED with SEQUENCE + 1, after
+the live events and in the previous file's order, so that a calendar server holding the old copy
+cancels it instead of keeping a stale event (`ExportReport.cancelled` counts them). Only events
+with a UID of ours (ending ``@timeline``) are carried over; others in that file are left alone. One
+already
+CANCELLED there is carried over unchanged, so exporting again gives the same bytes.
 
 Each VEVENT also has CATEGORIES (the event type), LOCATION (locations joined by ", "), TRANSP
 TRANSPARENT (news does not make anyone busy) and a DESCRIPTION with the date reading, the
@@ -102,11 +109,15 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_FORBIDDEN)
 
 
+#: What every UID of ours ends with (events of other origin in a previous file are left alone).
+UID_DOMAIN = "@timeline"
+
+
 def event_uid(event: Event) -> str:
     """The UID of `event`: a hash of its first source's document id and trigger span."""
     first = event.sources[0]
     key = f"{first.document}:{first.start}:{first.end}".encode("utf-8", "surrogatepass")
-    return f"{hashlib.sha1(key).hexdigest()[:20]}@timeline"
+    return f"{hashlib.sha1(key).hexdigest()[:20]}{UID_DOMAIN}"
 
 
 def event_dtstamp(event: Event) -> dt.datetime:
@@ -198,29 +209,60 @@ def _fingerprint(vevent: Any) -> tuple[tuple[str, bytes | None], ...]:
     )
 
 
+def _previous_calendar(data: bytes | str) -> Any:
+    try:
+        return _icalendar().Calendar.from_ical(data)
+    except ValueError as exc:
+        raise ExportError(f"previous calendar is not an iCalendar file: {exc}") from None
+
+
+def _versions(calendar: Any) -> dict[str, tuple[int, Any]]:
+    out: dict[str, tuple[int, Any]] = {}
+    for vevent in calendar.walk("VEVENT"):
+        if "UID" not in vevent:
+            continue
+        out[str(vevent["UID"])] = (_sequence_of(vevent), _fingerprint(vevent))
+    return out
+
+
+def _sequence_of(vevent: Any) -> int:
+    raw = vevent.get("SEQUENCE", 0)
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        raise ExportError(
+            f"previous calendar: SEQUENCE {raw!r} of {vevent['UID']} is not a number",
+            value=raw,
+        ) from None
+
+
 def previous_versions(data: bytes | str) -> dict[str, tuple[int, Any]]:
     """UID -> (SEQUENCE, content fingerprint) of each VEVENT of an earlier export.
 
     Raises:
         ExportError: the data is not an iCalendar object, or a SEQUENCE is not a number.
     """
-    try:
-        calendar = _icalendar().Calendar.from_ical(data)
-    except ValueError as exc:
-        raise ExportError(f"previous calendar is not an iCalendar file: {exc}") from None
-    out: dict[str, tuple[int, Any]] = {}
+    return _versions(_previous_calendar(data))
+
+
+def _cancelled(calendar: Any, live: set[str]) -> list[Any]:
+    """The VEVENTs of a previous export whose UID is not in `live`, as CANCELLED (SEQUENCE + 1
+    unless they already were), in that file's order."""
+    out = []
     for vevent in calendar.walk("VEVENT"):
-        if "UID" not in vevent:
+        uid = str(vevent.get("UID", ""))
+        if not uid.endswith(UID_DOMAIN) or uid in live:  # only ours: never cancel others'
             continue
-        raw = vevent.get("SEQUENCE", 0)
-        try:
-            sequence = int(raw)
-        except (TypeError, ValueError):
-            raise ExportError(
-                f"previous calendar: SEQUENCE {raw!r} of {vevent['UID']} is not a number",
-                value=raw,
-            ) from None
-        out[str(vevent["UID"])] = (sequence, _fingerprint(vevent))
+        live.add(uid)  # one copy of a UID the previous file repeats
+        if str(vevent.get("STATUS", "")).upper() == "CANCELLED":
+            out.append(vevent)
+            continue
+        sequence = _sequence_of(vevent) + 1
+        for name in ("STATUS", "SEQUENCE"):
+            vevent.pop(name, None)
+        vevent.add("status", "CANCELLED")
+        vevent.add("sequence", sequence)
+        out.append(vevent)
     return out
 
 
@@ -244,11 +286,12 @@ def to_ics(
         prodid: the calendar's PRODID.
         calendar_name: NAME and X-WR-CALNAME, what calendar apps show as the calendar's name.
         previous: an earlier export of the same articles (bytes or text of an .ics file), whose
-            SEQUENCEs are kept for unchanged events and raised by one for changed ones.
+            SEQUENCEs are kept for unchanged events and raised by one for changed ones; its
+            events missing from this export are carried over as CANCELLED.
 
     Returns:
-        The .ics bytes (UTF-8, CRLF, folded lines) and a report of written and left-out
-        (undated) events.
+        The .ics bytes (UTF-8, CRLF, folded lines) and a report of written, left-out (undated)
+        and cancelled events.
 
     Raises:
         ExportError: an unreadable publication date, text that cannot be encoded as UTF-8, an
@@ -258,7 +301,8 @@ def to_ics(
         timeline = Timeline(events=list(timeline))
     if not isinstance(calendar_name, str) or not _clean(calendar_name).strip():
         raise ExportError(f"calendar name {calendar_name!r} is empty", value=calendar_name)
-    versions = previous_versions(previous) if previous is not None else {}
+    old_calendar = _previous_calendar(previous) if previous is not None else None
+    versions = _versions(old_calendar) if old_calendar is not None else {}
     calendar = _icalendar().Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
@@ -268,6 +312,7 @@ def to_ics(
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     seen: dict[str, int] = {}
+    seen_uids: list[str] = []
     skipped: list[str] = []
     for event in timeline.events:
         if not event.when.is_dated:
@@ -277,15 +322,20 @@ def to_ics(
         seen[uid] = seen.get(uid, 0) + 1
         if seen[uid] > 1:
             uid = uid.replace("@", f"-{seen[uid]}@", 1)
+        seen_uids.append(uid)
         vevent = _vevent(event, uid)
         vevent.add("sequence", _sequence(vevent, uid, versions))
+        calendar.add_component(vevent)
+    gone = _cancelled(old_calendar, set(seen_uids)) if old_calendar is not None else []
+    for vevent in gone:
         calendar.add_component(vevent)
     try:
         data = calendar.to_ical()
     except UnicodeEncodeError as exc:
         raise ExportError(f"text cannot be encoded as UTF-8: {exc}") from None
     written = len(timeline.events) - len(skipped)
-    return data, ExportReport(written=written, skipped=len(skipped), skipped_ids=skipped)
+    return data, ExportReport(written=written, skipped=len(skipped), skipped_ids=skipped,
+                              cancelled=len(gone))
 
 
 def _text(component: Any, name: str) -> str | None:
