@@ -5,10 +5,10 @@
                                     [--scheduler tcp://host:8786] [--format json] [-o OUT]
 
 Each partition of the archive (a block of lines, `dask.bag.read_text`) runs
-`timeline.scale.lines_events` on a worker: every document's own events, computed exactly as
-one process computes them. The client gathers the (document id, events) pairs in archive order
-and merges them with `timeline.scale.merge_partitions`: the result is the timeline
-`timeline.extract(ARCHIVE)` builds, byte for byte. What is shipped to workers is the function
+`timeline.scale.lines_results` on a worker: every document's own events and the days it
+mentions, computed exactly as one process computes them. The client gathers them in archive
+order and merges them with `timeline.scale.merge_partitions`: the result is the timeline
+`timeline.extract(ARCHIVE)` builds, byte for byte, with the same key dates. What is shipped to workers is the function
 and a TaggerConfig (a few bytes); each worker loads and caches the grammar itself.
 
 Without --scheduler a LocalCluster of --workers processes is started (see docs/scale.md for
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import timeline
-from timeline.scale import lines_events, merge_partitions
+from timeline.scale import lines_results, merge_partitions
 from timeline.tagger import TaggerConfig
 
 _DEFAULT = TaggerConfig()
@@ -35,7 +35,7 @@ def extract_archive(path: str | Path, client: Any, blocksize: str | int = "4MB",
     import dask.bag as db
 
     lines = db.read_text(str(path), blocksize=blocksize, encoding="utf-8")
-    partials = lines.map_partitions(lines_events, config, str(path))
+    partials = lines.map_partitions(lines_results, config, str(path))
     return merge_partitions(client.compute(partials).result(), merge=merge)
 
 

@@ -32,3 +32,4 @@ def test_dask_archive_equals_one_process(tmp_path: Path) -> None:
     assert result.render("json")[0] == one.render("json")[0]
     assert unmerged.render("jsonl")[0] == timeline.extract(archive, merge=False).render("jsonl")[0]
     assert len(unmerged) > len(result)
+    assert result.key_dates(5) == one.key_dates(5) and len(one.key_dates(5)) == 5

@@ -43,6 +43,7 @@ __all__ = [
     "document_results",
     "iter_documents",
     "lines_events",
+    "lines_results",
     "map_events",
     "map_results",
     "merge_partitions",
@@ -73,39 +74,50 @@ def document_events(document: Document, config: TaggerConfig = _DEFAULT) -> list
     return document_results(document, config)[0]
 
 
-def lines_events(lines: Iterable[str], config: TaggerConfig = _DEFAULT,
-                 source: str = "archive") -> list[tuple[str, list[Event]]]:
-    """Each document of some JSON Lines lines with its events, in order: what a Dask or Spark
-    partition of an archive runs (`bag.map_partitions`, `rdd.mapPartitions`). Lines are
-    checked as `timeline.io.read_jsonl` checks them, except that ids are unique only within
-    the partition (check them across partitions with `merge_partitions`)."""
+def lines_results(lines: Iterable[str], config: TaggerConfig = _DEFAULT,
+                  source: str = "archive") -> list[tuple[str, list[Event], list[DayReference]]]:
+    """Each document of some JSON Lines lines with its events and the days it mentions (the
+    evidence of `Timeline.key_dates`), in order: what a Dask or Spark partition of an archive
+    runs (`bag.map_partitions`, `rdd.mapPartitions`). Lines are checked as
+    `timeline.io.read_jsonl` checks them, except that ids are unique only within the partition
+    (`merge_partitions` checks them across partitions)."""
     out = []
     seen: dict[str, int] = {}
     for number, line in enumerate(lines, 1):
         line = (line.removeprefix("\ufeff") if number == 1 else line).rstrip("\r\n")
         if line.strip():
             doc = jsonl_document(Path(source), line, number, None, seen)
-            out.append((doc.id, document_events(doc, config)))
+            out.append((doc.id, *document_results(doc, config)))
     return out
 
 
-def merge_partitions(results: Iterable[tuple[str, list[Event]]], merge: bool = True) \
-        -> Timeline:
-    """The timeline of the (document id, events) pairs of all partitions, in archive order:
-    the timeline one process would build (ids must be unique across the archive)."""
+def lines_events(lines: Iterable[str], config: TaggerConfig = _DEFAULT,
+                 source: str = "archive") -> list[tuple[str, list[Event]]]:
+    """`lines_results` without the days mentioned: (document id, events) pairs."""
+    return [(doc_id, found) for doc_id, found, _ in lines_results(lines, config, source)]
+
+
+def merge_partitions(results: Iterable[tuple[Any, ...]], merge: bool = True) -> Timeline:
+    """The timeline of the partitions' results, in archive order: (document id, events) pairs
+    of `lines_events` or (document id, events, days mentioned) of `lines_results`, which also
+    carry the evidence of `Timeline.key_dates`. The result is the timeline one process would
+    build (ids must be unique across the archive)."""
     from timeline.events import merge_events
 
     ids: list[str] = []
     events: list[Event] = []
+    references: list[DayReference] = []
     seen: set[str] = set()
-    for doc_id, found in results:
+    for doc_id, found, *mentioned in results:
         if doc_id in seen:
             raise DocumentError(f"two documents have the id {doc_id!r}", value=doc_id)
         seen.add(doc_id)
         ids.append(doc_id)
         events.extend(found)
-    # ids sorted, as extract_documents lists them; key-date references are not carried here
-    return Timeline(events=merge_events(events) if merge else events, documents=sorted(ids))
+        for refs in mentioned:
+            references.extend(refs)
+    return Timeline(events=merge_events(events) if merge else events, documents=sorted(ids),
+                    references=references)
 
 
 def iter_documents(paths: Iterable[str | Path], published: PubDate | str | None = None,
