@@ -16,7 +16,8 @@ narrative
     a past-tense clause without a date of its own inherits the day the story last named
     ("The storm hit the coast on Sunday. Thousands fled.") when that day is close enough
     before the publication date; a reporting verb ("said", "told") in a clause with no
-    date is the publication date;
+    date is the publication date; in `likely` mode (`timeline.anchor`) both take the story
+    day instead when the dateline or lead names the day before (`timeline.events.story`);
 tense
     tense and aspect against the publication date: past and perfect -> on or before it,
     future ("will", "is expected to") -> on or after it, present -> that day;
@@ -222,27 +223,37 @@ def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
     return None
 
 
-def _likely(tense: str, published: PubDate | None) -> When | None:
+def _likely(tense: str, published: PubDate | None,
+            story: TimeExpression | None = None) -> When | None:
     """The day reading of a tense: news reports what happened on the publication day (past,
-    perfect, present, no verb); future, infinitive and conditional events come after it."""
+    perfect, present, no verb), or on the story day when the lead names an earlier one
+    (`timeline.events.story`); future, infinitive and conditional events come after it."""
     if published is None:
         return None
     iso, grain = published.iso(), published.grain
     if tense in ("future", "hypothetical"):
         return When(iso, published.latest + _DAY, None, grain, "tense", "AFTER")
+    if story is not None and tense in _STORY_TENSES:
+        return _story_when(story)
     return When(iso, published.earliest, published.latest, grain, "tense")
+
+
+def _story_when(story: TimeExpression) -> When:
+    return When(story.value, story.earliest, story.latest, story.granularity, "narrative")
 
 
 def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
                  shape: MentionShape, naming: Sequence[Cue] = (), *,
-                 narrative: bool = True, likely: bool = False) -> Dating:
+                 narrative: bool = True, likely: bool = False,
+                 story: TimeExpression | None = None) -> Dating:
     """The date of the mention `start`..`end` of `sentence` (see the module docstring).
 
     With `likely`, a clause with no date of its own gets its most likely day rather than the
     bounds its tense sets: the publication day for past, perfect and present, the days after
     it for future and conditional ("would", "could") events (`_likely`). Event extraction
     keeps the bounds ("has toured" -> on or before the publication date); `timeline.anchor`
-    gives the likely day.
+    gives the likely day. `story` is the document's story day (`timeline.events.story`), the
+    likely day of its undated past clauses and reporting verbs.
     """
     scope = scope_of(ctx, sentence, start, end, naming)
     if _reporting(ctx, start, end, shape):
@@ -258,6 +269,8 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if explicit is not None:
         return Dating(explicit[0], explicit[1], tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
+        if likely and story is not None:
+            return Dating(_story_when(story), story, tense, passive)
         iso, grain = published.iso(), published.grain
         return Dating(When(iso, published.earliest, published.latest, grain, "publication"),
                       None, tense, passive)
@@ -267,10 +280,12 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
             return Dating(When(expr.value, expr.earliest, expr.latest, expr.granularity,
                                "narrative", expr.mod), expr, tense, passive)
     if likely:
-        return Dating(_likely(tense, published), None, tense, passive)
+        return Dating(_likely(tense, published, story), None, tense, passive)
     return Dating(tense_when(tense, published), None, tense, passive)
 
 
+#: Tenses whose likely day is the story day (a present clause is news of the publication day).
+_STORY_TENSES = frozenset({"past", "perfect"})
 _IRREALIS_BEFORE = frozenset({"if", "unless", "when", "once", "until", "should"})
 
 
