@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+import timeline.events.modality as modality_module
 from timeline import Anchor, anchor
+from timeline.events.modality import modality
+from timeline.exceptions import ResourceError
 
 D = dt.date
 PUB = "2024-03-12"  # a Tuesday
@@ -50,3 +54,40 @@ def test_lead_day_before_publication(published: str, day: D) -> None:
     text = ("Rescuers pulled three miners alive from a flooded shaft on Friday.\n\n"
             "The men were taken to hospital.")  # another paragraph: no narrative date
     assert at(text, "taken", published).interval == (day, day)
+
+
+def _marked(sentence: str) -> tuple[str, int, int]:
+    start = sentence.index("[[")
+    end = sentence.index("]]") - 2
+    return sentence.replace("[[", "").replace("]]", ""), start, end
+
+
+MODALITY = modality()
+
+
+@pytest.mark.parametrize("sentence", MODALITY.examples)
+def test_modality_examples_are_after_the_publication_day(sentence: str) -> None:
+    text, start, end = _marked(sentence)
+    got = anchor(text, PUB, [(start, end)])[0]
+    assert got.interval == (D(2024, 3, 13), None), (sentence, got)
+
+
+@pytest.mark.parametrize("sentence", MODALITY.counterexamples)
+def test_modality_counterexamples_are_not(sentence: str) -> None:
+    text, start, end = _marked(sentence)
+    got = anchor(text, PUB, [(start, end)])[0]
+    assert got.interval != (D(2024, 3, 13), None), (sentence, got)
+
+
+def test_modality_file_errors_name_the_file(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "modality.toml"
+    bad.write_text('[infinitive]\ngovernors = "want"\n', encoding="utf-8")
+    monkeypatch.setattr(modality_module, "MODALITY_FILE", bad)
+    modality.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="governors") as info:
+            modality()
+        assert str(bad) in str(info.value)
+    finally:
+        modality.cache_clear()

@@ -42,6 +42,13 @@ from timeline.events.anchoring import (
 )
 from timeline.events.arguments import Cue
 from timeline.events.context import DocContext
+from timeline.events.modality import (
+    conditional,
+    governed_infinitive,
+    governed_noun,
+    is_negation,
+    subjunctive,
+)
 from timeline.events.text import Sentence, Token, segment_of, tokenize
 from timeline.model import PubDate, TimeExpression, When
 
@@ -260,12 +267,15 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         # "said Friday", "on Friday he said": not the dates of what was said
         scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH]
     tense, passive = mention_tense(ctx, sentence, start, end, shape, scope)
+    governed = False
     if likely:
-        tense = _irrealis(ctx, sentence, start, shape, tense)
+        irrealis = _irrealis(ctx, sentence, start, shape, tense)
+        governed, tense = irrealis != tense and irrealis == "future", irrealis
     published = ctx.published
-    # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed".
-    explicit = explicit_when(scope, (start, end), "unknown" if shape.nominal else tense,
-                             published)
+    # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed";
+    # its own governor does: "demanding on Saturday the return of" (not on Saturday).
+    explicit = explicit_when(scope, (start, end),
+                             "unknown" if shape.nominal and not governed else tense, published)
     if explicit is not None:
         return Dating(explicit[0], explicit[1], tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
@@ -291,16 +301,28 @@ _IRREALIS_BEFORE = frozenset({"if", "unless", "when", "once", "until", "should"}
 
 def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape,
               tense: str) -> str:
-    """"future" for a bare verb after "if"/"when"/"unless" ("if they lose"); "present" for a
-    bare verb after its subject ("they say"); the clause tense otherwise (an infinitive,
-    "urged them to keep", is dated with the clause: TimeBank and AQUAINT mostly do so)."""
-    if shape.nominal or shape.form != "base":
-        return tense
+    """"future" for an infinitive governed by a word of intention, attempt or agreement ("are
+    fighting to keep", "urged its people to join", "wants the statue to be removed": see
+    `timeline.events.modality`) and for a bare verb after "if"/"when"/"unless" ("if they
+    lose"); "present" for a bare verb after its subject ("they say"); the clause tense
+    otherwise (a purpose clause, "gathered on Monday to protest", is dated with the clause:
+    TimeBank and AQUAINT do so)."""
     before = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
     words = [t.lower for t in before if not (t.lower in ctx.lex.adverbs)]
+    kept = [t.lower for t in before if t.lower not in ctx.lex.adverbs or is_negation(t.lower)]
+    if shape.nominal:
+        return "future" if governed_noun(kept) else tense
     prev = words[-1] if words else ""
-    if prev == "to":  # the corpora date "urged them to keep" with the urging
+    if shape.form in ("past", "participle") and words[-2:] == ["to", "be"]:
+        return "future" if governed_infinitive(kept[:-2]) else tense
+    if shape.form in ("past", "participle") and subjunctive(kept):
+        return "future"
+    if shape.form != "base" and conditional(kept):
+        return "future"
+    if shape.form != "base":
         return tense
+    if prev == "to":
+        return "future" if governed_infinitive(kept[:-1]) else tense
     if prev in ctx.lex.auxiliaries or prev in ctx.lex.modal or prev in ctx.lex.future \
             or prev in (",", "and", "or", "but"):
         return tense
