@@ -91,3 +91,17 @@ def test_modality_file_errors_name_the_file(tmp_path: Path,
         assert str(bad) in str(info.value)
     finally:
         modality.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The spokesman would not comment on the case.", "comment"),
+    ("Officials could not be reached.", "reached"),
+    ("The minister cannot explain the delay.", "explain"),
+])
+def test_negated_modal_is_a_refusal_on_the_publication_day(text: str, word: str) -> None:
+    assert at(text, word).interval == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+def test_modal_without_negation_stays_after_the_publication_day() -> None:
+    assert at("The spokesman would comment on the case.", "comment").interval == \
+        (D(2024, 3, 13), None)

@@ -310,6 +310,8 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     before = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
     words = [t.lower for t in before if not (t.lower in ctx.lex.adverbs)]
     kept = [t.lower for t in before if t.lower not in ctx.lex.adverbs or is_negation(t.lower)]
+    if tense == "hypothetical" and _refused(kept):
+        return "past"  # "would not comment", "could not be reached": a refusal, now
     if shape.nominal:
         return "future" if governed_noun(kept) else tense
     prev = words[-1] if words else ""
@@ -329,6 +331,22 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     if set(words[-4:]) & _IRREALIS_BEFORE:
         return "future"
     return "present"
+
+
+def _refused(words: Sequence[str]) -> bool:
+    """True when the verb group before a verb (`words`) is a negated modal ("would not",
+    "could not be", "cannot", "won't")."""
+    group = [w for w in words[-3:] if w not in ("be", "have", "been")]
+    if not group:
+        return False
+    last = group[-1]
+    if last in ("cannot", "can't", "can’t") or (last.endswith(("n't", "n’t"))
+                                               and last[:-3].rstrip("’'") not in ("do", "does")):
+        return True
+    return last in ("not", "never") and len(group) > 1 and group[-2] in _MODALS
+
+
+_MODALS = frozenset({"would", "could", "can", "will", "should", "must", "may", "might"})
 
 
 def relate(own: When | None, ref: When, direction: str) -> When | None:
