@@ -28,6 +28,7 @@ from attrs import field, frozen
 from timeline.events.arguments import Cue, relation_cues
 from timeline.events.context import DocContext
 from timeline.events.dating import date_mention, mention_shape, relate
+from timeline.events.story import story_day
 from timeline.exceptions import InputError
 from timeline.model import Document, PubDate, TimeExpression, When
 from timeline.tagger import TaggerConfig, tag
@@ -127,6 +128,7 @@ def anchor_document(document: Document, expressions: Sequence[TimeExpression],
     """The anchors of `mentions` (offset pairs into `document.text`), in the order given."""
     spans = _spans(mentions, len(document.text))
     ctx = DocContext(document, expressions)
+    story = story_day(ctx)
     whens: list[When | None] = []
     nouns: list[bool] = []
     links: list[tuple[Cue, int] | None] = []
@@ -144,7 +146,8 @@ def anchor_document(document: Document, expressions: Sequence[TimeExpression],
         naming = [link[0]] if link else []
         shape = mention_shape(ctx, sentence, start, end)
         nouns.append(shape.nominal)
-        whens.append(date_mention(ctx, sentence, start, end, shape, naming, likely=True).when)
+        whens.append(date_mention(ctx, sentence, start, end, shape, naming, likely=True,
+                                  story=story).when)
         links.append(link)
     for k in sorted(range(len(spans)), key=lambda i: spans[i]):
         link, own = links[k], whens[k]

@@ -16,7 +16,8 @@ narrative
     a past-tense clause without a date of its own inherits the day the story last named
     ("The storm hit the coast on Sunday. Thousands fled.") when that day is close enough
     before the publication date; a reporting verb ("said", "told") in a clause with no
-    date is the publication date;
+    date is the publication date; in `likely` mode (`timeline.anchor`) both take the story
+    day instead when the dateline or lead names the day before (`timeline.events.story`);
 tense
     tense and aspect against the publication date: past and perfect -> on or before it,
     future ("will", "is expected to") -> on or after it, present -> that day;
@@ -41,6 +42,13 @@ from timeline.events.anchoring import (
 )
 from timeline.events.arguments import Cue
 from timeline.events.context import DocContext
+from timeline.events.modality import (
+    conditional,
+    governed_infinitive,
+    governed_noun,
+    is_negation,
+    subjunctive,
+)
 from timeline.events.text import Sentence, Token, segment_of, tokenize
 from timeline.model import PubDate, TimeExpression, When
 
@@ -222,42 +230,57 @@ def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
     return None
 
 
-def _likely(tense: str, published: PubDate | None) -> When | None:
+def _likely(tense: str, published: PubDate | None,
+            story: TimeExpression | None = None) -> When | None:
     """The day reading of a tense: news reports what happened on the publication day (past,
-    perfect, present, no verb); future, infinitive and conditional events come after it."""
+    perfect, present, no verb), or on the story day when the lead names an earlier one
+    (`timeline.events.story`); future, infinitive and conditional events come after it."""
     if published is None:
         return None
     iso, grain = published.iso(), published.grain
     if tense in ("future", "hypothetical"):
         return When(iso, published.latest + _DAY, None, grain, "tense", "AFTER")
+    if story is not None and tense in _STORY_TENSES:
+        return _story_when(story)
     return When(iso, published.earliest, published.latest, grain, "tense")
+
+
+def _story_when(story: TimeExpression) -> When:
+    return When(story.value, story.earliest, story.latest, story.granularity, "narrative")
 
 
 def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
                  shape: MentionShape, naming: Sequence[Cue] = (), *,
-                 narrative: bool = True, likely: bool = False) -> Dating:
+                 narrative: bool = True, likely: bool = False,
+                 story: TimeExpression | None = None) -> Dating:
     """The date of the mention `start`..`end` of `sentence` (see the module docstring).
 
     With `likely`, a clause with no date of its own gets its most likely day rather than the
     bounds its tense sets: the publication day for past, perfect and present, the days after
     it for future and conditional ("would", "could") events (`_likely`). Event extraction
     keeps the bounds ("has toured" -> on or before the publication date); `timeline.anchor`
-    gives the likely day.
+    gives the likely day. `story` is the document's story day (`timeline.events.story`), the
+    likely day of its undated past clauses and reporting verbs.
     """
     scope = scope_of(ctx, sentence, start, end, naming)
     if _reporting(ctx, start, end, shape):
         # "said Friday", "on Friday he said": not the dates of what was said
         scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH]
     tense, passive = mention_tense(ctx, sentence, start, end, shape, scope)
+    governed = False
     if likely:
-        tense = _irrealis(ctx, sentence, start, shape, tense)
+        irrealis = _irrealis(ctx, sentence, start, shape, tense)
+        governed, tense = irrealis != tense and irrealis == "future", irrealis
     published = ctx.published
-    # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed".
-    explicit = explicit_when(scope, (start, end), "unknown" if shape.nominal else tense,
-                             published)
+    # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed";
+    # its own governor does: "demanding on Saturday the return of" (not on Saturday).
+    explicit = explicit_when(scope, (start, end),
+                             "unknown" if shape.nominal and not governed else tense, published)
     if explicit is not None:
         return Dating(explicit[0], explicit[1], tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
+        if likely and story is not None:
+            return Dating(_story_when(story), story, tense, passive)
         iso, grain = published.iso(), published.grain
         return Dating(When(iso, published.earliest, published.latest, grain, "publication"),
                       None, tense, passive)
@@ -267,31 +290,63 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
             return Dating(When(expr.value, expr.earliest, expr.latest, expr.granularity,
                                "narrative", expr.mod), expr, tense, passive)
     if likely:
-        return Dating(_likely(tense, published), None, tense, passive)
+        return Dating(_likely(tense, published, story), None, tense, passive)
     return Dating(tense_when(tense, published), None, tense, passive)
 
 
+#: Tenses whose likely day is the story day (a present clause is news of the publication day).
+_STORY_TENSES = frozenset({"past", "perfect"})
 _IRREALIS_BEFORE = frozenset({"if", "unless", "when", "once", "until", "should"})
 
 
 def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape,
               tense: str) -> str:
-    """"future" for a bare verb after "if"/"when"/"unless" ("if they lose"); "present" for a
-    bare verb after its subject ("they say"); the clause tense otherwise (an infinitive,
-    "urged them to keep", is dated with the clause: TimeBank and AQUAINT mostly do so)."""
-    if shape.nominal or shape.form != "base":
-        return tense
+    """"future" for an infinitive governed by a word of intention, attempt or agreement ("are
+    fighting to keep", "urged its people to join", "wants the statue to be removed": see
+    `timeline.events.modality`) and for a bare verb after "if"/"when"/"unless" ("if they
+    lose"); "present" for a bare verb after its subject ("they say"); the clause tense
+    otherwise (a purpose clause, "gathered on Monday to protest", is dated with the clause:
+    TimeBank and AQUAINT do so)."""
     before = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
     words = [t.lower for t in before if not (t.lower in ctx.lex.adverbs)]
+    kept = [t.lower for t in before if t.lower not in ctx.lex.adverbs or is_negation(t.lower)]
+    if tense == "hypothetical" and _refused(kept):
+        return "past"  # "would not comment", "could not be reached": a refusal, now
+    if shape.nominal:
+        return "future" if governed_noun(kept) else tense
     prev = words[-1] if words else ""
-    if prev == "to":  # the corpora date "urged them to keep" with the urging
+    if shape.form in ("past", "participle") and words[-2:] == ["to", "be"]:
+        return "future" if governed_infinitive(kept[:-2]) else tense
+    if shape.form in ("past", "participle") and subjunctive(kept):
+        return "future"
+    if shape.form != "base" and conditional(kept):
+        return "future"
+    if shape.form != "base":
         return tense
+    if prev == "to":
+        return "future" if governed_infinitive(kept[:-1]) else tense
     if prev in ctx.lex.auxiliaries or prev in ctx.lex.modal or prev in ctx.lex.future \
             or prev in (",", "and", "or", "but"):
         return tense
     if set(words[-4:]) & _IRREALIS_BEFORE:
         return "future"
     return "present"
+
+
+def _refused(words: Sequence[str]) -> bool:
+    """True when the verb group before a verb (`words`) is a negated modal ("would not",
+    "could not be", "cannot", "won't")."""
+    group = [w for w in words[-3:] if w not in ("be", "have", "been")]
+    if not group:
+        return False
+    last = group[-1]
+    if last in ("cannot", "can't", "can’t") or (last.endswith(("n't", "n’t"))
+                                               and last[:-3].rstrip("’'") not in ("do", "does")):
+        return True
+    return last in ("not", "never") and len(group) > 1 and group[-2] in _MODALS
+
+
+_MODALS = frozenset({"would", "could", "can", "will", "should", "must", "may", "might"})
 
 
 def relate(own: When | None, ref: When, direction: str) -> When | None:

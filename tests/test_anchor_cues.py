@@ -1,0 +1,107 @@
+"""Cues of tense, aspect, modality and the story day in `timeline.anchor` (sentences of our own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import timeline.events.modality as modality_module
+from timeline import Anchor, anchor
+from timeline.events.modality import modality
+from timeline.exceptions import ResourceError
+
+D = dt.date
+PUB = "2024-03-12"  # a Tuesday
+
+
+def at(text: str, word: str, published: str | None = PUB, nth: int = 0) -> Anchor:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return anchor(text, published, [(start, start + len(word))])[0]
+
+
+WIRE = ("LISBON, March 11 (Wire) -- The coalition collapsed after a confidence vote. "
+        "Thousands protested outside parliament. Officials said new elections will follow.")
+
+
+def test_dateline_day_before_publication_is_the_day_of_undated_past_clauses() -> None:
+    assert at(WIRE, "protested").interval == (D(2024, 3, 11), D(2024, 3, 11))
+    assert at(WIRE, "said").interval == (D(2024, 3, 11), D(2024, 3, 11))
+    assert at(WIRE, "protested").derived == "narrative"
+
+
+def test_dateline_does_not_move_future_clauses() -> None:
+    assert at(WIRE, "follow").interval == (D(2024, 3, 13), None)
+
+
+def test_dateline_of_the_publication_day_changes_nothing() -> None:
+    assert at(WIRE, "protested", "2024-03-11").interval == (D(2024, 3, 11), D(2024, 3, 11))
+    assert at(WIRE, "protested", "2024-03-11").derived == "tense"
+
+
+def test_dateline_far_before_publication_is_not_the_story_day() -> None:
+    assert at(WIRE, "protested", "2024-03-20").interval == (D(2024, 3, 20), D(2024, 3, 20))
+
+
+@pytest.mark.parametrize(("published", "day"), [
+    ("2024-03-09", D(2024, 3, 8)),   # the lead names the day before: the story day
+    ("2024-03-10", D(2024, 3, 10)),  # two days before: background, the publication day
+])
+def test_lead_day_before_publication(published: str, day: D) -> None:
+    text = ("Rescuers pulled three miners alive from a flooded shaft on Friday.\n\n"
+            "The men were taken to hospital.")  # another paragraph: no narrative date
+    assert at(text, "taken", published).interval == (day, day)
+
+
+def _marked(sentence: str) -> tuple[str, int, int]:
+    start = sentence.index("[[")
+    end = sentence.index("]]") - 2
+    return sentence.replace("[[", "").replace("]]", ""), start, end
+
+
+MODALITY = modality()
+
+
+@pytest.mark.parametrize("sentence", MODALITY.examples)
+def test_modality_examples_are_after_the_publication_day(sentence: str) -> None:
+    text, start, end = _marked(sentence)
+    got = anchor(text, PUB, [(start, end)])[0]
+    assert got.interval == (D(2024, 3, 13), None), (sentence, got)
+
+
+@pytest.mark.parametrize("sentence", MODALITY.counterexamples)
+def test_modality_counterexamples_are_not(sentence: str) -> None:
+    text, start, end = _marked(sentence)
+    got = anchor(text, PUB, [(start, end)])[0]
+    assert got.interval != (D(2024, 3, 13), None), (sentence, got)
+
+
+def test_modality_file_errors_name_the_file(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "modality.toml"
+    bad.write_text('[infinitive]\ngovernors = "want"\n', encoding="utf-8")
+    monkeypatch.setattr(modality_module, "MODALITY_FILE", bad)
+    modality.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="governors") as info:
+            modality()
+        assert str(bad) in str(info.value)
+    finally:
+        modality.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The spokesman would not comment on the case.", "comment"),
+    ("Officials could not be reached.", "reached"),
+    ("The minister cannot explain the delay.", "explain"),
+])
+def test_negated_modal_is_a_refusal_on_the_publication_day(text: str, word: str) -> None:
+    assert at(text, word).interval == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+def test_modal_without_negation_stays_after_the_publication_day() -> None:
+    assert at("The spokesman would comment on the case.", "comment").interval == \
+        (D(2024, 3, 13), None)

@@ -1,0 +1,172 @@
+"""Modality cues of event anchoring: words that put the event after them in the future.
+
+Four cues, each a table of ``modality.toml``:
+
+infinitive
+
+"They are fighting to [[keep]] the boy", "the union threatened to [[strike]]", "urged its
+people to [[join]] the rallies": an infinitive governed by a word of intention, attempt,
+obligation, agreement or likelihood names an event that has not happened at the publication
+date. A purpose clause of a completed action ("gathered on Monday to [[protest]]") and an
+infinitive after a refusal ("declined to [[comment]]") are not (the annotated news corpora date
+them with the clause).
+conditional
+    "if the rebels [[attack]]", "if the court [[ruled]] in his favour".
+subjunctive
+    "demanded that the statue be [[removed]]", "wants the statue [[removed]]".
+nominal
+    an event noun governed by a demand, a search or a block: "demanding the [[return]] of the
+    refugees", "information leading to the [[arrest]] of the gunman".
+
+The words live in ``timeline/data/en/events/modality.toml``, whose examples run as tests.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from timeline.events.resources import EVENTS_DIR, read_toml, string_list
+from timeline.exceptions import ResourceError
+
+__all__ = [
+    "Modality",
+    "conditional",
+    "governed_infinitive",
+    "governed_noun",
+    "is_negation",
+    "modality",
+    "subjunctive",
+]
+
+MODALITY_FILE = EVENTS_DIR / "modality.toml"
+#: How many words may stand between an object-taking governor and "to" ("urged its people to").
+OBJECT_REACH = 3
+#: How far back in its clause a conditional word may stand.
+_CLAUSE_REACH = 6
+#: Words after which "be"/a participle is not a demanded event ("to be", "will be", "was").
+_NOT_SUBJECTS = frozenset({
+    "to", "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "shall",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "not", "never",
+})
+_STOPS = frozenset({",", ";", ":", ".", "!", "?", "and", "or", "but", "that", "which", "who"})
+
+
+@frozen
+class Modality:
+    """The word lists of ``modality.toml`` (lowercase)."""
+
+    governors: frozenset[str]
+    object_governors: frozenset[str]
+    negations: frozenset[str]
+    conditionals: frozenset[str]
+    subjunctive_governors: frozenset[str]
+    noun_governors: frozenset[str]
+    noun_between: frozenset[str]
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+
+
+def _table(data: dict[str, object], name: str) -> dict[str, object]:
+    table = data.get(name)
+    if not isinstance(table, dict):
+        raise ResourceError(f"missing table [{name}]", path=str(MODALITY_FILE))
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def modality() -> Modality:
+    """The modality cues (read once); `ResourceError` names a malformed file."""
+    data, raw = read_toml(MODALITY_FILE)
+
+    def words(table: str, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in string_list(_table(data, table), key,
+                                                        MODALITY_FILE, raw))
+
+    def sentences(key: str) -> tuple[str, ...]:
+        return tuple(s for table in _TABLES
+                     for s in string_list(_table(data, table), key, MODALITY_FILE, raw,
+                                          required=key == "examples"))
+
+    return Modality(words("infinitive", "governors"), words("infinitive", "object_governors"),
+                    words("infinitive", "negations"), words("conditional", "words"),
+                    words("subjunctive", "governors"), words("nominal", "governors"),
+                    words("nominal", "between"), sentences("examples"),
+                    sentences("counterexamples"))
+
+
+_TABLES = ("infinitive", "conditional", "subjunctive", "nominal")
+
+
+def is_negation(word: str) -> bool:
+    """True for "not", "never", "don't", "didn’t"..."""
+    return word in modality().negations or word.endswith(("n't", "n’t"))
+
+
+def governed_infinitive(before: Sequence[str]) -> bool:
+    """True when the words `before` "to" (lowercase, in order) end with a governor of intention
+    ("fighting", "agreed", "willing") or an object-taking one a few words back ("urged its
+    people"), not negated ("does not want")."""
+    cues = modality()
+    if before and before[-1] in cues.governors:
+        return not (len(before) > 1 and is_negation(before[-2]))
+    for k in range(len(before) - 2, max(len(before) - OBJECT_REACH - 2, -1), -1):
+        word = before[k]
+        if word in _STOPS:
+            return False
+        if word in cues.object_governors:
+            return not (k > 0 and is_negation(before[k - 1]))
+    return False
+
+
+def conditional(before: Sequence[str]) -> bool:
+    """True when a conditional word ("if", "unless") stands in the clause before the verb
+    (`before`: the words before it, lowercase, in order)."""
+    cues = modality()
+    for word in reversed(before[-_CLAUSE_REACH:]):
+        if word in _STOPS and word not in ("that",):
+            return False
+        if word in cues.conditionals:
+            return True
+    return False
+
+
+def subjunctive(before: Sequence[str]) -> bool:
+    """True for a participle demanded ("asked that his son be", "wants the statue"): `before`
+    ends with "be" after a noun phrase, or with a noun phrase, governed by a word of demand
+    or wish (`[subjunctive]`)."""
+    cues = modality()
+    words = list(before)
+    if words[-1:] == ["be"]:
+        words.pop()
+        if not words or words[-1] in _NOT_SUBJECTS:
+            return False
+    elif not words or words[-1] in _NOT_SUBJECTS or words[-1] in cues.subjunctive_governors:
+        return False
+    for word in reversed(words[-OBJECT_REACH - 1:-1]):
+        if word in _STOPS and word != "that":
+            return False
+        if word in cues.subjunctive_governors:
+            return True
+    return False
+
+
+def governed_noun(before: Sequence[str]) -> bool:
+    """True for an event noun governed by a demand, a search or a block (`before`: the words
+    before the noun, lowercase, in order): "demanding the", "leading to the", "pressing for
+    an early"."""
+    cues = modality()
+    skipped = 0
+    for word in reversed(before[-OBJECT_REACH - 2:]):
+        if word in cues.noun_governors:
+            return True
+        if word in _STOPS:
+            return False
+        if word in cues.noun_between or word.endswith(("'s", "’s")):
+            continue
+        skipped += 1
+        if skipped > 1:
+            return False
+    return False
