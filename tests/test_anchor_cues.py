@@ -6,21 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from test_anchor_mentions import PUB, at
 
 import timeline.events.modality as modality_module
-from timeline import Anchor, anchor
+from timeline import anchor
 from timeline.events.modality import modality
 from timeline.exceptions import ResourceError
 
 D = dt.date
-PUB = "2024-03-12"  # a Tuesday
-
-
-def at(text: str, word: str, published: str | None = PUB, nth: int = 0) -> Anchor:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    return anchor(text, published, [(start, start + len(word))])[0]
 
 
 WIRE = ("LISBON, March 11 (Wire) -- The coalition collapsed after a confidence vote. "
