@@ -75,6 +75,14 @@ def test_clause_decides_direction(text: str, published: str, phrase: str, value:
     ("Sales grew in the last half of 1988.", "the last half of 1988", "1988-H2"),
     ("Sales grew in the first two quarters of 1990.", "the first two quarters of 1990",
      "1990-H1"),
+    # a period not yet begun is a forecast, not the period the report is about
+    (("Profit rose in the third quarter. It sees a loss in the second quarter of 1990. "
+      "In the year-ago period, it earned less."), "the year-ago period", "1988-Q3"),
+    # before another noun only the adjective is the expression
+    ("Profit rose in the third quarter. Year-earlier results included a gain.",
+     "Year-earlier", "1988-Q3"),
+    ("Profit rose in the third quarter, up from the comparable year-ago quarter.",
+     "the comparable year-ago quarter", "1988-Q3"),
 ])
 def test_financial_periods(text: str, phrase: str, value: str) -> None:
     assert value_of(text, "1989-11-02", phrase) == value
