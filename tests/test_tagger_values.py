@@ -1,0 +1,31 @@
+"""Values of the rules added for TempEval-3 accuracy (issue 4). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import tag
+
+
+def tagged(text: str, published: str) -> dict[str, str]:
+    return {e.text: e.value for e in tag(text, published)}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a year said in words keeps its month or season in one expression
+    ("Prices peaked in January nineteen ninety-seven.", "1998-02-27",
+     {"January nineteen ninety-seven": "1997-01"}),
+    ("Oil fell to that level in the winter of nineteen ninety-four.", "1998-02-27",
+     {"the winter of nineteen ninety-four": "1994-WI"}),
+    # a season with "the" is the nearest one; "the fall" is mostly a drop, not autumn
+    ("Orders recovered from the low levels of the summer.", "1989-10-26",
+     {"the summer": "1989-SU"}),
+    ("Orders recovered from the low levels of the early summer.", "1989-10-26",
+     {"the early summer": "1989-SU"}),
+    ("The fall in prices hurt the farmers.", "1989-10-26", {}),
+    # ages are no durations, in digits or in words
+    ("The six-year-old boy and his twenty-five-year-old cousin arrived.", "2000-01-15", {}),
+    ("The boy, six years old, stayed for two weeks.", "2000-01-15", {"two weeks": "P2W"}),
+])
+def test_values(text: str, published: str, expected: dict[str, str]) -> None:
+    assert tagged(text, published) == expected
