@@ -29,3 +29,11 @@ def tagged(text: str, published: str) -> dict[str, str]:
 ])
 def test_values(text: str, published: str, expected: dict[str, str]) -> None:
     assert tagged(text, published) == expected
+
+
+def test_bare_clock_time_is_on_the_day_last_named() -> None:
+    text = "The bomb went off on Friday, Aug. 7. It exploded at 10:35 a.m. near the embassy."
+    assert tagged(text, "1998-08-08")["10:35 a.m."] == "1998-08-07T10:35"
+    # with no day named before it, the publication day
+    assert tagged("The market opened at 9:30 a.m.", "1998-08-08")["9:30 a.m."] \
+        == "1998-08-08T09:30"

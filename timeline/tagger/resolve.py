@@ -420,6 +420,10 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
         day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
     elif p.month is not None and p.day is not None:
         day = _date(Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day), ctx)
+    elif ctx.ref is not None and ctx.ref.granularity in ("day", "part_of_day") \
+            and ctx.ref.earliest is not None and ctx.ref.earliest == ctx.ref.latest:
+        # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m.")
+        day = _unit(ctx.ref.earliest, "day", None)
     elif ctx.anchor is not None:
         day = _span(ctx.anchor, "day", 0, clip=True)
     else:
