@@ -83,6 +83,10 @@ def test_clause_decides_direction(text: str, published: str, phrase: str, value:
      "Year-earlier", "1988-Q3"),
     ("Profit rose in the third quarter, up from the comparable year-ago quarter.",
      "the comparable year-ago quarter", "1988-Q3"),
+    ("Profit rose in the third quarter from the corresponding period last year.",
+     "the corresponding period last year", "1988-Q3"),
+    ("Profit rose in the second quarter. Sales for last year's quarter were flat.",
+     "last year's quarter", "1988-Q2"),
 ])
 def test_financial_periods(text: str, phrase: str, value: str) -> None:
     assert value_of(text, "1989-11-02", phrase) == value
