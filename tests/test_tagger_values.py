@@ -37,3 +37,10 @@ def test_bare_clock_time_is_on_the_day_last_named() -> None:
     # with no day named before it, the publication day
     assert tagged("The market opened at 9:30 a.m.", "1998-08-08")["9:30 a.m."] \
         == "1998-08-08T09:30"
+
+
+def test_year_ago_adjective_is_not_the_year() -> None:
+    found = tagged("Profit rose in the third quarter. The year-ago results included a gain.",
+                   "1989-11-02")
+    assert found.get("year-ago") == "1988-Q3", found
+    assert "The year" not in found
