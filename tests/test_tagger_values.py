@@ -44,3 +44,16 @@ def test_year_ago_adjective_is_not_the_year() -> None:
                    "1989-11-02")
     assert found.get("year-ago") == "1988-Q3", found
     assert "The year" not in found
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # "the full year" after a forecast year is the year of publication ...
+    ("It aims to double sales by 1992. It forecast a gain for the full year.", "the full year",
+     "1989"),
+    # ... after a past year it is that year
+    ("Sales fell in 1987. For the full year, it lost money.", "the full year", "1987"),
+    # "that year" keeps a year still to come
+    ("The games open in 1992. That year, the city will grow.", "That year", "1992"),
+])
+def test_the_year_after_a_forecast(text: str, phrase: str, value: str) -> None:
+    assert tagged(text, "1989-10-30")[phrase] == value

@@ -450,7 +450,11 @@ def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
                           dt.date(p.year, 12, 31))
         return _unit(dt.date(p.year, month, 1), unit, p.mod)
     if ref is not None and ref.earliest is not None and ref.latest is not None \
-            and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit):
+            and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit) \
+            and (p.origin != "begun" or ctx.anchor is None
+                 or _time.floor(ref.earliest, unit) <= _time.floor(ctx.anchor.latest, unit)):
+        # the unit of the date last mentioned; for "the (full) year" not one still to come:
+        # "a target for 1992 ... an increase for the full year" is the year of publication
         return _unit(ref.earliest, unit, p.mod)
     if ctx.anchor is None:
         return None
