@@ -57,3 +57,14 @@ def test_year_ago_adjective_is_not_the_year() -> None:
 ])
 def test_the_year_after_a_forecast(text: str, phrase: str, value: str) -> None:
     assert tagged(text, "1989-10-30")[phrase] == value
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("Growth will slow over the next year or so.", "the next year or so", "1990", "APPROX"),
+    ("A merger could come in 1994 or later.", "1994 or later", "1994", "ON_OR_AFTER"),
+    ("The plant will run in 1990 and beyond.", "1990 and beyond", "1990", "ON_OR_AFTER"),
+    ("The strike lasted two years or more.", "two years or more", "P2Y", "EQUAL_OR_MORE"),
+])
+def test_suffix_modifiers(text: str, phrase: str, value: str, mod: str) -> None:
+    found = {e.text: (e.value, e.time.mod) for e in tag(text, "1989-10-30")}
+    assert found[phrase] == (value, mod)
