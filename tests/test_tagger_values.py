@@ -68,3 +68,10 @@ def test_the_year_after_a_forecast(text: str, phrase: str, value: str) -> None:
 def test_suffix_modifiers(text: str, phrase: str, value: str, mod: str) -> None:
     found = {e.text: (e.value, e.time.mod) for e in tag(text, "1989-10-30")}
     assert found[phrase] == (value, mod)
+
+
+def test_or_later_opens_the_interval() -> None:
+    (later,) = tag("A merger could come in 1994 or later.", "1989-10-30")
+    assert (later.time.earliest is not None, later.time.latest) == (True, None)
+    (earlier,) = tag("It was built in 1950 or earlier.", "1989-10-30")
+    assert (earlier.time.earliest, earlier.time.latest is not None) == (None, True)

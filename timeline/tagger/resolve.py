@@ -28,6 +28,7 @@ _TIME_CODE = {"hour": "H", "minute": "M", "second": "S"}
 _YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
 #: how far the nearest reading of a year-less date must contradict the tense to be overridden
 _CONTRADICTION = dt.timedelta(days=31)
+_OPEN_MODS = frozenset({"ON_OR_AFTER", "ON_OR_BEFORE"})
 
 
 @frozen
@@ -547,6 +548,10 @@ def resolve(p: Partial, ctx: Context, text: str | None = None) -> TimeValue | No
         out = _anaphor(p, ctx)
     else:
         raise ValueError(f"unknown kind {kind!r}")
+    if out is not None and out.type in ("DATE", "TIME") and p.mod in _OPEN_MODS:
+        # "1994 or later": open after the date; "1990 or earlier": open before it
+        lo, hi = (out.earliest, None) if p.mod == "ON_OR_AFTER" else (None, out.latest)
+        out = _value(out.type, out.value, out.granularity, lo, hi, out.mod)
     if out is not None and p.type and out.type != p.type:
         out = TimeValue(type=p.type, value=out.value, mod=out.mod, granularity=out.granularity,
                         earliest=out.earliest, latest=out.latest)
