@@ -75,3 +75,8 @@ def test_or_later_opens_the_interval() -> None:
     assert (later.time.earliest is not None, later.time.latest) == (True, None)
     (earlier,) = tag("It was built in 1950 or earlier.", "1989-10-30")
     assert (earlier.time.earliest, earlier.time.latest is not None) == (None, True)
+
+
+def test_that_same_day_is_the_day_last_named() -> None:
+    text = "The embassy was bombed on Aug. 7. That same day, a second bomb went off."
+    assert tagged(text, "1998-08-10")["That same day"] == "1998-08-07"
