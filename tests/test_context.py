@@ -32,6 +32,28 @@ def value_of(text: str, published: str, phrase: str) -> str:
     ("The hearing was postponed until Tuesday.", "2000-03-30", "Tuesday", "2000-04-04"),
     ("The family could arrive as soon as Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
     ("He has scheduled a news conference Thursday.", "1999-05-05", "Thursday", "1999-05-06"),
+    # a plan without its auxiliary, or "is to", looks ahead; one in the past perfect is past
+    ("The talks, set to resume Monday, drew protests.", "2025-03-16", "Monday", "2025-03-17"),
+    ("The shares are to resume trading Tuesday.", "2025-03-14", "Tuesday", "2025-03-18"),
+    ("The vote had been scheduled for Friday.", "2025-03-17", "Friday", "2025-03-14"),
+    ("Police have searched for him since shortly after the Oct. 23 shooting.", "1999-05-06",
+     "Oct. 23", "1998-10-23"),
+    # a possessive weekday names a day by what happened on it
+    ("Lawyers will try to overturn Wednesday's ruling.", "2025-03-14", "Wednesday",
+     "2025-03-12"),
+    ("Turnout is expected to be high ahead of Sunday's vote.", "2025-03-14", "Sunday",
+     "2025-03-16"),
+    # a deadline with "until" is still to come (not in the past perfect)
+    ("The agency has given the family until 9 a.m. Tuesday to reply.", "2025-03-17",
+     "9 a.m. Tuesday", "2025-03-18T09:00"),
+    ("They had waited until Tuesday to reply.", "2025-03-17", "Tuesday", "2025-03-11"),
+    # adjectives in un-...-ed are no past verbs
+    ("It would be paid on a still unspecified date in January.", "1989-10-26", "January",
+     "1990-01"),
+    # an infinitive right after a past verb: the date is the infinitive's (nearest reading)
+    ("The company agreed to buy the unit for $22 million in February.", "1989-10-30",
+     "February", "1990-02"),
+    ("He was shot to death on Oct. 23 at his home.", "1999-05-05", "Oct. 23", "1998-10-23"),
     # the weekend just past when written on a weekday about the past, else the coming one
     ("The talks resumed over the weekend.", "2025-03-17", "the weekend", "2025-W11-WE"),
     ("The minister said over the weekend that talks would go on.", "2025-03-17", "the weekend",
@@ -53,6 +75,18 @@ def test_clause_decides_direction(text: str, published: str, phrase: str, value:
     ("Sales grew in the last half of 1988.", "the last half of 1988", "1988-H2"),
     ("Sales grew in the first two quarters of 1990.", "the first two quarters of 1990",
      "1990-H1"),
+    # a period not yet begun is a forecast, not the period the report is about
+    (("Profit rose in the third quarter. It sees a loss in the second quarter of 1990. "
+      "In the year-ago period, it earned less."), "the year-ago period", "1988-Q3"),
+    # before another noun only the adjective is the expression
+    ("Profit rose in the third quarter. Year-earlier results included a gain.",
+     "Year-earlier", "1988-Q3"),
+    ("Profit rose in the third quarter, up from the comparable year-ago quarter.",
+     "the comparable year-ago quarter", "1988-Q3"),
+    ("Profit rose in the third quarter from the corresponding period last year.",
+     "the corresponding period last year", "1988-Q3"),
+    ("Profit rose in the second quarter. Sales for last year's quarter were flat.",
+     "last year's quarter", "1988-Q2"),
 ])
 def test_financial_periods(text: str, phrase: str, value: str) -> None:
     assert value_of(text, "1989-11-02", phrase) == value

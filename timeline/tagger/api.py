@@ -123,7 +123,10 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                 and value.earliest is not None \
                 and value.latest is not None and not value.value.endswith("_REF"):
             ref = value
-            if value.granularity in ("quarter", "half") and "X" not in value.value:
+            if value.granularity in ("quarter", "half") and "X" not in value.value \
+                    and (anchor is None or value.earliest <= anchor.latest):
+                # a period not yet begun ("a loss in the third quarter of 1990") is a
+                # forecast, not the period the report is about
                 period = (c.end, value)
     return out
 

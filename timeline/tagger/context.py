@@ -25,6 +25,9 @@ _FUTURE = re.compile(
     r"|\b(?:next|upcoming|coming|forthcoming)\b"
     r"|\b(?:scheduled|slated|planned|postponed|delayed|adjourned|deferred)\b"
     r"|\bmight\s+(?!have\b)"
+    # a participle or "is to" without its auxiliary: "talks, set to resume Monday", "is to resume"
+    r"|\b(?:set|due|scheduled|slated|poised)\s+to\s+(?!be\s+\w+ed\b)\w+"
+    r"|\b(?:is|are)\s+to\s+(?:be\s+)?\w+"
     r"|\bas\s+(?:early|soon)\s+as\b",
     re.IGNORECASE,
 )
@@ -34,7 +37,8 @@ _PAST = re.compile(
     r"wrote|spoke|ago|last|earlier|closed|ended|agreed|signed|died|killed)\b"
     r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
     r"scheduled|planned|supposed|concerned|interested|limited|united|detailed|advanced|"
-    r"sophisticated|complicated|reported|announced|added|stated|noted|claimed|insisted)\b)"
+    r"sophisticated|complicated|reported|announced|added|stated|noted|claimed|insisted|"
+    r"un[a-z]+ed)\b)"
     r"[a-z]{3,}ed\b",
     re.IGNORECASE,
 )
@@ -71,33 +75,54 @@ _FORWARD = re.compile(
     r"\b(?:payable|effective|due|expir(?:es|ing|e)|matur(?:es|ing|e)|of\s+record|record\s+date)"
     r"(?:\s+(?:on|in|at|as\s+of))?\s+$", re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+#: "ahead of Tuesday's vote", "the upcoming Friday's game": the possessive looks forward
+_AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|coming|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_UNTIL = re.compile(r"(?<!\bup )\b(?:until|till)\s+$", re.IGNORECASE)
+#: an infinitive right after a past verb: the date is the infinitive's ("agreed to buy")
+_INFINITIVE = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|my|this|that|these|those|be|have|date|"
+    r"about|around|more|less|some|all|each|every)\b)[a-z]{3,}\b(?!\s+(?:ago|earlier|before)\b)")
+_HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
-_SINCE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid)\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
+                    r"(?:(?:the|early|late|mid)\s+)?$", re.IGNORECASE)
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing a span, from the nearest strong cue before it in its clause.
 
-    A reporting verb directly before the span ("said Friday") or "since" makes it past; a term
-    still to come ("payable Dec. 1", "effective June 1") makes it future unless the clause is in
-    the past perfect. Otherwise the nearest cue before it among modals and auxiliaries ("will",
+    A reporting verb directly before the span ("said Friday"), "since" or a possessive
+    ("Wednesday's ruling") makes it past; a term still to come ("payable Dec. 1", "effective
+    June 1") or a deadline ("until Tuesday") makes it future unless the clause is in the past
+    perfect. A plan in the past perfect ("had been scheduled to expire Friday") is past; a past
+    verb directly followed by an infinitive ("agreed to buy ... in February") gives no tense. Otherwise the nearest cue before it among modals and auxiliaries ("will",
     "is expected to", "was", "had"), schedules ("scheduled", "postponed", "as soon as") and
     past-tense verbs wins; with none before it, the nearest cue after it in its clause ("In
     March, the company sold ..."); None when the clause has none.
     """
     left, right = clause_bounds(text, start, end)
     left = max(left, start - _LOOK_BACK)
-    if _REPORTED.search(text, left, start) or _SINCE.search(text, max(0, start - 20), start):
+    if _REPORTED.search(text, left, start) or _SINCE.search(text, max(0, start - 40), start):
         return "past"
+    if text.startswith(("'s", "’s"), end) and not _AHEAD.search(text, max(0, start - 30), start):
+        return "past"   # "Wednesday's ruling": a day named by what happened on it
     if _FORWARD.search(text, max(0, start - 24), start) \
             and not _HAD.search(text, left, start):   # "had been due to expire Friday"
         return "future"
+    if _UNTIL.search(text, max(0, start - 12), start) and not _HAD.search(text, left, right):
+        return "future"   # a deadline: "has given them until Tuesday" (not "had waited until")
     best: tuple[int, Tense] | None = None
     for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
         for m in pattern.finditer(text, left, start):
             distance = start - m.end()
             if best is None or distance < best[0]:
-                best = (distance, tense)  # type: ignore[assignment]
+                # a plan in the past perfect is past: "had been scheduled to expire Friday"
+                planned_before = tense == "future" and _HAD_BEEN.search(
+                    text, max(left, m.start() - 12), m.start())
+                best = (distance, "past" if planned_before else tense)  # type: ignore[assignment]
+    if best is not None and best[1] == "past" \
+            and _INFINITIVE.match(text, start - best[0], start):
+        return None   # "agreed to buy the unit in February": the purchase is still to come
     if best is None:
         # nothing before it in its clause ("In March, the company sold ..."): the verb after it
         stop = min(right, end + _LOOK_AHEAD)

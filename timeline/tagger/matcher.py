@@ -3,7 +3,8 @@
 Candidates overlapping a negative rule (money, percentages, ages) are dropped; among overlapping
 candidates the longest wins, then a definite reading over a latent one, then the higher
 priority, then the rule loaded first. A mod prefix
-("early", "mid-", "the end of") directly before a date extends its span and sets its mod.
+("early", "mid-", "the end of") directly before a date extends its span and sets its mod, and so
+does a suffix ("or so", "or later") directly after a date or a duration.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from timeline.tagger.resources import Grammar, Rule, lower_ascii
 __all__ = ["Candidate", "scan"]
 
 _MODDABLE = frozenset({"date", "relative", "weekday", "range", "anaphor"})
+#: kinds a suffix modifier may follow ("the next year or so", "1994 or later", "two years or more")
+_SUFFIXABLE = _MODDABLE | {"duration"}
 
 
 @frozen
@@ -87,13 +90,19 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 def _with_mods(text: str, chosen: list[Candidate], grammar: Grammar) -> list[Candidate]:
     out: list[Candidate] = []
-    for c in chosen:
+    for i, c in enumerate(chosen):
         if c.rule.kind in _MODDABLE and c.partial.mod is None:
             floor = out[-1].end if out else 0
             m = grammar.mod_prefix.search(text, max(floor, c.start - 25), c.start)
             if m:
                 mod = grammar.lookup("mod", m["mod"])
                 c = evolve(c, start=m.start(), partial=evolve(c.partial, mod=mod))
+        if c.rule.kind in _SUFFIXABLE and c.partial.mod is None:
+            ceiling = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+            m = grammar.mod_suffix.match(text, c.end, min(ceiling, c.end + 16))
+            if m:
+                mod = grammar.lookup("mod_suffix", m["mod"])
+                c = evolve(c, end=m.end(), partial=evolve(c.partial, mod=mod))
         out.append(c)
     return out
 

@@ -28,6 +28,7 @@ _TIME_CODE = {"hour": "H", "minute": "M", "second": "S"}
 _YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
 #: how far the nearest reading of a year-less date must contradict the tense to be overridden
 _CONTRADICTION = dt.timedelta(days=31)
+_OPEN_MODS = frozenset({"ON_OR_AFTER", "ON_OR_BEFORE"})
 
 
 @frozen
@@ -420,6 +421,10 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
         day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
     elif p.month is not None and p.day is not None:
         day = _date(Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day), ctx)
+    elif ctx.ref is not None and ctx.ref.granularity in ("day", "part_of_day") \
+            and ctx.ref.earliest is not None and ctx.ref.earliest == ctx.ref.latest:
+        # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m.")
+        day = _unit(ctx.ref.earliest, "day", None)
     elif ctx.anchor is not None:
         day = _span(ctx.anchor, "day", 0, clip=True)
     else:
@@ -446,7 +451,11 @@ def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
                           dt.date(p.year, 12, 31))
         return _unit(dt.date(p.year, month, 1), unit, p.mod)
     if ref is not None and ref.earliest is not None and ref.latest is not None \
-            and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit):
+            and _time.floor(ref.earliest, unit) == _time.floor(ref.latest, unit) \
+            and (p.origin != "begun" or ctx.anchor is None
+                 or _time.floor(ref.earliest, unit) <= _time.floor(ctx.anchor.latest, unit)):
+        # the unit of the date last mentioned; for "the (full) year" not one still to come:
+        # "a target for 1992 ... an increase for the full year" is the year of publication
         return _unit(ref.earliest, unit, p.mod)
     if ctx.anchor is None:
         return None
@@ -539,6 +548,10 @@ def resolve(p: Partial, ctx: Context, text: str | None = None) -> TimeValue | No
         out = _anaphor(p, ctx)
     else:
         raise ValueError(f"unknown kind {kind!r}")
+    if out is not None and out.type in ("DATE", "TIME") and p.mod in _OPEN_MODS:
+        # "1994 or later": open after the date; "1990 or earlier": open before it
+        lo, hi = (out.earliest, None) if p.mod == "ON_OR_AFTER" else (None, out.latest)
+        out = _value(out.type, out.value, out.granularity, lo, hi, out.mod)
     if out is not None and p.type and out.type != p.type:
         out = TimeValue(type=p.type, value=out.value, mod=out.mod, granularity=out.granularity,
                         earliest=out.earliest, latest=out.latest)

@@ -107,6 +107,7 @@ class Grammar:
     negatives: tuple[Rule, ...]
     vocab: Mapping[str, Mapping[str, str]]
     mod_prefix: re.Pattern[str] = attrs.field(repr=False)
+    mod_suffix: re.Pattern[str] = attrs.field(repr=False)
     prefilter: Prefilter = attrs.field(repr=False, eq=False)
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
@@ -273,6 +274,10 @@ def load_grammar(lang: str = "en") -> Grammar:
     mod_prefix = re.compile(
         r"(?<![\w])(?P<mod>" + expander.fragment("mod", str(directory / "vocab/mod.tsv"))
         + r")(?:\s+|\s*-\s*)$", re.IGNORECASE)
+    mod_suffix = re.compile(
+        r"\s+(?P<mod>" + expander.fragment("mod_suffix", str(directory / "vocab/mod_suffix.tsv"))
+        + r")(?![\w-])", re.IGNORECASE)
     frozen_vocab = {name: dict(table) for name, table in vocab.items()}
     prefilter = Prefilter([r.regex for r in rules + negatives])
-    return Grammar(lang, tuple(rules), tuple(negatives), frozen_vocab, mod_prefix, prefilter)
+    return Grammar(lang, tuple(rules), tuple(negatives), frozen_vocab, mod_prefix, mod_suffix,
+                   prefilter)

@@ -1,0 +1,82 @@
+"""Values of the rules added for TempEval-3 accuracy (issue 4). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import tag
+
+
+def tagged(text: str, published: str) -> dict[str, str]:
+    return {e.text: e.value for e in tag(text, published)}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a year said in words keeps its month or season in one expression
+    ("Prices peaked in January nineteen ninety-seven.", "1998-02-27",
+     {"January nineteen ninety-seven": "1997-01"}),
+    ("Oil fell to that level in the winter of nineteen ninety-four.", "1998-02-27",
+     {"the winter of nineteen ninety-four": "1994-WI"}),
+    # a season with "the" is the nearest one; "the fall" is mostly a drop, not autumn
+    ("Orders recovered from the low levels of the summer.", "1989-10-26",
+     {"the summer": "1989-SU"}),
+    ("Orders recovered from the low levels of the early summer.", "1989-10-26",
+     {"the early summer": "1989-SU"}),
+    ("The fall in prices hurt the farmers.", "1989-10-26", {}),
+    # ages are no durations, in digits or in words
+    ("The six-year-old boy and his twenty-five-year-old cousin arrived.", "2000-01-15", {}),
+    ("The boy, six years old, stayed for two weeks.", "2000-01-15", {"two weeks": "P2W"}),
+])
+def test_values(text: str, published: str, expected: dict[str, str]) -> None:
+    assert tagged(text, published) == expected
+
+
+def test_bare_clock_time_is_on_the_day_last_named() -> None:
+    text = "The bomb went off on Friday, Aug. 7. It exploded at 10:35 a.m. near the embassy."
+    assert tagged(text, "1998-08-08")["10:35 a.m."] == "1998-08-07T10:35"
+    # with no day named before it, the publication day
+    assert tagged("The market opened at 9:30 a.m.", "1998-08-08")["9:30 a.m."] \
+        == "1998-08-08T09:30"
+
+
+def test_year_ago_adjective_is_not_the_year() -> None:
+    found = tagged("Profit rose in the third quarter. The year-ago results included a gain.",
+                   "1989-11-02")
+    assert found.get("year-ago") == "1988-Q3", found
+    assert "The year" not in found
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # "the full year" after a forecast year is the year of publication ...
+    ("It aims to double sales by 1992. It forecast a gain for the full year.", "the full year",
+     "1989"),
+    # ... after a past year it is that year
+    ("Sales fell in 1987. For the full year, it lost money.", "the full year", "1987"),
+    # "that year" keeps a year still to come
+    ("The games open in 1992. That year, the city will grow.", "That year", "1992"),
+])
+def test_the_year_after_a_forecast(text: str, phrase: str, value: str) -> None:
+    assert tagged(text, "1989-10-30")[phrase] == value
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("Growth will slow over the next year or so.", "the next year or so", "1990", "APPROX"),
+    ("A merger could come in 1994 or later.", "1994 or later", "1994", "ON_OR_AFTER"),
+    ("The plant will run in 1990 and beyond.", "1990 and beyond", "1990", "ON_OR_AFTER"),
+    ("The strike lasted two years or more.", "two years or more", "P2Y", "EQUAL_OR_MORE"),
+])
+def test_suffix_modifiers(text: str, phrase: str, value: str, mod: str) -> None:
+    found = {e.text: (e.value, e.time.mod) for e in tag(text, "1989-10-30")}
+    assert found[phrase] == (value, mod)
+
+
+def test_or_later_opens_the_interval() -> None:
+    (later,) = tag("A merger could come in 1994 or later.", "1989-10-30")
+    assert (later.time.earliest is not None, later.time.latest) == (True, None)
+    (earlier,) = tag("It was built in 1950 or earlier.", "1989-10-30")
+    assert (earlier.time.earliest, earlier.time.latest is not None) == (None, True)
+
+
+def test_that_same_day_is_the_day_last_named() -> None:
+    text = "The embassy was bombed on Aug. 7. That same day, a second bomb went off."
+    assert tagged(text, "1998-08-10")["That same day"] == "1998-08-07"
