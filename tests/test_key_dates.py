@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -180,3 +181,94 @@ def test_cli_key_dates_reads_like_extract(tmp_path: Path) -> None:
     assert main(["key-dates", str(good), "-o", str(good)], stdout=io.StringIO(),
                 stderr=err) == 2
     assert "refusing to overwrite" in err.getvalue()
+
+
+def _weighed_timeline() -> Timeline:
+    from timeline import DayReference
+
+    refs = [DayReference("a", D(2024, 5, 1), D(2024, 5, 9)),    # looked back on 8 days later
+            DayReference("b", D(2024, 5, 20), D(2024, 5, 10))]  # a day to come
+    return Timeline(events=[ev("e", D(2024, 5, 2), D(2024, 5, 2), "a", "b", "c"),
+                            ev("w", D(2024, 5, 6), D(2024, 5, 8), "a", "b", "c")],
+                    references=refs)
+
+
+def test_default_weights_are_the_documented_ranking() -> None:
+    from timeline.keydates import DEFAULT_WEIGHTS, Weights
+
+    tl = _weighed_timeline()
+    assert DEFAULT_WEIGHTS == Weights(events=1, recall=1, future=1, spread=MAX_SPREAD)
+    assert key_dates(tl.events, 9, tl.references, weights=Weights()) == tl.key_dates(9)
+    assert [(k.day, k.score) for k in tl.key_dates(3)] == [
+        (D(2024, 5, 1), round(1 + math.log(9), 6)), (D(2024, 5, 2), 3), (D(2024, 5, 6), 1)]
+
+
+def test_weights_change_what_each_kind_of_evidence_is_worth() -> None:
+    from timeline.keydates import Weights
+
+    tl = _weighed_timeline()
+
+    def ranked(weights: Weights) -> list[tuple[dt.date, float]]:
+        return [(k.day, k.score) for k in key_dates(tl.events, 9, tl.references,
+                                                     weights=weights)]
+
+    # no event votes: only the mentioned days are left
+    assert ranked(Weights(events=0)) == [(D(2024, 5, 1), round(1 + math.log(9), 6)),
+                                        (D(2024, 5, 20), 1)]
+    assert ranked(Weights(events=2))[0] == (D(2024, 5, 2), 6)
+    # recall 0: a looked-back day weighs 1, like a day to come (tie: the earlier day)
+    assert ranked(Weights(events=0, recall=0)) == [(D(2024, 5, 1), 1), (D(2024, 5, 20), 1)]
+    assert ranked(Weights(events=0, recall=2))[0][1] == round(1 + 2 * math.log(9), 6)
+    assert ranked(Weights(events=0, future=0)) == [(D(2024, 5, 1), round(1 + math.log(9), 6))]
+    # spread 2: the three-day event no longer votes; spread 3 it does, a third per day
+    assert D(2024, 5, 7) not in dict(ranked(Weights(spread=2)))
+    assert dict(ranked(Weights(spread=3)))[D(2024, 5, 7)] == 1
+
+
+@pytest.mark.parametrize("bad", [{"events": -1}, {"recall": -0.5}, {"future": "1"},
+                                 {"recall": float("nan")}, {"spread": 0}, {"spread": 2.5}])
+def test_weights_are_checked(bad: dict[str, object]) -> None:
+    from timeline.keydates import Weights
+
+    with pytest.raises((ValueError, TypeError)):
+        Weights(**bad)  # type: ignore[arg-type]
+
+
+def _benchmark() -> object:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "key_dates.py"
+    spec = importlib.util.spec_from_file_location("key_dates_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_leave_one_out_scores_each_topic_with_what_the_others_chose() -> None:
+    bench: Any = _benchmark()
+    # variant 1 is best in-sample (mean 0.6) only because of topic 0
+    table = [[0.5, 0.5, 0.5],
+             [1.0, 0.4, 0.4],
+             [0.0, 0.5, 0.5]]
+    chosen, scores = bench.leave_one_out(table)
+    assert chosen == [0, 1, 1]     # topic 0 held out: 0 and 2 tie on (1, 2), the earlier wins
+    assert scores == [0.5, 0.4, 0.4]  # leave-one-out mean 0.433: below the current 0.5
+    with pytest.raises(ValueError):
+        bench.leave_one_out([[0.5]])
+
+
+def test_benchmark_rescorings_use_publication_days() -> None:
+    from collections import Counter
+
+    bench: Any = _benchmark()
+    scores = {D(2024, 5, 1): 2.0, D(2024, 5, 10): 2.0}
+    pubs = Counter({D(2024, 5, 2): 3, D(2024, 5, 10): 1})
+    # PubCount: articles published on the day or the next one
+    assert bench._pub_count(1.0)(scores, pubs) == {
+        D(2024, 5, 1): 5.0, D(2024, 5, 2): 3.0, D(2024, 5, 9): 1.0, D(2024, 5, 10): 3.0}
+    # density: a day in a busy stretch is divided by more
+    dense = bench._density(1, 1.0)(scores, pubs)
+    assert dense == {D(2024, 5, 1): 0.5, D(2024, 5, 10): 1.0}
+    assert bench._neighbours(0.5)({D(2024, 5, 1): 2.0}, pubs) == {
+        D(2024, 4, 30): 1.0, D(2024, 5, 1): 2.0, D(2024, 5, 2): 1.0}

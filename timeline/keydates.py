@@ -17,6 +17,10 @@ day still recalled weeks later (the start of a war, a massacre) outranks one tal
 while it happened; a mention of a day to come weighs 1. Mentions of a document whose publication
 day is unknown weigh 1.
 
+The three weights and the spread are the fields of `Weights` (defaults as above), so that
+`benchmarks/key_dates.py --loo` can choose each on two Timeline17 topics and score it on the
+third; no other value has passed that test yet.
+
 `window` = (first, last) day limits the candidates (the standard Timeline17 protocol restricts
 them to the span of the reference timeline). Ties go to the earlier day, so the ranking is
 deterministic.
@@ -29,15 +33,44 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from attrs import frozen
+import attrs
+from attrs import field, frozen
 
 from timeline.model import DayReference, Document, Event, TimeExpression
 
-__all__ = ["MAX_SPREAD", "KeyDate", "day_references", "key_dates", "mention_weight",
-           "score_days"]
+__all__ = ["DEFAULT_WEIGHTS", "MAX_SPREAD", "KeyDate", "Weights", "day_references", "key_dates",
+           "mention_weight", "score_days"]
 
 #: Widest interval (in days) that still votes for its days.
 MAX_SPREAD = 7
+
+
+def _non_negative(_instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{attribute.name} must be a number, got {value!r}")
+    if not value >= 0:  # also refuses NaN
+        raise ValueError(f"{attribute.name} must be >= 0, got {value!r}")
+
+
+@frozen
+class Weights:
+    """How `key_dates` weighs its evidence (the defaults are the documented ranking).
+
+    Attributes:
+        events: factor of the events' votes (0 = rank by the documents' mentions alone).
+        recall: `c` in a looked-back mention's weight 1 + c * ln(1 + g) (0 = every mention 1).
+        future: weight of a mention of a day after the document's publication day.
+        spread: widest interval, in days, that still votes for its days.
+    """
+
+    events: float = field(default=1.0, validator=_non_negative)
+    recall: float = field(default=1.0, validator=_non_negative)
+    future: float = field(default=1.0, validator=_non_negative)
+    spread: int = field(default=MAX_SPREAD, validator=[attrs.validators.instance_of(int),
+                                                        attrs.validators.ge(1)])
+
+
+DEFAULT_WEIGHTS = Weights()
 
 
 @frozen
@@ -55,7 +88,8 @@ class KeyDate:
     events: tuple[str, ...]
 
 
-def score_days(events: Iterable[Event]) -> dict[dt.date, tuple[float, list[str]]]:
+def score_days(events: Iterable[Event], weights: Weights = DEFAULT_WEIGHTS,
+               ) -> dict[dt.date, tuple[float, list[str]]]:
     """Each day's summed votes and the ids of the events voting for it."""
     scores: dict[dt.date, float] = defaultdict(float)
     voters: dict[dt.date, list[str]] = defaultdict(list)
@@ -64,10 +98,10 @@ def score_days(events: Iterable[Event]) -> dict[dt.date, tuple[float, list[str]]
         if start is None or end is None:
             continue
         width = (end - start).days + 1
-        if width > MAX_SPREAD:
+        if width > weights.spread:
             continue
         documents = len({s.document for s in event.sources})
-        vote = documents / width
+        vote = weights.events * documents / width
         for k in range(width):
             day = start + dt.timedelta(days=k)
             scores[day] += vote
@@ -91,22 +125,24 @@ def day_references(document: Document,
     return list(seen.values())
 
 
-def mention_weight(reference: DayReference) -> float:
+def mention_weight(reference: DayReference, weights: Weights = DEFAULT_WEIGHTS) -> float:
     """A document's vote for a day it mentions: 0 for its own publication day, 1 + ln(1 + g)
-    for a day `g` days before it, 1 for a later day or an unknown publication day."""
+    for a day `g` days before it, 1 for a later day or an unknown publication day (with
+    `weights`: 1 + recall * ln(1 + g) and `future` for a later day)."""
     if reference.published is None:
         return 1.0
     gap = (reference.published - reference.day).days
     if gap == 0:
         return 0.0
-    return 1.0 + math.log1p(gap) if gap > 0 else 1.0
+    return 1.0 + weights.recall * math.log1p(gap) if gap > 0 else weights.future
 
 
 def key_dates(events: Iterable[Event], k: int, references: Iterable[DayReference] = (),
-              window: tuple[dt.date | None, dt.date | None] | None = None) -> list[KeyDate]:
+              window: tuple[dt.date | None, dt.date | None] | None = None,
+              weights: Weights = DEFAULT_WEIGHTS) -> list[KeyDate]:
     """The `k` days with the most votes (events' sources plus the documents' mentions of the
     day), best first (ties: the earlier day); only days inside `window` (first, last;
-    inclusive, None = open) when given."""
+    inclusive, None = open) when given; `weights` as in `Weights`."""
     if k < 0:
         raise ValueError(f"k must be >= 0, got {k}")
     first, last = window if window is not None else (None, None)
@@ -114,7 +150,7 @@ def key_dates(events: Iterable[Event], k: int, references: Iterable[DayReference
         raise ValueError(f"window starts after it ends: {first} > {last}")
     scores: dict[dt.date, float] = defaultdict(float)
     voters: dict[dt.date, list[str]] = defaultdict(list)
-    for day, (score, ids) in score_days(events).items():
+    for day, (score, ids) in score_days(events, weights).items():
         scores[day] += score
         voters[day] = ids
     seen: set[tuple[str, dt.date]] = set()
@@ -122,7 +158,7 @@ def key_dates(events: Iterable[Event], k: int, references: Iterable[DayReference
         if (ref.document, ref.day) in seen:  # one vote per document and day
             continue
         seen.add((ref.document, ref.day))
-        scores[ref.day] += mention_weight(ref)
+        scores[ref.day] += mention_weight(ref, weights)
     ranked = sorted(
         ((day, score) for day, score in scores.items()
          if score > 0 and (first is None or day >= first) and (last is None or day <= last)),
