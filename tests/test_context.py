@@ -120,6 +120,26 @@ def test_following_and_previous_count_from_the_last_date() -> None:
     assert found["The previous month"] == "2001-02"
 
 
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # 2025-03-07 is a Friday: the previous Friday is a week before it, not the last one
+    ("Shares closed higher on March 7. They were up 3% from the previous Friday.",
+     "the previous Friday", "2025-02-28"),
+    ("The storm hit on Jan. 2, 2019. The following Monday, schools reopened.",
+     "The following Monday", "2019-01-07"),
+    ("The vote was on Wednesday, Aug. 6, 2014; the preceding Sunday saw protests.",
+     "the preceding Sunday", "2014-08-03"),
+])
+def test_previous_and_following_weekday_count_from_the_last_day(
+        text: str, phrase: str, value: str) -> None:
+    assert value_of(text, "2025-03-17", phrase) == value
+
+
+def test_previous_weekday_without_a_date_counts_from_publication() -> None:
+    # 2025-03-17 is a Monday
+    assert value_of("Prices fell from the previous Friday.", "2025-03-17",
+                    "the previous Friday") == "2025-03-14"
+
+
 def test_following_without_a_date_counts_from_publication() -> None:
     assert value_of("The following week, talks resumed.", "2025-03-17",
                     "The following week") == "2025-W13"

@@ -226,6 +226,10 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
         year = f"{lo.year:04d}" if lo.year == hi.year else "XXXX"
         return _value(type_, f"{year}-WXX-{wd}{part}", grain, lo, hi)
     day = anchor.earliest
+    ref = ctx.ref
+    if p.origin == "ref" and ref is not None and ref.granularity in ("day", "part_of_day") \
+            and ref.earliest is not None and ref.earliest == ref.latest:
+        day = ref.earliest   # "the previous Friday": counted from the day last mentioned
     delta = wd - day.isoweekday()
     if p.shift == 0:       # this Friday: in the anchor's week
         target = day + dt.timedelta(days=delta)
