@@ -59,6 +59,15 @@ def value_of(text: str, published: str, phrase: str) -> str:
     ("The minister said over the weekend that talks would go on.", "2025-03-17", "the weekend",
      "2025-W11-WE"),
     ("The talks will resume over the weekend.", "2025-03-17", "the weekend", "2025-W12-WE"),
+    # a date opening its clause takes the clause's main verb, however long the subject
+    (("On Tuesday, the National Association of Independent Hardware and Garden Retailers plans "
+     "to hold a news conference."), "2025-03-17", "Tuesday", "2025-03-18"),
+    (("On Friday, the regional association of independent hardware and garden retailers "
+     "announced a merger."), "2025-03-17", "Friday", "2025-03-14"),
+    # "vs." before a name and a month's abbreviation before its day end no sentence
+    (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
+     "protest erupted downtown."), "2025-10-20", "January", "2025-01"),
+    ("Prices peaked on Aug. 6 and again in December.", "2025-10-20", "December", "2024-12"),
 ])
 def test_clause_decides_direction(text: str, published: str, phrase: str, value: str) -> None:
     assert value_of(text, published, phrase) == value

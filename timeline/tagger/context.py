@@ -44,7 +44,11 @@ _PAST = re.compile(
 )
 _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:\w+\s+)?(?:going|scheduled|set|due|expected)\s)",
                       re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;!?]\s|\n\s*\n|[:;]")
+#: a title or "vs." before a name, or a month's abbreviation before its day, ends no sentence
+_NOT_AN_END = "".join(f"(?<!\\b{w})" for w in (
+    "Mr", "Mrs", "Ms", "Dr", "St", "vs", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
+    "Capt", "Prof", "Rev"))
+_CLAUSE_END = re.compile(rf"{_NOT_AN_END}\.\s(?!\s*\d)|[;!?]\s|\n\s*\n|[:;]")
 _SIGNAL = re.compile(
     r"(?<![\w])(?P<signal>as early as|as late as|as of|no later than|prior to|ahead of|up to|"
     r"by|since|until|till|before|after|in|on|at|from|during|through|throughout|within|for|"
@@ -82,6 +86,9 @@ _UNTIL = re.compile(r"(?<!\bup )\b(?:until|till)\s+$", re.IGNORECASE)
 _INFINITIVE = re.compile(
     r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|my|this|that|these|those|be|have|date|"
     r"about|around|more|less|some|all|each|every)\b)[a-z]{3,}\b(?!\s+(?:ago|earlier|before)\b)")
+#: only a preposition between the clause's start and a date that opens it ("On Tuesday, ...")
+_FRONTED = re.compile(r"\s*(?:(?:on|in|by|at|early|late|last|this|since|during)\s+)*"
+                      r"(?:the\s+)?", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
 _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
@@ -98,10 +105,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     verb directly followed by an infinitive ("agreed to buy ... in February") gives no tense. Otherwise the nearest cue before it among modals and auxiliaries ("will",
     "is expected to", "was", "had"), schedules ("scheduled", "postponed", "as soon as") and
     past-tense verbs wins; with none before it, the nearest cue after it in its clause ("In
-    March, the company sold ..."); None when the clause has none.
+    March, the company sold ..."; as far as the clause's end when the date opens it); None when the clause has none.
     """
-    left, right = clause_bounds(text, start, end)
-    left = max(left, start - _LOOK_BACK)
+    clause_left, right = clause_bounds(text, start, end)
+    left = max(clause_left, start - _LOOK_BACK)
     if _REPORTED.search(text, left, start) or _SINCE.search(text, max(0, start - 40), start):
         return "past"
     if text.startswith(("'s", "’s"), end) and not _AHEAD.search(text, max(0, start - 30), start):
@@ -126,6 +133,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     if best is None:
         # nothing before it in its clause ("In March, the company sold ..."): the verb after it
         stop = min(right, end + _LOOK_AHEAD)
+        if _FRONTED.fullmatch(text, clause_left, start) and text.startswith(",", end):
+            stop = right   # "On Tuesday, <a long subject> plans to ...": the clause's main verb
         for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
             after = pattern.search(text, end, stop)
             if after is not None and (best is None or after.start() - end < best[0]):
