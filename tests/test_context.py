@@ -64,6 +64,13 @@ def value_of(text: str, published: str, phrase: str) -> str:
      "to hold a news conference."), "2025-03-17", "Tuesday", "2025-03-18"),
     (("On Friday, the regional association of independent hardware and garden retailers "
      "announced a merger."), "2025-03-17", "Friday", "2025-03-14"),
+    # "planned" is a schedule as a verb, not as an adjective
+    ("Protesters planned a large rally downtown on Saturday.", "2025-03-17", "Saturday",
+     "2025-03-22"),
+    (("On Friday, when the minister set aside vacation plans for the hastily planned trip, the "
+      "embassy lifted a travel warning."), "2025-03-17", "Friday", "2025-03-14"),
+    ("The minister's planned visit on Tuesday drew protests.", "2025-03-17", "Tuesday",
+     "2025-03-11"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),
