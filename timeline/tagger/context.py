@@ -39,6 +39,8 @@ _PAST = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
     r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
     r"wrote|spoke|ago|last|earlier|closed|ended|agreed|signed|died|killed)\b"
+    # a record is one already set: "its record high set on Aug. 6"
+    r"|\brecords?\s+(?:(?:high|low|level|close)s?\s+)?set\b"
     r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
     r"scheduled|planned|supposed|concerned|interested|limited|united|detailed|advanced|"
     r"sophisticated|complicated|reported|announced|added|stated|noted|claimed|insisted|"
