@@ -74,6 +74,12 @@ def value_of(text: str, published: str, phrase: str) -> str:
     # a record is one already set
     ("The index is within 70 points of its record high set on Aug. 6.", "2025-02-06", "Aug. 6",
      "2024-08-06"),
+    # with no cue near it either way, the nearest one further back in its clause
+    (("The company's results were hurt by problems tied to the launch of a major new family of "
+      "desktop computers in April."), "2025-10-26", "April", "2025-04"),
+    # ... unless a present tense stands between
+    (("The sale, which had been expected, is part of the group's program to pay down a big "
+      "bridge loan from its banks by February."), "2025-10-30", "February", "2026-02"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),

@@ -111,7 +111,9 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     verb directly followed by an infinitive ("agreed to buy ... in February") gives no tense. Otherwise the nearest cue before it among modals and auxiliaries ("will",
     "is expected to", "was", "had"), schedules ("scheduled", "postponed", "as soon as") and
     past-tense verbs wins; with none before it, the nearest cue after it in its clause ("In
-    March, the company sold ..."; as far as the clause's end when the date opens it); None when the clause has none.
+    March, the company sold ..."; as far as the clause's end when the date opens it); with
+    none near it either way, the nearest cue further back in its clause unless a present tense
+    ("is") stands between; None when the clause has none.
     """
     clause_left, right = clause_bounds(text, start, end)
     left = max(clause_left, start - _LOOK_BACK)
@@ -145,6 +147,12 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             after = pattern.search(text, end, stop)
             if after is not None and (best is None or after.start() - end < best[0]):
                 best = (after.start() - end, tense)  # type: ignore[assignment]
+    if best is None and left > clause_left and not _PRESENT.search(text, clause_left, start):
+        # nothing near it either way: the nearest cue further back in its clause
+        for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
+            for m in pattern.finditer(text, clause_left, left):
+                if best is None or left - m.end() < best[0]:
+                    best = (left - m.end(), tense)  # type: ignore[assignment]
     return best[1] if best else None
 
 
