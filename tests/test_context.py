@@ -80,6 +80,12 @@ def value_of(text: str, published: str, phrase: str) -> str:
     # ... unless a present tense stands between
     (("The sale, which had been expected, is part of the group's program to pay down a big "
       "bridge loan from its banks by February."), "2025-10-30", "February", "2026-02"),
+    # a present perfect names no past time of its own: the nearest reading
+    ("The bank has extended the firm $90 million in revolving loans through January.",
+     "2025-10-30", "January", "2026-01"),
+    # ... but a date before a noun names that event's time
+    ("Police say they have gathered enough evidence in the October killing.", "2025-04-19",
+     "October", "2024-10"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),

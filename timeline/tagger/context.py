@@ -95,6 +95,10 @@ _INFINITIVE = re.compile(
 #: only a preposition between the clause's start and a date that opens it ("On Tuesday, ...")
 _FRONTED = re.compile(r"\s*(?:(?:on|in|by|at|early|late|last|this|since|during)\s+)*"
                       r"(?:the\s+)?", re.IGNORECASE)
+#: "has extended", "have already sold": a present perfect names no past time of its own
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+|already\s+)?\w+ed$",
+                      re.IGNORECASE)
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
 _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
@@ -138,6 +142,12 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     if best is not None and best[1] == "past" \
             and _INFINITIVE.match(text, start - best[0], start):
         return None   # "agreed to buy the unit in February": the purchase is still to come
+    if best is not None and best[1] == "past" \
+            and _PERFECT.search(text, max(left, start - best[0] - 40), start - best[0]) \
+            and not _THE.search(text, max(0, start - 5), start):
+        # "has extended the loans through January": no past time in a present perfect (but
+        # "have gathered evidence in the October slaying" names the slaying's month)
+        return None
     if best is None:
         # nothing before it in its clause ("In March, the company sold ..."): the verb after it
         stop = min(right, end + _LOOK_AHEAD)
