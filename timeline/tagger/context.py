@@ -25,9 +25,9 @@ _FUTURE = re.compile(
     r"|\b(?:next|upcoming|coming|forthcoming)\b"
     r"|\b(?:scheduled|slated|postponed|delayed|adjourned|deferred)\b"
     # "planned" as an adjective is no schedule: "the hastily planned trip", "the planned merger"
-    r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!ly )(?<!['’]s )(?<!\bits )(?<!\bhis )"
-    r"(?<!\bher )(?<!\bour )(?<!\btheir )"
-    r"\bplanned\b"
+    r"|\bplanned\b(?<!\bthe planned)(?<!\ba planned)(?<!\ban planned)(?<!ly planned)"
+    r"(?<!['’]s planned)(?<!\bits planned)(?<!\bhis planned)(?<!\bher planned)"
+    r"(?<!\bour planned)(?<!\btheir planned)"
     r"|\bmight\s+(?!have\b)"
     # a participle or "is to" without its auxiliary: "talks, set to resume Monday", "is to resume"
     r"|\b(?:set|due|scheduled|slated|poised)\s+to\s+(?!be\s+\w+ed\b)\w+"
@@ -51,10 +51,10 @@ _PAST = re.compile(
 _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:\w+\s+)?(?:going|scheduled|set|due|expected)\s)",
                       re.IGNORECASE)
 #: a title or "vs." before a name, or a month's abbreviation before its day, ends no sentence
-_NOT_AN_END = "".join(f"(?<!\\b{w})" for w in (
+_NOT_AN_END = "".join(f"(?<!\\b{w}\\.)" for w in (
     "Mr", "Mrs", "Ms", "Dr", "St", "vs", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
     "Capt", "Prof", "Rev"))
-_CLAUSE_END = re.compile(rf"{_NOT_AN_END}\.\s(?!\s*\d)|[;!?]\s|\n\s*\n|[:;]")
+_CLAUSE_END = re.compile(rf"\.{_NOT_AN_END}\s(?!\s*\d)|[;!?]\s|\n\s*\n|[:;]")
 _SIGNAL = re.compile(
     r"(?<![\w])(?P<signal>as early as|as late as|as of|no later than|prior to|ahead of|up to|"
     r"by|since|until|till|before|after|in|on|at|from|during|through|throughout|within|for|"
