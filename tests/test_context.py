@@ -86,6 +86,13 @@ def value_of(text: str, published: str, phrase: str) -> str:
     # ... but a date before a noun names that event's time
     ("Police say they have gathered enough evidence in the October killing.", "2025-04-19",
      "October", "2024-10"),
+    # a reporting verb after a date, or one before a date its "that" follows, is the date's own
+    ("In March, officials said the plant will close.", "2025-12-01", "March", "2025-03"),
+    (("The minister told a news conference on Tuesday that the blockade might be extended."),
+     "2025-03-19", "Tuesday", "2025-03-18"),
+    # ... but the reported clause's own date is the reported clause's
+    ("The minister said the blockade will be extended on Tuesday.", "2025-03-17", "Tuesday",
+     "2025-03-18"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),

@@ -99,6 +99,11 @@ _FRONTED = re.compile(r"\s*(?:(?:on|in|by|at|early|late|last|this|since|during)\
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+|already\s+)?\w+ed$",
                       re.IGNORECASE)
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+#: a reporting verb after a date is the date's own ("Officials on Tuesday said the plant will
+#: close", "told a news conference on Tuesday that ..."); before it, it is not ("said it will")
+_SAID = re.compile(r"\b(?:said|told|announced|reported|declared|confirmed|disclosed)\b",
+                   re.IGNORECASE)
+_THAT = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
 _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
@@ -108,14 +113,16 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing a span, from the nearest strong cue before it in its clause.
 
-    A reporting verb directly before the span ("said Friday"), "since" or a possessive
+    A reporting verb directly before the span ("said Friday") or before it with its "that" after
+    it ("told reporters Tuesday that ..."), "since" or a possessive
     ("Wednesday's ruling") makes it past; a term still to come ("payable Dec. 1", "effective
     June 1") or a deadline ("until Tuesday") makes it future unless the clause is in the past
     perfect. A plan in the past perfect ("had been scheduled to expire Friday") is past; a past
     verb directly followed by an infinitive ("agreed to buy ... in February") gives no tense. Otherwise the nearest cue before it among modals and auxiliaries ("will",
     "is expected to", "was", "had"), schedules ("scheduled", "postponed", "as soon as") and
     past-tense verbs wins; with none before it, the nearest cue after it in its clause ("In
-    March, the company sold ..."; as far as the clause's end when the date opens it); with
+    March, the company sold ..."; as far as the clause's end when the date opens it; there a
+    reporting verb is past, "In March, officials said ..."); with
     none near it either way, the nearest cue further back in its clause unless a present tense
     ("is") stands between; None when the clause has none.
     """
@@ -123,6 +130,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     left = max(clause_left, start - _LOOK_BACK)
     if _REPORTED.search(text, left, start) or _SINCE.search(text, max(0, start - 40), start):
         return "past"
+    if _THAT.match(text, end) and _SAID.search(text, left, start):
+        return "past"   # "told a news conference on Tuesday that ...": the telling's day
     if text.startswith(("'s", "’s"), end) and not _AHEAD.search(text, max(0, start - 30), start):
         return "past"   # "Wednesday's ruling": a day named by what happened on it
     if _FORWARD.search(text, max(0, start - 24), start) \
@@ -153,7 +162,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         stop = min(right, end + _LOOK_AHEAD)
         if _FRONTED.fullmatch(text, clause_left, start) and text.startswith(",", end):
             stop = right   # "On Tuesday, <a long subject> plans to ...": the clause's main verb
-        for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
+        for tense, pattern in (("future", _FUTURE), ("past", _PAST), ("past", _SAID)):
             after = pattern.search(text, end, stop)
             if after is not None and (best is None or after.start() - end < best[0]):
                 best = (after.start() - end, tense)  # type: ignore[assignment]
