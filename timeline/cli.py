@@ -292,8 +292,6 @@ def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     from timeline.export import render
     from timeline.pipeline import extract_documents
 
-    if args.jobs < 1:
-        raise InputError(f"--jobs must be at least 1, got {args.jobs}", value=args.jobs)
     if args.no_merge and args.format == "jsonl":
         return _extract_streaming(args, stdout, stderr)
     run = _Run(args, stderr)
@@ -401,6 +399,11 @@ def _positive(text: str) -> int:
     return value
 
 
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                        help="run N processes (same output as one)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline", description="Turn news articles into a dated event timeline.",
@@ -436,8 +439,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-merge", action="store_true",
                    help="keep each article's events apart (with --format jsonl: streamed, "
                         "one document at a time)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N",
-                   help="run N processes (same output as one)")
+    _jobs_option(p)
     p.set_defaults(run=_cmd_extract)
 
     p = sub.add_parser("anchor", help="date given event mentions (intervals of days)")
@@ -455,8 +457,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--window", type=_window, metavar="FIRST/LAST",
                    help="only days in this span (inclusive ISO days; .. leaves an end open, as "
                    "in 2011-02-15/.. )")
-    p.add_argument("--jobs", type=_positive, default=1, metavar="N",
-                   help="run N processes (same output as one)")
+    _jobs_option(p)
     p.set_defaults(run=_cmd_key_dates)
 
     p = sub.add_parser("timeml", help="tag TimeML files, replacing the TIMEX3 tags in <TEXT>")

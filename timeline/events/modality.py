@@ -28,8 +28,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from timeline.events.resources import EVENTS_DIR, read_toml, string_list
-from timeline.exceptions import ResourceError
+from timeline.events.resources import EVENTS_DIR, read_toml, section, string_list
 
 __all__ = [
     "Modality",
@@ -69,25 +68,18 @@ class Modality:
     counterexamples: tuple[str, ...]
 
 
-def _table(data: dict[str, object], name: str) -> dict[str, object]:
-    table = data.get(name)
-    if not isinstance(table, dict):
-        raise ResourceError(f"missing table [{name}]", path=str(MODALITY_FILE))
-    return table
-
-
 @functools.lru_cache(maxsize=1)
 def modality() -> Modality:
     """The modality cues (read once); `ResourceError` names a malformed file."""
     data, raw = read_toml(MODALITY_FILE)
 
     def words(table: str, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in string_list(_table(data, table), key,
+        return frozenset(w.lower() for w in string_list(section(data, table, MODALITY_FILE), key,
                                                         MODALITY_FILE, raw))
 
     def sentences(key: str) -> tuple[str, ...]:
         return tuple(s for table in _TABLES
-                     for s in string_list(_table(data, table), key, MODALITY_FILE, raw,
+                     for s in string_list(section(data, table, MODALITY_FILE), key, MODALITY_FILE, raw,
                                           required=key == "examples"))
 
     return Modality(words("infinitive", "governors"), words("infinitive", "object_governors"),

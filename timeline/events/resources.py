@@ -31,6 +31,7 @@ __all__ = [
     "people_words",
     "place_words",
     "read_toml",
+    "section",
     "string_list",
 ]
 
@@ -88,11 +89,12 @@ def string_map(table: Mapping[str, Any], key: str, path: Path, raw: str) -> dict
     return dict(value)
 
 
-def _section(data: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
-    section = data.get(name)
-    if not isinstance(section, dict):
+def section(data: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]:
+    """`data[name]` as a table; `ResourceError` naming `path` when it is missing."""
+    table = data.get(name)
+    if not isinstance(table, dict):
         raise ResourceError(f"missing table [{name}]", path=str(path))
-    return section
+    return table
 
 
 @frozen
@@ -153,16 +155,16 @@ def lexicon(path: Path = EVENTS_DIR / "lexicon.toml") -> Lexicon:
     data, raw = read_toml(path)
     values: dict[str, Any] = {}
     for section_name, keys in _LEXICON_FIELDS.items():
-        section = _section(data, section_name, path)
+        table = section(data, section_name, path)
         for key in keys:
-            items = string_list(section, key, path, raw)
+            items = string_list(table, key, path, raw)
             if key == "sentence_starters":
                 values[key] = frozenset(items)
             elif key in ("noun_suffixes", "after", "before"):
                 values[key] = tuple(i.lower() for i in items)
             else:
                 values[key] = frozenset(i.lower() for i in items)
-    pronouns = _section(data, "pronouns", path)
+    pronouns = section(data, "pronouns", path)
     values["person_pronouns"] = frozenset(string_list(pronouns, "person", path, raw))
     values["plural_pronouns"] = frozenset(string_list(pronouns, "plural", path, raw))
     return Lexicon(**values)
@@ -215,7 +217,7 @@ def place_words(path: Path = EVENTS_DIR / "places.toml") -> PlaceWords:
     heads = data.get("demonym_heads", {})
     if not isinstance(heads, dict):
         raise ResourceError("[demonym_heads] must be a table", path=str(path))
-    lists = _section(data, "lists", path)
+    lists = section(data, "lists", path)
     regions = string_map(data, "regions", path, raw)
     towns = string_map(data, "towns", path, raw)
     for name, code in {**regions, **towns}.items():
