@@ -310,7 +310,7 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     before = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
     words = [t.lower for t in before if not (t.lower in ctx.lex.adverbs)]
     kept = [t.lower for t in before if t.lower not in ctx.lex.adverbs or is_negation(t.lower)]
-    if tense == "hypothetical" and _refused(kept):
+    if tense == "hypothetical" and _refused(kept, ctx.lex.modal | ctx.lex.future):
         return "past"  # "would not comment", "could not be reached": a refusal, now
     if shape.nominal:
         return "future" if governed_noun(kept) else tense
@@ -333,9 +333,9 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     return "present"
 
 
-def _refused(words: Sequence[str]) -> bool:
+def _refused(words: Sequence[str], modals: frozenset[str]) -> bool:
     """True when the verb group before a verb (`words`) is a negated modal ("would not",
-    "could not be", "cannot", "won't")."""
+    "could not be", "cannot", "won't"; `modals`: the lexicon's modal and future auxiliaries)."""
     group = [w for w in words[-3:] if w not in ("be", "have", "been")]
     if not group:
         return False
@@ -343,10 +343,7 @@ def _refused(words: Sequence[str]) -> bool:
     if last in ("cannot", "can't", "can’t") or (last.endswith(("n't", "n’t"))
                                                and last[:-3].rstrip("’'") not in ("do", "does")):
         return True
-    return last in ("not", "never") and len(group) > 1 and group[-2] in _MODALS
-
-
-_MODALS = frozenset({"would", "could", "can", "will", "should", "must", "may", "might"})
+    return last in ("not", "never") and len(group) > 1 and group[-2] in modals
 
 
 def relate(own: When | None, ref: When, direction: str) -> When | None:

@@ -73,14 +73,16 @@ def modality() -> Modality:
     """The modality cues (read once); `ResourceError` names a malformed file."""
     data, raw = read_toml(MODALITY_FILE)
 
+    def strings(table: str, key: str, required: bool = True) -> tuple[str, ...]:
+        return string_list(section(data, table, MODALITY_FILE), key, MODALITY_FILE, raw,
+                           required=required)
+
     def words(table: str, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in string_list(section(data, table, MODALITY_FILE), key,
-                                                        MODALITY_FILE, raw))
+        return frozenset(w.lower() for w in strings(table, key))
 
     def sentences(key: str) -> tuple[str, ...]:
         return tuple(s for table in _TABLES
-                     for s in string_list(section(data, table, MODALITY_FILE), key, MODALITY_FILE, raw,
-                                          required=key == "examples"))
+                     for s in strings(table, key, required=key == "examples"))
 
     return Modality(words("infinitive", "governors"), words("infinitive", "object_governors"),
                     words("infinitive", "negations"), words("conditional", "words"),
