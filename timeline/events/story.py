@@ -10,8 +10,8 @@ The story day is the day of the dateline (a date before the dateline's dash, "PL
 (Agency) --"), else the first day-precision date of the lead (its first `LEAD_SENTENCES`
 sentences, outside quotations), when it lies at most `STORY_REACH` days (a dateline) or
 `LEAD_REACH` days (a date of the lead: "the two men were named Thursday" in a Saturday paper
-is background to its news) before the publication day. When the lead names the publication day itself, or nothing, the story day is
-the publication day and nothing changes.
+is background to its news) before the publication day. When the lead names the publication day
+itself, or nothing, the story day is the publication day and nothing changes.
 """
 
 from __future__ import annotations
@@ -70,9 +70,9 @@ def story_day(ctx: DocContext) -> TimeExpression | None:
     if published is None or published.grain != "day":
         return None
     day = published.earliest
-    for expr, reach in ((_dateline(ctx), STORY_REACH), (_lead(ctx), LEAD_REACH)):
-        if expr is not None and expr.earliest is not None:
-            if day - dt.timedelta(days=reach) <= expr.earliest < day:
-                return expr
-            return None
-    return None
+    expr, reach = _dateline(ctx), STORY_REACH
+    if expr is None:  # the lead is read only without a dated dateline
+        expr, reach = _lead(ctx), LEAD_REACH
+    if expr is None or expr.earliest is None:
+        return None
+    return expr if day - dt.timedelta(days=reach) <= expr.earliest < day else None
