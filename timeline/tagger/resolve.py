@@ -50,6 +50,16 @@ class Context:
     day_first: bool = True
     period: TimeValue | None = None
 
+    @property
+    def ref_day(self) -> dt.date | None:
+        """The day last mentioned, when the last date mentioned is one day (a day or a part of
+        a day), else None."""
+        ref = self.ref
+        if ref is None or ref.granularity not in ("day", "part_of_day") \
+                or ref.earliest is None or ref.earliest != ref.latest:
+            return None
+        return ref.earliest
+
 
 def _value(type_: str, value: str, grain: str, lo: dt.date | None = None,
            hi: dt.date | None = None, mod: str | None = None) -> TimeValue:
@@ -226,10 +236,8 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
         year = f"{lo.year:04d}" if lo.year == hi.year else "XXXX"
         return _value(type_, f"{year}-WXX-{wd}{part}", grain, lo, hi)
     day = anchor.earliest
-    ref = ctx.ref
-    if p.origin == "ref" and ref is not None and ref.granularity in ("day", "part_of_day") \
-            and ref.earliest is not None and ref.earliest == ref.latest:
-        day = ref.earliest   # "the previous Friday": counted from the day last mentioned
+    if p.origin == "ref" and ctx.ref_day is not None:
+        day = ctx.ref_day   # "the previous Friday": counted from the day last mentioned
     delta = wd - day.isoweekday()
     if p.shift == 0:       # this Friday: in the anchor's week
         target = day + dt.timedelta(days=delta)
@@ -425,10 +433,9 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
         day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
     elif p.month is not None and p.day is not None:
         day = _date(Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day), ctx)
-    elif ctx.ref is not None and ctx.ref.granularity in ("day", "part_of_day") \
-            and ctx.ref.earliest is not None and ctx.ref.earliest == ctx.ref.latest:
+    elif ctx.ref_day is not None:
         # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m.")
-        day = _unit(ctx.ref.earliest, "day", None)
+        day = _unit(ctx.ref_day, "day", None)
     elif ctx.anchor is not None:
         day = _span(ctx.anchor, "day", 0, clip=True)
     else:
