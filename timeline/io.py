@@ -194,29 +194,32 @@ class DocumentLoader:
         is one failure and the lines after it are still read; a NUL byte means a binary file,
         which stops the file."""
         self.read.append(path)
-        if "\n".encode(self.encoding) != b"\n":  # UTF-16/32: decode the whole file
-            lines: Iterable[bytes] = [line.encode("utf-8") for line in self._text_lines(path)]
-            encoding = "utf-8"
-        else:
-            lines, encoding = _binary_lines(path), self.encoding
+        if "\n".encode(self.encoding) == b"\n":
+            lines: Iterable[bytes | str] = _binary_lines(path)
+        else:  # UTF-16/32: decoded whole (a bad byte or a NUL fails the file), then split
+            lines = _read_text(path, self.encoding, self.errors).split("\n")
         count = 0
         for lineno, raw in enumerate(lines, 1):
-            if lineno == 1 and raw.startswith(codecs.BOM_UTF8) and _is_utf8(encoding):
-                raw = raw[len(codecs.BOM_UTF8):]
-            if b"\x00" in raw:
-                yield DocumentError(f"a binary file, not text (NUL byte on line {lineno})",
-                                    source=str(path), line=lineno, value=str(path))
-                return
-            try:
-                line = raw.decode(encoding, self.errors).removesuffix("\n").removesuffix("\r")
-            except UnicodeDecodeError as exc:
-                count += 1
-                yield DocumentError(
-                    f"not {codecs.lookup(encoding).name.upper()} text ({exc.reason} at byte "
-                    f"{exc.start} of the line); give its encoding (--encoding) or replace what "
-                    f"cannot be decoded (--errors replace)", source=str(path), line=lineno,
-                    value=raw[exc.start:exc.start + 8])
-                continue
+            if isinstance(raw, bytes):
+                if lineno == 1 and _is_utf8(self.encoding):
+                    raw = raw.removeprefix(codecs.BOM_UTF8)
+                if b"\x00" in raw:
+                    yield DocumentError(f"a binary file, not text (NUL byte on line {lineno})",
+                                        source=str(path), line=lineno, value=str(path))
+                    return
+                try:
+                    text = raw.decode(self.encoding, self.errors)
+                except UnicodeDecodeError as exc:
+                    count += 1
+                    yield DocumentError(
+                        f"not {codecs.lookup(self.encoding).name.upper()} text ({exc.reason} at "
+                        f"byte {exc.start} of the line); give its encoding (--encoding) or "
+                        f"replace what cannot be decoded (--errors replace)", source=str(path),
+                        line=lineno, value=raw[exc.start:exc.start + 8])
+                    continue
+            else:
+                text = raw
+            line = text.removesuffix("\n").removesuffix("\r")
             if not line.strip():
                 continue
             count += 1
@@ -227,10 +230,6 @@ class DocumentLoader:
         if count == 0:
             yield DocumentError("no documents (the file has no JSON lines)", source=str(path),
                                 value=str(path))
-
-    def _text_lines(self, path: Path) -> list[str]:
-        text = _read_text(path, self.encoding, self.errors)
-        return [line + "\n" for line in text.split("\n")]
 
     def _directory(self, directory: Path) -> Iterator[_Item]:
         manifest = directory / "manifest.toml"

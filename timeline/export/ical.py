@@ -35,9 +35,8 @@ An event of the previous export that is gone from the new one (a correction merg
 another, or its article was withdrawn) is carried over as STATUS:CANCELLED with SEQUENCE + 1, after
 the live events and in the previous file's order, so that a calendar server holding the old copy
 cancels it instead of keeping a stale event (`ExportReport.cancelled` counts them). Only events
-with a UID of ours (ending ``@timeline``) are carried over; others in that file are left alone. One
-already
-CANCELLED there is carried over unchanged, so exporting again gives the same bytes.
+with a UID of ours (ending ``@timeline``) are carried over; others in that file are left alone.
+One already CANCELLED there is carried over unchanged, so exporting again gives the same bytes.
 
 Each VEVENT also has CATEGORIES (the event type), LOCATION (locations joined by ", "), TRANSP
 TRANSPARENT (news does not make anyone busy) and a DESCRIPTION with the date reading, the
