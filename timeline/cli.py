@@ -25,7 +25,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from timeline import __version__
 from timeline._files import write_atomically
@@ -107,8 +107,7 @@ class _Run:
         """Every document that could be read (failures are kept for `finish`)."""
         docs = list(self.loader)
         if not docs:
-            self.finish()  # report why, then stop: nothing to export
-            raise _NothingRead()
+            self.nothing_read()
         self.count = len(docs)
         return docs
 
@@ -127,6 +126,11 @@ class _Run:
             if str(path) != STDIN and not path.is_dir() and same_file(path, output):
                 raise InputError(f"refusing to overwrite the input file {path} (-o {output})",
                                  value=output)
+
+    def nothing_read(self) -> NoReturn:
+        """Report why no document could be read, then stop: there is nothing to export."""
+        self.finish()
+        raise _NothingRead()
 
     def finish(self) -> int:
         for failure in self.loader.failures:
@@ -275,12 +279,10 @@ def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO)
     else:
         with open_atomically(args.output) as fh:
             events, ndocs = write_unmerged_jsonl(docs, fh, jobs=args.jobs)
-            if not ndocs:  # report why; raising leaves no output file
-                run.finish()
-                raise _NothingRead()
+            if not ndocs:
+                run.nothing_read()  # raising inside the block leaves no output file
     if not ndocs:
-        run.finish()
-        raise _NothingRead()
+        run.nothing_read()
     run.count = ndocs
     if not run.quiet:
         print(f"timeline: wrote {events} of {events} event(s) from {ndocs} document(s)",
