@@ -80,3 +80,36 @@ def test_or_later_opens_the_interval() -> None:
 def test_that_same_day_is_the_day_last_named() -> None:
     text = "The embassy was bombed on Aug. 7. That same day, a second bomb went off."
     assert tagged(text, "1998-08-10")["That same day"] == "1998-08-07"
+
+
+def test_the_month_and_the_week_follow_the_date_last_named() -> None:
+    text = "The index fell on April 9. It recovered by the end of the month."
+    found = {e.text: (e.value, e.mod) for e in tag(text, "2025-03-17")}
+    assert found["the end of the month"] == ("2025-04", "END")
+    # not a span of its own: "the month of May", "the week ended Oct. 27", "the week before"
+    assert [e.text for e in tag("They met in the month of May.", "2025-03-17")] == ["May"]
+    assert [e.text for e in tag("Sales for the week ended Oct. 27 rose.", "1989-10-30")] \
+        == ["Oct. 27"]
+    assert tag("He left the week before the vote.", "2025-03-17") == []
+
+
+@pytest.mark.parametrize(("text", "earliest", "latest"), [
+    ("Its post-1959 government seized the land.", "1960-01-01", None),
+    ("Output is back at pre-1990 levels.", None, "1989-12-31"),
+])
+def test_pre_and_post_open_the_interval(text: str, earliest: str | None,
+                                        latest: str | None) -> None:
+    (expr,) = tag(text, "2025-03-17")
+    assert (str(expr.earliest) if expr.earliest else None,
+            str(expr.latest) if expr.latest else None) == (earliest, latest)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The convoy will leave at 4 in the morning.", "2025-03-17T04:00"),
+    ("The meeting ran until 3:30 in the afternoon.", "2025-03-17T15:30"),
+    ("The rally ended at 9 o'clock at night.", "2025-03-17T21:00"),
+    ("The raid began at 2 at night.", "2025-03-17T02:00"),
+])
+def test_hour_with_its_part_of_day(text: str, value: str) -> None:
+    (expr,) = tag(text, "2025-03-17")
+    assert expr.value == value

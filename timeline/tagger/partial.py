@@ -241,6 +241,11 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
     if ampm is not None and fields.get("hour") is not None:
         hour = fields["hour"] % 12
         fields["hour"] = hour + 12 if ampm.lower().startswith("p") else hour
+    elif fields.get("hour") is not None and fields.get("part") is not None:
+        # "4 in the morning", "9 at night": the part of day says a.m. or p.m.
+        hour, part = fields["hour"] % 12, fields.pop("part")
+        fields["hour"] = hour + 12 if part in ("AF", "EV") or (part == "NI" and hour >= 6) \
+            else hour
     end = None
     if end_fields:
         if "day" in end_fields and "month" not in end_fields and "day" in fields \

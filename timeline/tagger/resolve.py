@@ -29,6 +29,7 @@ _YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
 #: how far the nearest reading of a year-less date must contradict the tense to be overridden
 _CONTRADICTION = dt.timedelta(days=31)
 _OPEN_MODS = frozenset({"ON_OR_AFTER", "ON_OR_BEFORE"})
+_STRICT_MODS = frozenset({"AFTER", "BEFORE"})
 
 
 @frozen
@@ -474,7 +475,11 @@ def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
         # "the quarter" with none mentioned: the latest one ended by the publication date
         ended = _time.floor(ctx.anchor.latest + dt.timedelta(days=1), unit)
         return _unit(_time.shift(ended, unit, -1), unit, p.mod)
-    return _span(ctx.anchor, unit, 0, clip=True)
+    out = _span(ctx.anchor, unit, 0, clip=True)
+    if p.mod and out.earliest and "X" not in out.value:
+        # "the end of the year" with no year mentioned: the end of the publication's
+        return _unit(out.earliest, unit, p.mod)
+    return out
 
 
 def _numeric(p: Partial, ctx: Context, text: str | None) -> TimeValue | None:
@@ -562,6 +567,12 @@ def resolve(p: Partial, ctx: Context, text: str | None = None) -> TimeValue | No
     if out is not None and out.type in ("DATE", "TIME") and p.mod in _OPEN_MODS:
         # "1994 or later": open after the date; "1990 or earlier": open before it
         lo, hi = (out.earliest, None) if p.mod == "ON_OR_AFTER" else (None, out.latest)
+        out = _value(out.type, out.value, out.granularity, lo, hi, out.mod)
+    elif out is not None and out.type == "DATE" and p.mod in _STRICT_MODS \
+            and out.earliest is not None and out.latest is not None:
+        # "post-1959": open after the year, "pre-1990": open before it
+        one = dt.timedelta(days=1)
+        lo, hi = (out.latest + one, None) if p.mod == "AFTER" else (None, out.earliest - one)
         out = _value(out.type, out.value, out.granularity, lo, hi, out.mod)
     if out is not None and p.type and out.type != p.type:
         out = TimeValue(type=p.type, value=out.value, mod=out.mod, granularity=out.granularity,
