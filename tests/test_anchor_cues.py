@@ -72,6 +72,20 @@ def test_modality_counterexamples_are_not(sentence: str) -> None:
     assert got.interval != (D(2024, 3, 13), None), (sentence, got)
 
 
+@pytest.mark.parametrize("sentence", MODALITY.stative_examples)
+def test_modal_states_are_on_the_publication_day(sentence: str) -> None:
+    text, start, end = _marked(sentence)
+    got = anchor(text, PUB, [(start, end)])[0]
+    assert got.interval == (D(2024, 3, 12), D(2024, 3, 12)), (sentence, got)
+
+
+@pytest.mark.parametrize("sentence", MODALITY.stative_counterexamples)
+def test_modal_events_stay_after_the_publication_day(sentence: str) -> None:
+    text, start, end = _marked(sentence)
+    got = anchor(text, PUB, [(start, end)])[0]
+    assert got.interval == (D(2024, 3, 13), None), (sentence, got)
+
+
 def test_modality_file_errors_name_the_file(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     bad = tmp_path / "modality.toml"

@@ -47,6 +47,7 @@ from timeline.events.modality import (
     governed_infinitive,
     governed_noun,
     is_negation,
+    modal_state,
     subjunctive,
 )
 from timeline.events.text import Sentence, Token, segment_of, tokenize
@@ -312,6 +313,9 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     kept = [t.lower for t in before if t.lower not in ctx.lex.adverbs or is_negation(t.lower)]
     if tense == "hypothetical" and _refused(kept, ctx.lex.modal | ctx.lex.future):
         return "past"  # "would not comment", "could not be reached": a refusal, now
+    if tense == "hypothetical" and shape.form == "base" and shape.verb_start is not None \
+            and modal_state(_word_at(ctx.text, shape.verb_start), words, ctx.lex.modal):
+        return "present"  # "I can confirm", "would like to", "may be in Mexico": a state, now
     if shape.nominal:
         return "future" if governed_noun(kept) else tense
     prev = words[-1] if words else ""
@@ -331,6 +335,14 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     if set(words[-4:]) & _IRREALIS_BEFORE:
         return "future"
     return "present"
+
+
+def _word_at(text: str, start: int) -> str:
+    """The lowercase word starting at `start`."""
+    end = start
+    while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
+        end += 1
+    return text[start:end].lower()
 
 
 def _refused(words: Sequence[str], modals: frozenset[str]) -> bool:

@@ -18,6 +18,10 @@ nominal
     an event noun governed by a demand, a search or a block: "demanding the [[return]] of the
     refugees", "information leading to the [[arrest]] of the gunman".
 
+One table says the opposite: ``[stative]`` verbs after a non-future modal are states or speech
+acts holding at the publication date ("I can [[confirm]]", "would [[like]] to", "may [[be]] in
+Mexico"), not events to come (`modal_state`).
+
 The words live in ``timeline/data/en/events/modality.toml``, whose examples run as tests.
 """
 
@@ -36,6 +40,7 @@ __all__ = [
     "governed_infinitive",
     "governed_noun",
     "is_negation",
+    "modal_state",
     "modality",
     "subjunctive",
 ]
@@ -66,6 +71,9 @@ class Modality:
     noun_between: frozenset[str]
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
+    statives: frozenset[str]
+    stative_examples: tuple[str, ...]
+    stative_counterexamples: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +96,8 @@ def modality() -> Modality:
                     words("infinitive", "negations"), words("conditional", "words"),
                     words("subjunctive", "governors"), words("nominal", "governors"),
                     words("nominal", "between"), sentences("examples"),
-                    sentences("counterexamples"))
+                    sentences("counterexamples"), words("stative", "verbs"),
+                    strings("stative", "examples"), strings("stative", "counterexamples"))
 
 
 _TABLES = ("infinitive", "conditional", "subjunctive", "nominal")
@@ -113,6 +122,13 @@ def governed_infinitive(before: Sequence[str]) -> bool:
         if word in cues.object_governors:
             return not (k > 0 and is_negation(before[k - 1]))
     return False
+
+
+def modal_state(verb: str, before: Sequence[str], modals: frozenset[str]) -> bool:
+    """True for a state or speech act under a non-future modal ("can [[confirm]]", "would
+    [[like]]", "may [[be]]"): `verb` (lowercase) is a `[stative]` verb and the word before it
+    (`before`, lowercase, adverbs left out) is one of `modals`."""
+    return bool(before) and before[-1] in modals and verb in modality().statives
 
 
 def conditional(before: Sequence[str]) -> bool:
