@@ -49,6 +49,17 @@ def test_lead_day_before_publication(published: str, day: D) -> None:
     assert at(text, "taken", published).interval == (day, day)
 
 
+def test_a_dateline_alone_is_not_a_lead_sentence() -> None:
+    # the dateline is a "sentence" of its own; the lead's third sentence still names the day
+    text = ("HAVANA (AP) --\n\nThe government urged its people to keep up the protests.\n\n"
+            "The broadcast was unusual.\n\nThousands attended a rally Thursday in the capital."
+            "\n\nThe crowd cheered the speakers.")
+    assert at(text, "cheered", "2024-03-08").interval == (D(2024, 3, 7), D(2024, 3, 7))
+    # with one more sentence before the day, it is no longer the lead: the publication day
+    longer = text.replace("The broadcast was unusual.", "The broadcast was unusual. It was long.")
+    assert at(longer, "cheered", "2024-03-08").interval == (D(2024, 3, 8), D(2024, 3, 8))
+
+
 def _marked(sentence: str) -> tuple[str, int, int]:
     start = sentence.index("[[")
     end = sentence.index("]]") - 2

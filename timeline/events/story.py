@@ -8,7 +8,8 @@ happened on that day, not on the publication day.
 
 The story day is the day of the dateline (a date before the dateline's dash, "PLACE, March 12
 (Agency) --"), else the first day-precision date of the lead (its first `LEAD_SENTENCES`
-sentences, outside quotations), when it lies at most `STORY_REACH` days (a dateline) or
+sentences, outside quotations; a line that is only a dateline, "HAVANA (AP) --", is not one of
+them), when it lies at most `STORY_REACH` days (a dateline) or
 `LEAD_REACH` days (a date of the lead: "the two men were named Thursday" in a Saturday paper
 is background to its news) before the publication day. When the lead names the publication day
 itself, or nothing, the story day is the publication day and nothing changes.
@@ -34,6 +35,7 @@ _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 #: The dash that ends a dateline ("WASHINGTON, March 12 (Xinhua) --", "MIAMI _").
 _DATELINE_END = re.compile(r"\s(?:--|—|–|_)\s")
 _DATELINE_REACH = 80
+_DATELINE_ONLY = re.compile(r".{1,78}\s(?:--|—|–|_)", re.DOTALL)
 
 
 def _one_day(expr: TimeExpression) -> bool:
@@ -50,8 +52,14 @@ def _dateline(ctx: DocContext) -> TimeExpression | None:
     return next((e for e in ctx.expressions if e.end <= dash.start() and _one_day(e)), None)
 
 
+def _dateline_only(text: str) -> bool:
+    """True for a sentence that is only a dateline ("HAVANA (AP) --"): it is no lead."""
+    return _DATELINE_ONLY.fullmatch(text.strip()) is not None
+
+
 def _lead(ctx: DocContext) -> TimeExpression | None:
-    lead = [s for s in ctx.sentences if not s.headline][:LEAD_SENTENCES]
+    lead = [s for s in ctx.sentences
+            if not s.headline and not _dateline_only(s.text)][:LEAD_SENTENCES]
     if not lead:
         return None
     end = lead[-1].end
