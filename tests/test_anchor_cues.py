@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from timeline.events.modality import modality
 from timeline.exceptions import ResourceError
 
 D = dt.date
+anchor_module = sys.modules["timeline.anchor"]  # the module (timeline.anchor is the function)
 
 
 WIRE = ("LISBON, March 11 (Wire) -- The coalition collapsed after a confidence vote. "
@@ -123,3 +125,39 @@ def test_negated_modal_is_a_refusal_on_the_publication_day(text: str, word: str)
 def test_modal_without_negation_stays_after_the_publication_day() -> None:
     assert at("The spokesman would comment on the case.", "comment").interval == \
         (D(2024, 3, 13), None)
+
+
+SHOOTING = ("BUFFALO (Wire) -- A sniper shot a doctor on Friday night as he stood in his "
+            "kitchen.\n\nThe police have no suspect.\n\nThe killing shocked the city, and the "
+            "mayor condemned the murder.\n\nThe meeting of the council was calm.")
+
+
+@pytest.mark.parametrize("noun", ["killing", "murder"])
+def test_a_word_for_the_same_attack_takes_its_day(noun: str) -> None:
+    # "shot ... on Friday night" and "the killing", "the murder": one attack (a class of
+    # coreference.toml), so the nouns take its day instead of the publication day
+    # (coreference links the mentions given: "shot" must be one of them)
+    spans = [(SHOOTING.index(w), SHOOTING.index(w) + len(w)) for w in ("shot", noun)]
+    shot, got = anchor(SHOOTING, "2024-03-11", spans)
+    assert shot.interval == got.interval == (D(2024, 3, 8), D(2024, 3, 8))
+    assert got.derived == "relation"
+
+
+def test_a_noun_of_another_class_keeps_its_own_day() -> None:
+    spans = [(SHOOTING.index(w), SHOOTING.index(w) + len(w)) for w in ("shot", "meeting")]
+    assert anchor(SHOOTING, "2024-03-11", spans)[1].interval == (D(2024, 3, 11), D(2024, 3, 11))
+
+
+def test_coreference_file_errors_name_the_file(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "coreference.toml"
+    bad.write_text('[classes]\nviolence = "attack"\n[not_events]\nwords = []\n',
+                   encoding="utf-8")
+    monkeypatch.setattr(anchor_module, "COREFERENCE_FILE", bad)
+    anchor_module._coreference.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="violence") as info:
+            anchor_module._coreference()
+        assert str(bad) in str(info.value)
+    finally:
+        anchor_module._coreference.cache_clear()

@@ -18,6 +18,7 @@ date: a reporting verb, or nothing else said), or "none".
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -28,6 +29,7 @@ from attrs import field, frozen
 from timeline.events.arguments import Cue, relation_cues
 from timeline.events.context import DocContext
 from timeline.events.dating import date_mention, mention_shape, relate
+from timeline.events.resources import EVENTS_DIR, read_toml, section, string_list
 from timeline.events.story import story_day
 from timeline.exceptions import InputError
 from timeline.model import Document, PubDate, TimeExpression, When
@@ -178,20 +180,22 @@ def stem(word: str) -> str:
 def _corefer(document: Document, spans: Sequence[tuple[int, int]],
              whens: list[When | None], nouns: Sequence[bool]) -> None:
     """A noun mention dated only by tense takes the day of an explicitly dated mention of the same
-    word elsewhere in the document ("the attack on Aug. 7" ... "the attacks"): the nearest
-    one before it, else after it; only past days (a repeated event word names one event far
-    more often in the past than in plans)."""
+    word elsewhere in the document ("the attack on Aug. 7" ... "the attacks"), or of a word
+    of the same class of ``coreference.toml`` ("shot him on Friday" ... "the killing"): the
+    nearest one before it, else after it; only past days (a repeated event word names one
+    event far more often in the past than in plans)."""
     published = document.published
     if published is None:
         return
-    stems = [stem(document.text[a:b].split()[-1]) if document.text[a:b].split() else ""
-             for a, b in spans]
+    words = _coreference()
+    stems = [_same_event_key(document.text[a:b].split()[-1], words)
+             if document.text[a:b].split() else "" for a, b in spans]
     dated: dict[str, list[int]] = {}
     for k, when in enumerate(whens):
         if when is not None and when.derived == "explicit" and when.start is not None \
                 and when.start == when.end and when.end is not None \
                 and when.end < published.earliest and stems[k] \
-                and stems[k] not in _NOT_EVENTS:
+                and stems[k] not in words.not_events:
             dated.setdefault(stems[k], []).append(k)
     for k, when in enumerate(whens):
         if when is None or when.derived not in ("tense", "narrative") or not nouns[k]:
@@ -208,9 +212,33 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
         whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
 
 
-#: Words too common to name one event when repeated.
-_NOT_EVENTS = frozenset({"said", "say", "says", "told", "tell", "is", "was", "be", "have", "has",
-                         "had", "make", "made", "take", "took", "get", "got", "go", "went"})
+COREFERENCE_FILE = EVENTS_DIR / "coreference.toml"
+
+
+@frozen
+class _Coreference:
+    classes: dict[str, str]  # word -> class name
+    not_events: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _coreference() -> _Coreference:
+    """The word classes of `coreference.toml` (read once); `ResourceError` names a bad file."""
+    data, raw = read_toml(COREFERENCE_FILE)
+    table = section(data, "classes", COREFERENCE_FILE)
+    classes: dict[str, str] = {}
+    for name in sorted(table):
+        for word in string_list(table, name, COREFERENCE_FILE, raw):
+            classes[word.lower()] = f"class:{name}"
+    not_events = string_list(section(data, "not_events", COREFERENCE_FILE), "words",
+                             COREFERENCE_FILE, raw)
+    return _Coreference(classes, frozenset(w.lower() for w in not_events))
+
+
+def _same_event_key(word: str, words: _Coreference) -> str:
+    """What two mentions share when they name the same happening: their class, else their stem."""
+    low = word.lower().strip(".,;:!?\"'’“”()")
+    return words.classes.get(low) or stem(low)
 
 
 def anchor(text: str, published: PubDate | str | None,
