@@ -161,3 +161,12 @@ def test_coreference_file_errors_name_the_file(tmp_path: Path,
         assert str(bad) in str(info.value)
     finally:
         anchor_module._coreference.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("His lawyer, however, insists he will appeal the ruling.", "insists"),
+    ("The analyst said the push east signifies a rejection of the plan.", "signifies"),
+])
+def test_an_s_word_before_its_object_is_a_present_verb(text: str, word: str) -> None:
+    # read as a plural noun ("the attacks"), it took the future of its clause or governor
+    assert at(text, word).interval == (D(2024, 3, 12), D(2024, 3, 12))

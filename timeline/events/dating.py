@@ -72,6 +72,10 @@ _DAY = dt.timedelta(days=1)
 _SAID_REACH = 16
 _RELATIVE = frozenset({"that", "which", "who", "it", "this", "what", "he", "she", "everyone",
                        "nobody", "somebody", "one"})
+#: Words that start an object or a clause right after a verb and rarely follow a plural noun:
+#: "-s" word before one of them is a verb ("insists he will", "signifies a rejection").
+_OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "him",
+                            "them", "me", "us", "he", "she", "they", "we", "i", "you"})
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ship", "ism", "ance", "ence", "ure",
                  "age", "ery", "ade")
 
@@ -140,7 +144,9 @@ def mention_shape(ctx: DocContext, sentence: Sentence, start: int, end: int) -> 
         return MentionShape(True, None, None)
     if form == "s" and prev not in lex.auxiliaries and prev not in _RELATIVE and not (
             before and (before[-1].lower in lex.person_pronouns or before[-1].is_capitalized)):
-        return MentionShape(True, None, None)
+        after = next((t.lower for t in tokens if t.start >= head.end), "")
+        if after not in _OBJECT_STARTS:
+            return MentionShape(True, None, None)  # "the attacks", not "insists he", "gives him"
     return MentionShape(False, head.start, form)
 
 
