@@ -86,3 +86,20 @@ def test_fine_segments_split_before_infinitives_and_that() -> None:
 def test_title_case_detection() -> None:
     assert is_title_case("Strategic Options for Arctic Security Cooperation")
     assert not is_title_case("The minister arrives in Oslo this week")
+
+
+def _segments(text: str) -> list[str]:
+    (sentence,) = split_sentences(text)
+    return [sentence.text[a:b].strip(" ,") for a, b in coarse_segments(sentence)]
+
+
+def test_a_participle_after_a_full_clause_opens_a_clause() -> None:
+    assert _segments("A bomb exploded in the market, killing 20 people.") == \
+        ["A bomb exploded in the market", "killing 20 people."]
+
+
+def test_the_main_verb_after_an_apposition_stays_with_its_subject() -> None:
+    # no verb before the comma: "raided" is the main verb, not a participle clause, so the
+    # date opening the sentence still dates it
+    text = "On Sept. 2, police in the port, off the coast, raided two homes."
+    assert _segments(text) == [text]

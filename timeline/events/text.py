@@ -184,10 +184,21 @@ def _comma_cuts(sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> li
             cuts.append(tok.start)  # "..., he said", "..., Ottawa says", "..., and her visit"
         elif word in lex.subordinators or (
             nxt.text.islower() and len(word) > 4 and (word.endswith(("ing", "ed")))
-            and word not in lex.not_participles
+            and word not in lex.not_participles and _has_finite_verb(tokens[:i], lex)
         ):
+            # "..., killing 20 people" after a clause with its verb; not "Police in the
+            # city, off the coast, raided two homes" (the main verb after an apposition)
             cuts.append(tok.start)
     return cuts
+
+
+def _has_finite_verb(tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """Whether `tokens` hold a word that can only be a finite verb or an auxiliary."""
+    return any(t.lower in lex.auxiliaries or t.lower in _REPORTING
+               or (t.text.islower() and len(t.lower) > 4 and t.lower.endswith("ed")
+                   and t.lower not in lex.not_participles)
+               or t.lower in lex.irregular_past
+               for t in tokens)
 
 
 def coarse_segments(sentence: Sentence, lex: Lexicon | None = None) -> list[tuple[int, int]]:
