@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 
@@ -171,6 +172,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _comma_cuts(sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> list[int]:
     """Offsets of commas that open a new clause (before a subordinator or a participle)."""
     cuts = []
+    finite_before = list(itertools.accumulate(
+        (_finite(t, lex) for t in tokens), operator.or_, initial=False))
     for i, tok in enumerate(tokens[:-1]):
         if tok.text != ",":
             continue
@@ -184,7 +187,7 @@ def _comma_cuts(sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> li
             cuts.append(tok.start)  # "..., he said", "..., Ottawa says", "..., and her visit"
         elif word in lex.subordinators or (
             nxt.text.islower() and len(word) > 4 and (word.endswith(("ing", "ed")))
-            and word not in lex.not_participles and _has_finite_verb(tokens[:i], lex)
+            and word not in lex.not_participles and finite_before[i]
         ):
             # "..., killing 20 people" after a clause with its verb; not "Police in the
             # city, off the coast, raided two homes" (the main verb after an apposition)
@@ -192,13 +195,12 @@ def _comma_cuts(sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> li
     return cuts
 
 
-def _has_finite_verb(tokens: Sequence[Token], lex: Lexicon) -> bool:
-    """Whether `tokens` hold a word that can only be a finite verb or an auxiliary."""
-    return any(t.lower in lex.auxiliaries or t.lower in _REPORTING
-               or (t.text.islower() and len(t.lower) > 4 and t.lower.endswith("ed")
-                   and t.lower not in lex.not_participles)
-               or t.lower in lex.irregular_past
-               for t in tokens)
+def _finite(token: Token, lex: Lexicon) -> bool:
+    """Whether `token` is an auxiliary or a word that is most likely a finite verb."""
+    word = token.lower
+    return word in lex.auxiliaries or word in _REPORTING or word in lex.irregular_past or (
+        token.text.islower() and len(word) > 4 and word.endswith("ed")
+        and word not in lex.not_participles)
 
 
 def coarse_segments(sentence: Sentence, lex: Lexicon | None = None) -> list[tuple[int, int]]:
