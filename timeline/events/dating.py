@@ -314,13 +314,15 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     lose"); "present" for a bare verb after its subject ("they say"); the clause tense
     otherwise (a purpose clause, "gathered on Monday to protest", is dated with the clause:
     TimeBank and AQUAINT do so)."""
-    before = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
+    tokens = tokens_around(ctx, sentence, start)
+    before = [t for t in tokens if t.end <= start]
     words = [t.lower for t in before if not (t.lower in ctx.lex.adverbs)]
     kept = [t.lower for t in before if t.lower not in ctx.lex.adverbs or is_negation(t.lower)]
     if tense == "hypothetical" and _refused(kept, ctx.lex.modal | ctx.lex.future):
         return "past"  # "would not comment", "could not be reached": a refusal, now
-    if tense == "hypothetical" and shape.form == "base" and shape.verb_start is not None \
-            and modal_state(_word_at(ctx.text, shape.verb_start), words, ctx.lex.modal):
+    verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
+    if tense == "hypothetical" and shape.form == "base" \
+            and modal_state(verb, words, ctx.lex.modal):
         return "present"  # "I can confirm", "would like to", "may be in Mexico": a state, now
     if shape.nominal:
         return "future" if governed_noun(kept) else tense
@@ -341,14 +343,6 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     if set(words[-4:]) & _IRREALIS_BEFORE:
         return "future"
     return "present"
-
-
-def _word_at(text: str, start: int) -> str:
-    """The lowercase word starting at `start`."""
-    end = start
-    while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
-        end += 1
-    return text[start:end].lower()
 
 
 def _refused(words: Sequence[str], modals: frozenset[str]) -> bool:

@@ -33,9 +33,11 @@ STORY_REACH = 3
 LEAD_REACH = 1
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute", "second"})
 #: The dash that ends a dateline ("WASHINGTON, March 12 (Xinhua) --", "MIAMI _").
-_DATELINE_END = re.compile(r"\s(?:--|—|–|_)\s")
+_DASH = r"\s(?:--|—|–|_)"
+_DATELINE_END = re.compile(_DASH + r"\s")
 _DATELINE_REACH = 80
-_DATELINE_ONLY = re.compile(r".{1,78}\s(?:--|—|–|_)", re.DOTALL)
+#: A line that is only a dateline ("HAVANA (AP) --"), as long as the dateline may reach.
+_DATELINE_ONLY = re.compile(rf".{{1,{_DATELINE_REACH - 2}}}{_DASH}", re.DOTALL)
 
 
 def _one_day(expr: TimeExpression) -> bool:
