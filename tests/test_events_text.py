@@ -99,7 +99,7 @@ def test_a_participle_after_a_full_clause_opens_a_clause() -> None:
 
 
 def test_the_main_verb_after_an_apposition_stays_with_its_subject() -> None:
-    # no verb before the comma: "raided" is the main verb, not a participle clause, so the
+    # no verb before the comma: "reached" is the main verb, not a participle clause, so the
     # date opening the sentence still dates it
-    text = "On Sept. 2, police in the port, off the coast, raided two homes."
+    text = "On May 4, firefighters from the valley, most of them volunteers, reached the village."
     assert _segments(text) == [text]

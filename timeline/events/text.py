@@ -196,11 +196,13 @@ def _comma_cuts(sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> li
 
 
 def _finite(token: Token, lex: Lexicon) -> bool:
-    """Whether `token` is an auxiliary or a word that is most likely a finite verb."""
+    """Whether `token` is an auxiliary or a word that is most likely a finite verb (lowercase:
+    "May 4" is a month, not the modal)."""
     word = token.lower
+    if not token.text.islower():
+        return False
     return word in lex.auxiliaries or word in _REPORTING or word in lex.irregular_past or (
-        token.text.islower() and len(word) > 4 and word.endswith("ed")
-        and word not in lex.not_participles)
+        len(word) > 4 and word.endswith("ed") and word not in lex.not_participles)
 
 
 def coarse_segments(sentence: Sentence, lex: Lexicon | None = None) -> list[tuple[int, int]]:
