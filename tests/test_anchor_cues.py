@@ -53,8 +53,8 @@ def test_lead_day_before_publication(published: str, day: D) -> None:
 
 def test_a_dateline_alone_is_not_a_lead_sentence() -> None:
     # the dateline is a "sentence" of its own; the lead's third sentence still names the day
-    text = ("HAVANA (AP) --\n\nThe government urged its people to keep up the protests.\n\n"
-            "The broadcast was unusual.\n\nThousands attended a rally Thursday in the capital."
+    text = ("LIMA (AP) --\n\nThe union told its members to keep picketing.\n\n"
+            "The broadcast was unusual.\n\nThousands marched Thursday in the capital."
             "\n\nThe crowd cheered the speakers.")
     assert at(text, "cheered", "2024-03-08").interval == (D(2024, 3, 7), D(2024, 3, 7))
     # with one more sentence before the day, it is no longer the lead: the publication day
@@ -127,8 +127,8 @@ def test_modal_without_negation_stays_after_the_publication_day() -> None:
         (D(2024, 3, 13), None)
 
 
-SHOOTING = ("BUFFALO (Wire) -- A sniper shot a doctor on Friday night as he stood in his "
-            "kitchen.\n\nThe police have no suspect.\n\nThe killing shocked the city, and the "
+SHOOTING = ("LYON (Wire) -- A gunman shot a baker on Friday night outside his shop."
+            "\n\nThe police have no suspect.\n\nThe killing shocked the town, and the "
             "mayor condemned the murder.\n\nThe meeting of the council was calm.")
 
 
@@ -164,8 +164,8 @@ def test_coreference_file_errors_name_the_file(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    ("His lawyer, however, insists he will appeal the ruling.", "insists"),
-    ("The analyst said the push east signifies a rejection of the plan.", "signifies"),
+    ("The coach, however, insists she will stay another season.", "insists"),
+    ("The economist said the tariff signifies a turn toward protection.", "signifies"),
 ])
 def test_an_s_word_before_its_object_is_a_present_verb(text: str, word: str) -> None:
     # read as a plural noun ("the attacks"), it took the future of its clause or governor
