@@ -160,3 +160,52 @@ def test_since_and_until_link_to_another_mention(connective: str, lo: D | None,
     assert anchors[0].interval == (D(2024, 3, 4), D(2024, 3, 4))
     assert anchors[1].derived == "relation"
     assert (anchors[1].earliest, anchors[1].latest) == (lo, hi)
+
+
+def _record(doc_id: str, text: str, word: str) -> dict[str, object]:
+    start = text.index(word)
+    return {"id": doc_id, "text": text, "published": PUB,
+            "mentions": [{"start": start, "end": start + len(word)}]}
+
+
+def test_cli_anchor_reads_standard_input() -> None:
+    rec = _record("a", "The storm hit the coast on Sunday.", "hit")
+    data = (json.dumps(rec) + "\r\n\r\n").encode("utf-8")
+    out = io.StringIO()
+    assert main(["anchor", "-"], stdout=out, stderr=io.StringIO(),
+                stdin=io.BytesIO(data)) == 0
+    (line,) = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert line["id"] == "a" and line["mentions"][0]["earliest"] == "2024-03-10"
+
+
+def test_cli_anchor_decodes_the_given_encoding(tmp_path: Path) -> None:
+    # offsets count characters: "é" is one character in the text, two bytes in UTF-8
+    rec = _record("e", "Le café a fermé on Sunday.", "fermé")
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(json.dumps(rec, ensure_ascii=False).encode("latin-1") + b"\n")
+    out, err = tmp_path / "out.jsonl", io.StringIO()
+    assert main(["anchor", str(path), "-o", str(out)], stdout=io.StringIO(), stderr=err) == 2
+    assert f"{path}:1:" in err.getvalue() and "--encoding" in err.getvalue()
+    assert not out.exists()
+    assert main(["anchor", str(path), "--encoding", "latin-1", "-o", str(out)],
+                stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    (line,) = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert line["mentions"][0]["start"] == rec["mentions"][0]["start"]  # type: ignore[index]
+    assert main(["anchor", str(path), "--errors", "replace"], stdout=io.StringIO(),
+                stderr=io.StringIO()) == 0
+
+
+def test_cli_anchor_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+    path = _write(tmp_path, [json.dumps(_record("a", "It rained on Sunday.", "rained"))])
+    before = path.read_bytes()
+    err = io.StringIO()
+    assert main(["anchor", str(path), "-o", str(path)], stdout=io.StringIO(), stderr=err) == 2
+    assert "refusing to overwrite" in err.getvalue()
+    assert path.read_bytes() == before
+
+
+def test_cli_anchor_names_a_missing_file(tmp_path: Path) -> None:
+    err = io.StringIO()
+    missing = tmp_path / "nope.jsonl"
+    assert main(["anchor", str(missing)], stdout=io.StringIO(), stderr=err) == 2
+    assert str(missing) in err.getvalue() and "Traceback" not in err.getvalue()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -36,7 +36,7 @@ from timeline.model import Document, PubDate, TimeExpression, When
 from timeline.tagger import TaggerConfig, tag
 from timeline.tagger.api import _as_pubdate
 
-__all__ = ["Anchor", "anchor", "anchor_document", "anchor_jsonl", "anchor_record"]
+__all__ = ["Anchor", "anchor", "anchor_document", "anchor_jsonl", "anchor_lines", "anchor_record"]
 
 _CONFIG = TaggerConfig(use_dateline=False)
 
@@ -291,12 +291,25 @@ def anchor_jsonl(text: str, source: str = "<input>") -> str:
         DocumentError: a line is not JSON, lacks a field or has a mention outside its text;
             the message names `source` and the 1-based line.
     """
+    return "".join(anchor_lines(enumerate(text.split("\n"), start=1), source))
+
+
+def anchor_lines(lines: Iterable[tuple[int, str | InputError]],
+                 source: str = "<input>") -> Iterator[str]:
+    """`anchor_jsonl` a line at a time: `lines` are (1-based number, text) pairs, as
+    `timeline.io.jsonl_lines` gives them (an `InputError` in place of a text is raised when
+    reached); yields one output line (ending in "\n") per record, blank lines skipped.
+
+    Raises:
+        DocumentError: as `anchor_jsonl`.
+    """
     import json
 
     from timeline.exceptions import DocumentError
 
-    out = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in lines:
+        if isinstance(line, InputError):
+            raise line
         if not line.strip():
             continue
         where = _Where(source, number)
@@ -304,6 +317,9 @@ def anchor_jsonl(text: str, source: str = "<input>") -> str:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise DocumentError(f"not valid JSON ({exc.msg})", value=line,
+                                **where.kw()) from None
+        except RecursionError:
+            raise DocumentError("not valid JSON (nested too deeply)", value=line[:80],
                                 **where.kw()) from None
         if not isinstance(record, dict):
             raise DocumentError("expected a JSON object", value=record,
@@ -322,9 +338,8 @@ def anchor_jsonl(text: str, source: str = "<input>") -> str:
         except InputError as exc:
             raise DocumentError(f"record {doc_id!r}: {exc}", value=exc.value,
                                 **where.kw()) from None
-        out.append(json.dumps({"id": doc_id, "mentions": [anchor_record(a) for a in anchors]},
-                              ensure_ascii=False, sort_keys=True) + "\n")
-    return "".join(out)
+        yield json.dumps({"id": doc_id, "mentions": [anchor_record(a) for a in anchors]},
+                         ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def anchor_record(item: Anchor) -> dict[str, object]:

@@ -29,7 +29,7 @@ from typing import Any, NoReturn, TextIO
 
 from timeline import __version__
 from timeline._files import write_atomically
-from timeline.exceptions import InputError, TimelineError
+from timeline.exceptions import DocumentError, InputError, TimelineError
 from timeline.export import FORMATS
 from timeline.io import STDIN, DocumentLoader, same_file, with_dateline
 from timeline.model import Document, PubDate, TimeExpression
@@ -347,15 +347,25 @@ def _input_options() -> argparse.ArgumentParser:
 
 
 def _cmd_anchor(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from timeline.anchor import anchor_jsonl
-    from timeline.exceptions import DocumentError
+    from timeline.anchor import anchor_lines
+    from timeline.io import jsonl_lines
 
-    try:
-        raw = Path(args.file).read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                            source=args.file) from None
-    _write_output(anchor_jsonl(raw, args.file).encode("utf-8"), args.output, stdout)
+    if args.output not in (None, "-") and args.file != STDIN \
+            and same_file(args.file, args.output):
+        raise InputError(f"refusing to overwrite the input file {args.file} (-o {args.output})",
+                         value=args.output)
+    if args.file == STDIN:
+        stream = getattr(args.stdin, "buffer", args.stdin)
+        lines = jsonl_lines(stream, "<stdin>", args.encoding, args.errors)
+        out = "".join(anchor_lines(lines, "<stdin>"))
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise DocumentError("no such file" if not path.exists() else "not a file",
+                                source=args.file, value=args.file)
+        out = "".join(anchor_lines(jsonl_lines(path, args.file, args.encoding, args.errors),
+                                   args.file))
+    _write_output(out.encode("utf-8"), args.output, stdout)
     return 0
 
 
@@ -444,10 +454,17 @@ def _parser() -> argparse.ArgumentParser:
     _jobs_option(p)
     p.set_defaults(run=_cmd_extract)
 
-    p = sub.add_parser("anchor", help="date given event mentions (intervals of days)")
+    p = command("anchor", "date given event mentions (intervals of days)")
     p.add_argument("file", help='.jsonl of {"id", "text", "published", "mentions": [{"start", '
-                   '"end"}]}')
-    p.add_argument("-o", "--output", help="write here instead of stdout")
+                   '"end"}]}, read a line at a time, or - for standard input')
+    p.add_argument("--encoding", default="utf-8",
+                   help="encoding of the input (default utf-8)")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="bytes the encoding cannot decode: strict (an error naming the line, "
+                   "default) or replace (with U+FFFD)")
+    p.add_argument("-o", "--output",
+                   help="write here (atomically, only when every line was anchored; never over "
+                   "the input) instead of stdout")
     p.set_defaults(run=_cmd_anchor)
 
     p = command("key-dates", "the days most events, sources and mentions fall on",

@@ -32,8 +32,8 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 __all__ = [
-    "STDIN", "DocumentLoader", "jsonl_document", "load_documents", "read_jsonl", "read_manifest_dir",
-    "read_text_file",
+    "STDIN", "DocumentLoader", "jsonl_document", "jsonl_lines", "load_documents", "read_jsonl",
+    "read_manifest_dir", "read_text_file",
 ]
 
 _TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -194,35 +194,14 @@ class DocumentLoader:
         is one failure and the lines after it are still read; a NUL byte means a binary file,
         which stops the file."""
         self.read.append(path)
-        if "\n".encode(self.encoding) == b"\n":
-            lines: Iterable[bytes | str] = _binary_lines(path)
-        else:  # UTF-16/32: decoded whole (a bad byte or a NUL fails the file), then split
-            lines = _read_text(path, self.encoding, self.errors).split("\n")
         count = 0
-        for lineno, raw in enumerate(lines, 1):
-            if isinstance(raw, bytes):
-                if lineno == 1 and _is_utf8(self.encoding):
-                    raw = raw.removeprefix(codecs.BOM_UTF8)
-                if b"\x00" in raw:
-                    yield DocumentError(f"a binary file, not text (NUL byte on line {lineno})",
-                                        source=str(path), line=lineno, value=str(path))
-                    return
-                try:
-                    text = raw.decode(self.encoding, self.errors)
-                except UnicodeDecodeError as exc:
-                    count += 1
-                    yield DocumentError(
-                        f"not {codecs.lookup(self.encoding).name.upper()} text ({exc.reason} at "
-                        f"byte {exc.start} of the line); give its encoding (--encoding) or "
-                        f"replace what cannot be decoded (--errors replace)", source=str(path),
-                        line=lineno, value=raw[exc.start:exc.start + 8])
-                    continue
-            else:
-                text = raw
-            line = text.removesuffix("\n").removesuffix("\r")
-            if not line.strip():
+        for lineno, line in jsonl_lines(path, str(path), self.encoding, self.errors):
+            if isinstance(line, str) and not line.strip():
                 continue
             count += 1
+            if isinstance(line, DocumentError):
+                yield line
+                continue
             try:
                 yield _jsonl_record(line, str(path), lineno, self.published)
             except InputError as exc:
@@ -274,6 +253,47 @@ class DocumentLoader:
         doc = _text_document(doc_id, self._text(path), str(path), pub)
         return attrs.evolve(doc, title=title if isinstance(title, str) else None,
                             url=url if isinstance(url, str) else None)
+
+
+def jsonl_lines(source: Path | IO[bytes], name: str, encoding: str = "utf-8",
+                errors: str = "strict") -> Iterator[tuple[int, str | DocumentError]]:
+    """The lines of a JSON Lines file or binary stream, a line at a time, each with its 1-based
+    number: the decoded text (without its "\n" or "\r\n"; blank lines included), or a
+    `DocumentError` naming `name` and the line for a line that does not decode (the lines after
+    it are still read). A NUL byte means a binary file: one error, then nothing more. Lines end
+    at "\n" only, as JSON Lines says, so a U+2028 inside a JSON string does not split a record.
+    A leading UTF-8 BOM is dropped. Encodings whose newline is not the byte "\n" (UTF-16/32)
+    are decoded whole, then split.
+    """
+    if "\n".encode(encoding) == b"\n":
+        lines: Iterable[bytes | str] = (_binary_lines(source) if isinstance(source, Path)
+                                        else source)
+    elif isinstance(source, Path):
+        lines = _read_text(source, encoding, errors).split("\n")
+    else:
+        data = source.read()
+        text = data if isinstance(data, str) else decode_text(data, name, encoding, errors)
+        lines = text.split("\n")
+    for lineno, raw in enumerate(lines, 1):
+        if isinstance(raw, bytes):
+            if lineno == 1 and _is_utf8(encoding):
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if b"\x00" in raw:
+                yield lineno, DocumentError(f"a binary file, not text (NUL byte on line {lineno})",
+                                            source=name, line=lineno, value=name)
+                return
+            try:
+                text = raw.decode(encoding, errors)
+            except UnicodeDecodeError as exc:
+                yield lineno, DocumentError(
+                    f"not {codecs.lookup(encoding).name.upper()} text ({exc.reason} at "
+                    f"byte {exc.start} of the line); give its encoding (--encoding) or "
+                    f"replace what cannot be decoded (--errors replace)", source=name,
+                    line=lineno, value=raw[exc.start:exc.start + 8])
+                continue
+        else:
+            text = raw
+        yield lineno, text.removesuffix("\n").removesuffix("\r")
 
 
 def _is_utf8(encoding: str) -> bool:
