@@ -245,10 +245,7 @@ def check_export(timeline: Timeline) -> None:
 def edge_timelines(draw: st.DrawFn) -> Timeline:
     """Timelines whose events lie at the ends of the calendar (years 1 and 9999) or anywhere
     between, with any text: for the exporters."""
-    try:
-        from strategies import events
-    except ImportError:  # tests/ made a package
-        from tests.strategies import events
+    from strategies import events
 
     edge = st.one_of(
         st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(1, 1, 31)),

@@ -29,14 +29,11 @@ except ImportError as exc:  # pragma: no cover - the test extra installs both
     pytest.skip(f"Radicale and caldav are needed for the CalDAV round trip ({exc}); "
                 "pip install -e '.[test]'", allow_module_level=True)
 
-try:
-    from test_export_ical import assert_valid_ics
-except ImportError:  # tests/ made a package
-    from tests.test_export_ical import assert_valid_ics
-
 import timeline
 from timeline.export import events_from_ics, render
 from timeline.model import Timeline
+
+from test_export_ical import assert_valid_ics
 
 ROOT = Path(__file__).resolve().parent.parent
 

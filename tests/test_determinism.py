@@ -12,14 +12,11 @@ from pathlib import Path
 
 from hypothesis import given, settings
 
-try:
-    from fuzzing import documents
-except ImportError:  # tests/ made a package
-    from tests.fuzzing import documents
-
 from timeline import Document, load_documents
 from timeline.export import FORMATS, render
 from timeline.pipeline import extract_documents
+
+from fuzzing import documents
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDER_ALL = """

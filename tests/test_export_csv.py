@@ -11,11 +11,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-try:
-    from strategies import texts, timelines
-except ImportError:  # tests/ made a package
-    from tests.strategies import texts, timelines
-
 from timeline.exceptions import ExportError
 from timeline.export import timeline_from_csv, to_csv
 from timeline.export.csvfmt import (
@@ -27,6 +22,8 @@ from timeline.export.csvfmt import (
     unneutralize,
 )
 from timeline.model import Event, Source, Timeline, When
+
+from strategies import texts, timelines
 
 
 def sample_event(**changes: object) -> Event:

@@ -12,15 +12,12 @@ import attrs
 import pytest
 from hypothesis import given
 
-try:
-    from strategies import events, whens
-except ImportError:  # tests/ made a package
-    from tests.strategies import events, whens
-
 from timeline.exceptions import ExportError
 from timeline.export import timeline_from_csv, timeline_from_json, to_csv, to_json, to_jsonl
 from timeline.export.edtf import to_edtf
 from timeline.model import Event, Source, Timeline, When
+
+from strategies import events, whens
 
 D = dt.date
 

@@ -11,15 +11,12 @@ from pathlib import Path
 import attrs
 from hypothesis import HealthCheck, given, settings
 
-try:
-    from strategies import timelines
-except ImportError:  # tests/ made a package
-    from tests.strategies import timelines
-
 from timeline.cli import main
 from timeline.export import FORMATS, render, to_html
 from timeline.export.html import date_label
 from timeline.model import Event, Source, Timeline, When
+
+from strategies import timelines
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = "<script>document.title='pwned'</script>"

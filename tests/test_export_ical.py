@@ -11,11 +11,6 @@ import icalendar
 import pytest
 from hypothesis import given
 
-try:
-    from strategies import events, timelines
-except ImportError:  # tests/ made a package
-    from tests.strategies import events, timelines
-
 from timeline.exceptions import ExportError
 from timeline.export import events_from_ics, to_ics
 from timeline.export.ical import (
@@ -28,6 +23,8 @@ from timeline.export.ical import (
     previous_versions,
 )
 from timeline.model import Event, Source, Timeline, When
+
+from strategies import events, timelines
 
 UTC = dt.timezone.utc
 

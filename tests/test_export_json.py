@@ -10,11 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-try:
-    from strategies import events, timelines
-except ImportError:  # tests/ made a package
-    from tests.strategies import events, timelines
-
 from timeline.exceptions import ExportError
 from timeline.export import (
     event_from_dict,
@@ -25,6 +20,8 @@ from timeline.export import (
     to_jsonl,
 )
 from timeline.model import Event, Source, Timeline, When
+
+from strategies import events, timelines
 
 
 def sample_event() -> Event:

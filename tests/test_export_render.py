@@ -10,11 +10,6 @@ import attrs
 import pytest
 from hypothesis import given, settings
 
-try:
-    from strategies import timelines
-except ImportError:  # tests/ made a package
-    from tests.strategies import timelines
-
 from timeline.exceptions import ExportError
 from timeline.export import (
     FORMATS,
@@ -27,6 +22,8 @@ from timeline.export import (
     write,
 )
 from timeline.model import Event, Source, Timeline, When
+
+from strategies import timelines
 
 EVENT = Event(
     id="ev-1", type="meeting", title="Leaders meet",

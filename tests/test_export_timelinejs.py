@@ -13,15 +13,12 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-try:
-    from strategies import timelines
-except ImportError:  # tests/ made a package
-    from tests.strategies import timelines
-
 from timeline.cli import main
 from timeline.export import FORMATS, ExportReport, render, to_timelinejs
 from timeline.export.edtf import edtf_parts
 from timeline.model import Event, Source, Timeline, When
+
+from strategies import timelines
 
 D = dt.date
 

@@ -8,31 +8,19 @@ import datetime as dt
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-try:
-    from fuzzing import (
-        check_anchor,
-        check_export,
-        check_extract,
-        check_tag,
-        documents,
-        edge_timelines,
-        pub_dates,
-        texts,
-    )
-except ImportError:  # tests/ made a package
-    from tests.fuzzing import (
-        check_anchor,
-        check_export,
-        check_extract,
-        check_tag,
-        documents,
-        edge_timelines,
-        pub_dates,
-        texts,
-    )
-
 from timeline import Document, PubDate, TaggerConfig
 from timeline.model import Event, Source, Timeline, When
+
+from fuzzing import (
+    check_anchor,
+    check_export,
+    check_extract,
+    check_tag,
+    documents,
+    edge_timelines,
+    pub_dates,
+    texts,
+)
 
 CONFIGS = st.builds(TaggerConfig, day_first=st.booleans(), keep_latent=st.booleans(),
                     ranges=st.booleans())

@@ -12,14 +12,11 @@ from types import ModuleType
 import attrs
 import pytest
 
-try:
-    from test_export_html import EVIL, Page
-except ImportError:  # tests/ made a package
-    from tests.test_export_html import EVIL, Page
-
 import timeline
 from timeline.export import write
 from timeline.model import Timeline
+
+from test_export_html import EVIL, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,15 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 
-try:
-    from strategies import timelines
-except ImportError:  # tests/ made a package
-    from tests.strategies import timelines
-
 import timeline
 from timeline.export import to_json, to_jsonl, to_timelinejs
 from timeline.export.schema import event_schema, json_schema
 from timeline.model import DERIVATIONS, EVENT_TYPES, GRANULARITIES, MODS, Timeline
+
+from strategies import timelines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FORMATS = Draft202012Validator.FORMAT_CHECKER
