@@ -18,7 +18,8 @@ three topics fits their noise. For each family of variants (`FAMILIES`: one feat
 variant the current ranking) it prints the in-sample figure (the variant best on all topics)
 and the leave-one-out figure: each topic is scored with the variant best on the other topics
 (ties go to the earlier variant, so to the current ranking). Keep a change only when its
-leave-one-out mean beats the current mean. The families are the library's `Weights` and a few
+leave-one-out mean beats the current mean. The families are the library's `Weights` (among them
+the coverage factor's exponent and floor) and a few
 re-scorings from the timeline-summarization literature computed here from the ranked days and
 the articles' publication days: PubCount (articles published on the day or the next, news-tls),
 coverage density (a day divided by the articles published around it, bursts in quiet periods)
@@ -144,6 +145,12 @@ FAMILIES: dict[str, list[Variant]] = {
     "recall": [CURRENT] + [Variant(f"recall={x}", Weights(recall=x)) for x in (0, 0.5, 2)],
     "future": [CURRENT] + [Variant(f"future={x}", Weights(future=x)) for x in (0, 0.5, 2)],
     "spread": [CURRENT] + [Variant(f"spread={x}", Weights(spread=x)) for x in (1, 3, 14, 31)],
+    "coverage": [CURRENT] + [Variant(f"coverage={x}", Weights(coverage=x))
+                             for x in (0, 0.5, 1.5, 2)],
+    "floor": [CURRENT] + [Variant(f"floor={x}", Weights(floor=x)) for x in (0.01, 0.03, 0.1, 0.3)],
+    "coverage+floor": [CURRENT] + [  # the coverage factor's two fields jointly
+        Variant(f"coverage={c} floor={f}", Weights(coverage=c, floor=f))
+        for c, f in itertools.product((1, 0, 0.5, 1.5, 2), (0, 0.03, 0.1, 0.3))][1:],
     "weights": [CURRENT] + [  # the library's weights jointly
         Variant(f"events={e} recall={r} spread={s}", Weights(events=e, recall=r, spread=s))
         for e, r, s in itertools.product((1, 0, 0.5, 2), (1, 0.5, 2), (7, 3, 14))][1:],
