@@ -337,3 +337,65 @@ def test_benchmark_rescorings_use_publication_days() -> None:
     assert dense == {D(2024, 5, 1): 0.5, D(2024, 5, 10): 1.0}
     assert bench._neighbours(0.5)({D(2024, 5, 1): 2.0}, pubs) == {
         D(2024, 4, 30): 1.0, D(2024, 5, 1): 2.0, D(2024, 5, 2): 1.0}
+
+
+def test_benchmark_recount_is_the_library_ranking_until_a_family_changes_it() -> None:
+    from collections import Counter
+
+    from timeline import DayReference, Document, PubDate
+    from timeline.keydates import DEFAULT_WEIGHTS
+
+    bench: Any = _benchmark()
+    doc = Document("a", "Talks failed on 3 May 2024.\nOn 3 May 2024, \"on 3 May 2024\" they left.\n"
+                        "In April 2024 it began.", PubDate.parse("2024-05-10"))
+    found = bench.mentions(doc)
+    assert [(m.first.isoformat(), m.kind, m.sentence, m.quoted) for m in found] == [
+        ("2024-05-03", "day", 0, False), ("2024-05-03", "day", 1, False),
+        ("2024-05-03", "day", 1, True), ("2024-04-01", "month", 2, False)]
+    refs = [DayReference("a", D(2024, 5, 3), D(2024, 5, 10)),
+            DayReference("a", D(2024, 5, 10), D(2024, 5, 10)),
+            DayReference("b", D(2024, 5, 1), D(2024, 5, 2))]
+    later = bench.Mention("b", D(2024, 5, 2), D(2024, 5, 1), D(2024, 5, 1), "day", 0, False)
+    tl = Timeline(events=[ev("x", D(2024, 5, 3), D(2024, 5, 3), "a")], references=refs)
+    topic = bench.Topic("t", tl, {}, Counter({D(2024, 5, 10): 1, D(2024, 5, 2): 1}),
+                        [*found, later])
+    library = {k.day: k.score for k in tl.key_dates(9)}
+    assert {d: round(s, 6) for d, s in bench._recount()(topic, DEFAULT_WEIGHTS).items()
+            if s > 0} == library
+    # a's 3 May: two sentences, three mentions, first one in the lead, none only quoted
+    # (raw votes: without the coverage factor, here 1.5 for 3 May)
+    raw, vote = Weights(coverage=0), 1 + math.log(8)
+    sentences = bench._recount(bench._per_sentence(1.0))(topic, raw)
+    assert sentences[D(2024, 5, 3)] == pytest.approx(1 + vote * (1 + math.log(2)))
+    mentions = bench._recount(bench._per_mention(1.0))(topic, raw)
+    assert mentions[D(2024, 5, 3)] == pytest.approx(1 + vote * (1 + math.log(3)))
+    assert bench._recount(bench._lead(2.0))(topic, raw)[D(2024, 5, 3)] == pytest.approx(
+        1 + 2 * vote)
+    assert bench._recount(bench._quotes(0.0))(topic, raw)[D(2024, 5, 3)] == pytest.approx(
+        1 + vote)  # one of the three mentions is quoted, not all
+    today = bench.Mention("c", D(2024, 5, 20), D(2024, 5, 20), D(2024, 5, 20), "day", 0, False)
+    own = attrs.evolve(topic, mentions=[*topic.mentions, today])  # c names its own day
+    assert bench._recount()(own, raw)[D(2024, 5, 20)] == 0
+    assert bench._recount(own=0.5)(own, raw)[D(2024, 5, 20)] == 0.5
+    month = bench._recount(month=30.0)(topic, raw)
+    assert month[D(2024, 4, 17)] == pytest.approx(1.0)  # April's 30 days, one each
+    assert D(2024, 5, 1) not in bench._recount(min_documents=2)(topic, raw)
+
+
+def test_benchmark_fusion_and_diversity() -> None:
+    from collections import Counter
+
+    bench: Any = _benchmark()
+    scores = {D(2024, 5, 1): 3.0, D(2024, 5, 2): 2.0, D(2024, 5, 9): 1.0}
+    fused = bench._pub_count_fusion(0)(scores, Counter({D(2024, 5, 10): 5}))
+    # ranks: scores 1, 2, 3; PubCount 9 and 10 May (5 each, tie: the earlier first) 1, 2
+    assert fused == {D(2024, 5, 1): 1.0, D(2024, 5, 2): 0.5, D(2024, 5, 9): 1 / 3 + 1,
+                     D(2024, 5, 10): 0.5}
+    tl = Timeline(events=[ev("a", D(2024, 5, 1), D(2024, 5, 1), "a", "b", "c"),
+                          ev("b", D(2024, 5, 2), D(2024, 5, 2), "a", "b"),
+                          ev("c", D(2024, 5, 9), D(2024, 5, 9), "a")])
+    topic = bench.Topic("t", tl, {}, Counter())
+    window = (D(2024, 5, 1), D(2024, 5, 31))
+    assert bench.pick(topic, bench.CURRENT, 2, window) == [D(2024, 5, 1), D(2024, 5, 2)]
+    assert bench.pick(topic, bench.Variant("d", diverse=0.25), 2, window) == [
+        D(2024, 5, 1), D(2024, 5, 9)]  # 2 May, next to 1 May, is worth 0.5 < 1
