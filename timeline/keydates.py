@@ -23,12 +23,12 @@ A day's votes are then scaled by its coverage: ((1 + N) / (1 + A)) ^ `coverage`,
 documents whose publication day is known and A those of them published after the day. Only
 later documents can look back on a day, and a story's coverage is front-loaded (a war's first
 weeks fill the papers, its end gets a handful of articles), so raw counts favour early days
-however much the later days matter; the factor ranks a day by the share of the coverage that
-could mention it. It is 1 for a day before every document, and 1 for every day when no
+however much the later days matter; the factor ranks a day by its votes per document that
+could look back on it. It is 1 for a day before every document, and 1 for every day when no
 reference carries a publication day (a timeline read back from JSON). Its cost: without a
 `window`, the last days of the coverage (few or no later articles) are scaled up the most, so
 days announced for after the last article can come first; `floor` (a pseudo-count of
-floor * N documents added to both sides) tempers that.
+floor * N documents added to both sides, default 0) tempers that.
 
 The weights, the spread, the coverage exponent and its floor are the fields of `Weights`
 (defaults as above), so that `benchmarks/key_dates.py --loo` can choose each on two Timeline17
