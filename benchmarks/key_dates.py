@@ -18,11 +18,17 @@ three topics fits their noise. For each family of variants (`FAMILIES`: one feat
 variant the current ranking) it prints the in-sample figure (the variant best on all topics)
 and the leave-one-out figure: each topic is scored with the variant best on the other topics
 (ties go to the earlier variant, so to the current ranking). Keep a change only when its
-leave-one-out mean beats the current mean. The families are the library's `Weights` and a few
-re-scorings from the timeline-summarization literature computed here from the ranked days and
-the articles' publication days: PubCount (articles published on the day or the next, news-tls),
-coverage density (a day divided by the articles published around it, bursts in quiet periods)
-and neighbouring days (a happening reported as day d and d + 1).
+leave-one-out mean beats the current mean. The families are the library's `Weights` (among them
+the coverage factor's exponent and floor) and variants from the timeline-summarization
+literature computed here: re-scorings of the ranked days given the articles' publication days
+(PubCount: articles published on the day or the next, news-tls, added or fused by reciprocal
+rank; coverage density: a day divided by the articles published around it; neighbouring days:
+a happening reported as day d and d + 1), a diversity rule (a day next to a picked one is worth
+less, MMR-like), and recounts of the documents' votes from their date mentions (`mentions`:
+tagged again, `--loo` only): by sentence or by mention rather than once per document,
+mentions only in quotations or in the first sentence weighed differently, a mention of a month
+spread over its days, a document's mention of its own publication day, TIME expressions of one
+day, days voted for by fewer than two or three documents dropped.
 """
 
 from __future__ import annotations
@@ -31,18 +37,29 @@ import argparse
 import datetime as dt
 import itertools
 import json
+import math
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from timeline import Document, PubDate, extract_documents
-from timeline.keydates import DEFAULT_WEIGHTS, Weights, key_dates
-from timeline.model import Timeline
+from timeline.io import with_dateline
+from timeline.keydates import (
+    DEFAULT_WEIGHTS,
+    Weights,
+    coverage_factor,
+    key_dates,
+    mention_weight,
+    score_days,
+)
+from timeline.model import DayReference, Timeline
+from timeline.tagger import TaggerConfig
+from timeline.tagger.api import find_dateline, tag
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "timeline17"
@@ -90,23 +107,159 @@ Rescore = Callable[[Scores, Counter[dt.date]], Scores]
 
 
 @frozen
+class Mention:
+    """A date expression of an article naming one day or one calendar month, for the families
+    that weigh mentions by where and how often they occur (the library keeps one `DayReference`
+    per article and day). The Timeline17 articles hold one sentence per line.
+
+    Attributes:
+        document: the article's id.
+        published: its publication day (None: unknown).
+        first, last: the days named (equal for a day).
+        kind: "day" (what `day_references` keeps: a DATE of one day, no modifier, not latent),
+            "time" (a TIME within one day: "Sunday night") or "month" (a DATE of one month).
+        sentence: index of its line in the article.
+        quoted: inside quotation marks.
+    """
+
+    document: str
+    published: dt.date | None
+    first: dt.date
+    last: dt.date
+    kind: str
+    sentence: int
+    quoted: bool
+
+
+Recount = Callable[["Topic", Weights], Scores]
+
+
+@frozen
 class Variant:
-    """One way of ranking days: library weights plus an optional re-scoring of every day's
-    score given the count of articles published on each day."""
+    """One way of ranking days: library weights, or a recount of the days' scores from the
+    articles' mentions (`recount`), then an optional re-scoring given the count of articles
+    published on each day, and an optional diversity factor: a day next to one already picked
+    has its score multiplied by `diverse` (picked greedily)."""
 
     label: str
     weights: Weights = DEFAULT_WEIGHTS
     rescore: Rescore | None = None
+    recount: Recount | None = None
+    diverse: float | None = None
 
 
 @frozen
 class Topic:
-    """An extracted topic: its timeline, reference timelines and articles' publication days."""
+    """An extracted topic: its timeline, reference timelines, articles' publication days and
+    date mentions."""
 
     name: str
     timeline: Timeline
     refs: dict[str, set[dt.date]]
     published: Counter[dt.date]
+    mentions: tuple[Mention, ...] = field(default=(), converter=lambda found: tuple(found))
+
+
+def _quoted(text: str) -> list[bool]:
+    """Per character: inside `` ... '' or "..." (quotes close at the end of a line)."""
+    inside, out, i = False, [False] * len(text), 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        if pair in ("``", "''"):
+            inside = pair == "``"
+            i += 2
+            continue
+        if text[i] == '"':
+            inside = not inside
+        elif text[i] == "\n":
+            inside = False
+        out[i] = inside
+        i += 1
+    return out
+
+
+def mentions(document: Document, config: TaggerConfig | None = None) -> list[Mention]:
+    """The article's mentions of one day or one month, tagged as the pipeline tags it."""
+    config = config if config is not None else TaggerConfig()
+    if config.use_dateline:
+        document = with_dateline(document, lambda text: find_dateline(text, config))
+    pub = document.published
+    published = pub.earliest if pub is not None and pub.grain == "day" else None
+    quoted = _quoted(document.text)
+    out = []
+    for expr in tag(document.text, document.published, config):
+        first, last = expr.earliest, expr.latest
+        if first is None or last is None or expr.latent or expr.mod is not None:
+            continue
+        if first == last:
+            kind = {"DATE": "day", "TIME": "time"}.get(expr.type)
+        else:
+            month = first.day == 1 and (last + dt.timedelta(days=1)).day == 1 \
+                and (last - first).days < 31
+            kind = "month" if expr.type == "DATE" and month else None
+        if kind is not None:
+            out.append(Mention(document.id, published, first, last, kind,
+                               document.text.count("\n", 0, expr.start),
+                               quoted[expr.start]))
+    return out
+
+
+Weigh = Callable[[list[Mention]], float]
+
+
+def _recount(weigh: Weigh | None = None, kinds: tuple[str, ...] = ("day",), month: float = 0.0,
+             own: float = 0.0, min_documents: int = 1) -> Recount:
+    """The library's scores recomputed from the mentions: events' votes, then one vote per
+    article and day (`mention_weight`) times `weigh(its mentions of the day)`, of the mention
+    `kinds`; an article's own publication day, when it names it, weighs `own`; `month`
+    spread evenly over the days of each month an article names; days voted for by fewer than
+    `min_documents` articles dropped; all scaled by the coverage factor. With the defaults,
+    the library's ranking."""
+    def recount(topic: Topic, weights: Weights) -> Scores:
+        scores: dict[dt.date, float] = defaultdict(float)
+        voters: dict[dt.date, set[str]] = defaultdict(set)
+        for event in topic.timeline.events:
+            for day, (score, _) in score_days([event], weights).items():
+                scores[day] += score
+                voters[day].update(s.document for s in event.sources)
+        groups: dict[tuple[str, dt.date, bool], list[Mention]] = defaultdict(list)
+        for m in topic.mentions:  # an article's mentions of a day, or of a month
+            if m.kind in kinds or (m.kind == "month" and month):
+                groups[(m.document, m.first, m.kind == "month")].append(m)
+        for (document, first, _), found in groups.items():
+            m = found[0]
+            if m.kind == "month":
+                width = (m.last - m.first).days + 1
+                for k in range(width):
+                    scores[first + dt.timedelta(days=k)] += month / width
+                continue
+            vote = mention_weight(DayReference(document, first, m.published), weights)
+            if m.published == first:
+                vote = own
+            vote *= weigh(found) if weigh is not None else 1.0
+            scores[first] += vote
+            if vote > 0:
+                voters[first].add(document)
+        factor = coverage_factor(topic.timeline.references, weights)
+        return {day: score * factor(day) for day, score in scores.items()
+                if min_documents <= 1 or len(voters[day]) >= min_documents}
+    return recount
+
+
+def _per_sentence(a: float) -> Weigh:
+    return lambda found: 1 + a * math.log(len({m.sentence for m in found}))
+
+
+def _per_mention(a: float) -> Weigh:
+    return lambda found: 1 + a * math.log(len(found))
+
+
+def _quotes(q: float) -> Weigh:
+    return lambda found: q if all(m.quoted for m in found) else 1.0
+
+
+def _lead(x: float) -> Weigh:
+    return lambda found: x if min(m.sentence for m in found) == 0 else 1.0
 
 
 def _pub_count(b: float) -> Rescore:
@@ -137,6 +290,21 @@ def _neighbours(share: float) -> Rescore:
     return rescore
 
 
+def _pub_count_fusion(k: int) -> Rescore:
+    def rescore(scores: Scores, pubs: Counter[dt.date]) -> Scores:
+        count: Scores = defaultdict(float)
+        for day, n in pubs.items():  # PubCount: articles published on the day or the day after
+            count[day] += n
+            count[day - dt.timedelta(days=1)] += n
+        out: Scores = defaultdict(float)
+        for ranking in (scores, count):  # reciprocal rank fusion (Cormack et al. 2009)
+            ordered = sorted((d for d, v in ranking.items() if v > 0), key=lambda d: (-ranking[d], d))
+            for rank, day in enumerate(ordered, 1):
+                out[day] += 1 / (k + rank)
+        return dict(out)
+    return rescore
+
+
 CURRENT = Variant("current")
 #: Each family varies one feature; its first variant is the current ranking.
 FAMILIES: dict[str, list[Variant]] = {
@@ -144,6 +312,12 @@ FAMILIES: dict[str, list[Variant]] = {
     "recall": [CURRENT] + [Variant(f"recall={x}", Weights(recall=x)) for x in (0, 0.5, 2)],
     "future": [CURRENT] + [Variant(f"future={x}", Weights(future=x)) for x in (0, 0.5, 2)],
     "spread": [CURRENT] + [Variant(f"spread={x}", Weights(spread=x)) for x in (1, 3, 14, 31)],
+    "coverage": [CURRENT] + [Variant(f"coverage={x}", Weights(coverage=x))
+                             for x in (0, 0.5, 1.5, 2)],
+    "floor": [CURRENT] + [Variant(f"floor={x}", Weights(floor=x)) for x in (0.01, 0.03, 0.1, 0.3)],
+    "coverage+floor": [CURRENT] + [  # the coverage factor's two fields jointly
+        Variant(f"coverage={c} floor={f}", Weights(coverage=c, floor=f))
+        for c, f in itertools.product((1, 0, 0.5, 1.5, 2), (0, 0.03, 0.1, 0.3))][1:],
     "weights": [CURRENT] + [  # the library's weights jointly
         Variant(f"events={e} recall={r} spread={s}", Weights(events=e, recall=r, spread=s))
         for e, r, s in itertools.product((1, 0, 0.5, 2), (1, 0.5, 2), (7, 3, 14))][1:],
@@ -153,6 +327,23 @@ FAMILIES: dict[str, list[Variant]] = {
                             for r, p in itertools.product((3, 7, 15, 30, 60), (0.1, 0.25, 0.5))],
     "neighbours": [CURRENT] + [Variant(f"neighbours={x}", rescore=_neighbours(x))
                                for x in (0.1, 0.25, 0.5)],
+    # the articles' mentions weighed by where and how often they occur (recounted here)
+    "per-sentence": [CURRENT] + [Variant(f"sentences a={a}", recount=_recount(_per_sentence(a)))
+                                 for a in (0.5, 1, 2)],
+    "per-mention": [CURRENT] + [Variant(f"mentions a={a}", recount=_recount(_per_mention(a)))
+                                for a in (0.5, 1, 2)],
+    "month": [CURRENT] + [Variant(f"month={x}", recount=_recount(month=x)) for x in (1, 4)],
+    "own-day": [CURRENT] + [Variant(f"own={x}", recount=_recount(own=x)) for x in (0.25, 0.5, 1)],
+    "quotes": [CURRENT] + [Variant(f"quoted={x}", recount=_recount(_quotes(x)))
+                           for x in (0, 0.5, 2)],
+    "lead": [CURRENT] + [Variant(f"first sentence={x}", recount=_recount(_lead(x)))
+                         for x in (0.5, 1.5, 2)],
+    "times": [CURRENT, Variant("TIME mentions", recount=_recount(kinds=("day", "time")))],
+    "min-documents": [CURRENT] + [Variant(f"documents>={m}", recount=_recount(min_documents=m))
+                                  for m in (2, 3)],
+    "pubcount-rrf": [CURRENT] + [Variant(f"rrf k={k}", rescore=_pub_count_fusion(k))
+                                 for k in (10, 60)],
+    "diversity": [CURRENT] + [Variant(f"next to a pick x{x}", diverse=x) for x in (0.75, 0.5, 0)],
 }
 
 
@@ -160,15 +351,29 @@ def pick(topic: Topic, variant: Variant, k: int,
          window: tuple[dt.date, dt.date] | None) -> list[dt.date]:
     """The k days `variant` ranks first (ties: the earlier day)."""
     tl = topic.timeline
-    if variant.rescore is None:
+    if variant.rescore is None and variant.recount is None and variant.diverse is None:
         return [kd.day for kd in key_dates(tl.events, k, tl.references, window=window,
                                            weights=variant.weights)]
-    every = key_dates(tl.events, sys.maxsize, tl.references, weights=variant.weights)
-    scores = variant.rescore({kd.day: kd.score for kd in every}, topic.published)
+    if variant.recount is not None:
+        scores = variant.recount(topic, variant.weights)
+    else:
+        every = key_dates(tl.events, sys.maxsize, tl.references, weights=variant.weights)
+        scores = {kd.day: kd.score for kd in every}
+    if variant.rescore is not None:
+        scores = variant.rescore(scores, topic.published)
     first, last = window if window is not None else (dt.date.min, dt.date.max)
-    ranked = sorted(((day, score) for day, score in scores.items()
-                     if score > 0 and first <= day <= last), key=lambda x: (-x[1], x[0]))
-    return [day for day, _ in ranked[:k]]
+    left = {day: score for day, score in scores.items() if score > 0 and first <= day <= last}
+    if variant.diverse is None:
+        return sorted(left, key=lambda d: (-left[d], d))[:k]
+    diverse, picked = variant.diverse, list[dt.date]()
+    while left and len(picked) < k:  # greedy: a day next to a picked one is worth less
+        def worth(day: dt.date) -> float:
+            near = any(abs((day - p).days) == 1 for p in picked)
+            return left[day] * (diverse if near else 1.0)
+        best = min(left, key=lambda d: (-worth(d), d))
+        picked.append(best)
+        del left[best]
+    return picked
 
 
 def variant_f1(topic: Topic, variant: Variant, window: bool = True) -> float:
@@ -224,7 +429,9 @@ def load_topics(data: Path, only: list[str] | None) -> list[Topic]:
         pubs = Counter(d.published.earliest for d in docs
                        if d.published is not None and d.published.grain == "day"
                        and d.published.earliest is not None)
-        topics.append(Topic(folder.name, extract_documents(docs), references(folder), pubs))
+        found = [m for doc in docs for m in mentions(doc)]
+        topics.append(Topic(folder.name, extract_documents(docs), references(folder), pubs,
+                            found))
     return topics
 
 

@@ -8,11 +8,12 @@ import math
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from timeline import Event, Source, Timeline, When
 from timeline.cli import main
-from timeline.keydates import MAX_SPREAD, key_dates
+from timeline.keydates import MAX_SPREAD, Weights, coverage_factor, key_dates
 
 D = dt.date
 
@@ -84,7 +85,7 @@ def test_documents_vote_for_the_days_they_mention_not_their_own_day() -> None:
             DayReference("c", D(2024, 5, 20), D(2024, 5, 10)),  # a day to come: weight 1
             DayReference("d", D(2024, 5, 9), D(2024, 5, 9))]    # own publication day: none
     tl = Timeline(events=[ev("e", D(2024, 5, 2), D(2024, 5, 2), "a", "b")], references=refs)
-    ranked = tl.key_dates(5)
+    ranked = key_dates(tl.events, 5, tl.references, weights=Weights(coverage=0))  # raw votes
     assert [k.day for k in ranked] == [D(2024, 5, 1), D(2024, 5, 2), D(2024, 5, 20)]
     assert ranked[0].score == round(2 * (1 + math.log(9)), 6)
     assert ranked[0].events == () and ranked[1].events == ("e",)
@@ -197,10 +198,13 @@ def test_default_weights_are_the_documented_ranking() -> None:
     from timeline.keydates import DEFAULT_WEIGHTS, Weights
 
     tl = _weighed_timeline()
-    assert DEFAULT_WEIGHTS == Weights(events=1, recall=1, future=1, spread=MAX_SPREAD)
+    assert DEFAULT_WEIGHTS == Weights(events=1, recall=1, future=1, spread=MAX_SPREAD,
+                                      coverage=1, floor=0)
     assert key_dates(tl.events, 9, tl.references, weights=Weights()) == tl.key_dates(9)
+    # two documents have a publication day (a: 9 May, b: 10 May); both came after 1-8 May
+    # (factor 1), none after 20 May: its one vote is scaled by (1 + 2) / (1 + 0)
     assert [(k.day, k.score) for k in tl.key_dates(3)] == [
-        (D(2024, 5, 1), round(1 + math.log(9), 6)), (D(2024, 5, 2), 3), (D(2024, 5, 6), 1)]
+        (D(2024, 5, 1), round(1 + math.log(9), 6)), (D(2024, 5, 2), 3), (D(2024, 5, 20), 3)]
 
 
 def test_weights_change_what_each_kind_of_evidence_is_worth() -> None:
@@ -209,8 +213,8 @@ def test_weights_change_what_each_kind_of_evidence_is_worth() -> None:
     tl = _weighed_timeline()
 
     def ranked(weights: Weights) -> list[tuple[dt.date, float]]:
-        return [(k.day, k.score) for k in key_dates(tl.events, 9, tl.references,
-                                                     weights=weights)]
+        raw = attrs.evolve(weights, coverage=0)  # the votes themselves (coverage: its own test)
+        return [(k.day, k.score) for k in key_dates(tl.events, 9, tl.references, weights=raw)]
 
     # no event votes: only the mentioned days are left
     assert ranked(Weights(events=0)) == [(D(2024, 5, 1), round(1 + math.log(9), 6)),
@@ -226,12 +230,73 @@ def test_weights_change_what_each_kind_of_evidence_is_worth() -> None:
 
 
 @pytest.mark.parametrize("bad", [{"events": -1}, {"recall": -0.5}, {"future": "1"},
-                                 {"recall": float("nan")}, {"spread": 0}, {"spread": 2.5}])
+                                 {"recall": float("nan")}, {"spread": 0}, {"spread": 2.5},
+                                 {"coverage": -1}, {"floor": float("nan")}, {"floor": True}])
 def test_weights_are_checked(bad: dict[str, object]) -> None:
     from timeline.keydates import Weights
 
     with pytest.raises((ValueError, TypeError)):
         Weights(**bad)  # type: ignore[arg-type]
+
+
+def _covered_timeline() -> Timeline:
+    """Articles of 2 May look back on 1 May and 30 April, one of 20 May on 15 May."""
+    from timeline import DayReference
+
+    refs = [DayReference("a", D(2024, 5, 1), D(2024, 5, 2)),
+            DayReference("b", D(2024, 5, 1), D(2024, 5, 2)),
+            DayReference("b", D(2024, 4, 30), D(2024, 5, 2)),   # b still counts once below
+            DayReference("c", D(2024, 5, 2), D(2024, 5, 2)),    # c's own day: no vote
+            DayReference("d", D(2024, 5, 15), D(2024, 5, 20)),
+            DayReference("e", D(2024, 5, 1), None)]             # publication day unknown: 1
+    return Timeline(references=refs)
+
+
+def test_coverage_scales_a_day_by_the_documents_that_could_look_back_on_it() -> None:
+    tl = _covered_timeline()
+    one, fifteen = 2 * (1 + math.log(2)) + 1, 1 + math.log(6)  # raw votes of 1 and 15 May
+    raw = key_dates(tl.events, 3, tl.references, weights=Weights(coverage=0))
+    assert [(k.day, k.score) for k in raw] == [
+        (D(2024, 5, 1), round(one, 6)), (D(2024, 5, 15), round(fifteen, 6)),
+        (D(2024, 4, 30), round(1 + math.log(3), 6))]
+    # 4 documents have a publication day; all 4 came after 30 April and 1 May, 1 after 15 May
+    assert [(k.day, k.score) for k in tl.key_dates(3)] == [
+        (D(2024, 5, 15), round(fifteen * 5 / 2, 6)), (D(2024, 5, 1), round(one, 6)),
+        (D(2024, 4, 30), round(1 + math.log(3), 6))]
+    factor = coverage_factor(tl.references)
+    # 2 May: only d came later (a, b, c were published that day)
+    assert [factor(D(2024, 5, d)) for d in (1, 2, 15, 20, 31)] == [1, 5 / 2, 5 / 2, 5, 5]
+    assert coverage_factor(tl.references, Weights(coverage=2))(D(2024, 5, 15)) == 6.25
+    # floor 0.5: a pseudo-count of 2 documents on both sides, (1 + 2 + 4) / (1 + 2 + 1)
+    assert coverage_factor(tl.references, Weights(floor=0.5))(D(2024, 5, 15)) == 7 / 4
+    assert coverage_factor(tl.references, Weights(coverage=0))(D(2024, 5, 15)) == 1
+
+
+def test_coverage_is_neutral_without_publication_days() -> None:
+    from timeline import DayReference
+
+    assert coverage_factor([])(D(2024, 5, 1)) == 1
+    undated = Timeline(events=[ev("x", D(2024, 5, 1), D(2024, 5, 1), "a", "b")],
+                       references=[DayReference("a", D(2024, 6, 1), None)])
+    assert [(k.day, k.score) for k in undated.key_dates(2)] == [
+        (D(2024, 5, 1), 2), (D(2024, 6, 1), 1)]
+
+
+def test_pipeline_lists_each_documents_publication_day_without_a_vote() -> None:
+    from timeline import Document, PubDate, extract_documents
+
+    docs = [Document("n1", "The talks collapsed on 3 March 2024.", PubDate.parse("2024-03-08")),
+            Document("n2", "Nothing is dated here.", PubDate.parse("2024-03-09")),
+            Document("n3", "Nor here.", PubDate.parse("2024-03")),   # month only: no day
+            Document("n4", "Nor here.")]
+    tl = extract_documents(docs)
+    assert {(r.document, r.day, r.published) for r in tl.references} == {
+        ("n1", D(2024, 3, 3), D(2024, 3, 8)), ("n1", D(2024, 3, 8), D(2024, 3, 8)),
+        ("n2", D(2024, 3, 9), D(2024, 3, 9))}
+    # the publication days vote for nothing; 3 March (its event and n1's mention), before both
+    # dated articles, keeps its raw votes
+    assert [(k.day, k.score) for k in tl.key_dates(5)] == [(D(2024, 3, 3),
+                                                            round(2 + math.log(6), 6))]
 
 
 def _benchmark() -> object:
@@ -272,3 +337,65 @@ def test_benchmark_rescorings_use_publication_days() -> None:
     assert dense == {D(2024, 5, 1): 0.5, D(2024, 5, 10): 1.0}
     assert bench._neighbours(0.5)({D(2024, 5, 1): 2.0}, pubs) == {
         D(2024, 4, 30): 1.0, D(2024, 5, 1): 2.0, D(2024, 5, 2): 1.0}
+
+
+def test_benchmark_recount_is_the_library_ranking_until_a_family_changes_it() -> None:
+    from collections import Counter
+
+    from timeline import DayReference, Document, PubDate
+    from timeline.keydates import DEFAULT_WEIGHTS
+
+    bench: Any = _benchmark()
+    doc = Document("a", "Talks failed on 3 May 2024.\nOn 3 May 2024, \"on 3 May 2024\" they left.\n"
+                        "In April 2024 it began.", PubDate.parse("2024-05-10"))
+    found = bench.mentions(doc)
+    assert [(m.first.isoformat(), m.kind, m.sentence, m.quoted) for m in found] == [
+        ("2024-05-03", "day", 0, False), ("2024-05-03", "day", 1, False),
+        ("2024-05-03", "day", 1, True), ("2024-04-01", "month", 2, False)]
+    refs = [DayReference("a", D(2024, 5, 3), D(2024, 5, 10)),
+            DayReference("a", D(2024, 5, 10), D(2024, 5, 10)),
+            DayReference("b", D(2024, 5, 1), D(2024, 5, 2))]
+    later = bench.Mention("b", D(2024, 5, 2), D(2024, 5, 1), D(2024, 5, 1), "day", 0, False)
+    tl = Timeline(events=[ev("x", D(2024, 5, 3), D(2024, 5, 3), "a")], references=refs)
+    topic = bench.Topic("t", tl, {}, Counter({D(2024, 5, 10): 1, D(2024, 5, 2): 1}),
+                        [*found, later])
+    library = {k.day: k.score for k in tl.key_dates(9)}
+    assert {d: round(s, 6) for d, s in bench._recount()(topic, DEFAULT_WEIGHTS).items()
+            if s > 0} == library
+    # a's 3 May: two sentences, three mentions, first one in the lead, none only quoted
+    # (raw votes: without the coverage factor, here 1.5 for 3 May)
+    raw, vote = Weights(coverage=0), 1 + math.log(8)
+    sentences = bench._recount(bench._per_sentence(1.0))(topic, raw)
+    assert sentences[D(2024, 5, 3)] == pytest.approx(1 + vote * (1 + math.log(2)))
+    mentions = bench._recount(bench._per_mention(1.0))(topic, raw)
+    assert mentions[D(2024, 5, 3)] == pytest.approx(1 + vote * (1 + math.log(3)))
+    assert bench._recount(bench._lead(2.0))(topic, raw)[D(2024, 5, 3)] == pytest.approx(
+        1 + 2 * vote)
+    assert bench._recount(bench._quotes(0.0))(topic, raw)[D(2024, 5, 3)] == pytest.approx(
+        1 + vote)  # one of the three mentions is quoted, not all
+    today = bench.Mention("c", D(2024, 5, 20), D(2024, 5, 20), D(2024, 5, 20), "day", 0, False)
+    own = attrs.evolve(topic, mentions=[*topic.mentions, today])  # c names its own day
+    assert bench._recount()(own, raw)[D(2024, 5, 20)] == 0
+    assert bench._recount(own=0.5)(own, raw)[D(2024, 5, 20)] == 0.5
+    month = bench._recount(month=30.0)(topic, raw)
+    assert month[D(2024, 4, 17)] == pytest.approx(1.0)  # April's 30 days, one each
+    assert D(2024, 5, 1) not in bench._recount(min_documents=2)(topic, raw)
+
+
+def test_benchmark_fusion_and_diversity() -> None:
+    from collections import Counter
+
+    bench: Any = _benchmark()
+    scores = {D(2024, 5, 1): 3.0, D(2024, 5, 2): 2.0, D(2024, 5, 9): 1.0}
+    fused = bench._pub_count_fusion(0)(scores, Counter({D(2024, 5, 10): 5}))
+    # ranks: scores 1, 2, 3; PubCount 9 and 10 May (5 each, tie: the earlier first) 1, 2
+    assert fused == {D(2024, 5, 1): 1.0, D(2024, 5, 2): 0.5, D(2024, 5, 9): 1 / 3 + 1,
+                     D(2024, 5, 10): 0.5}
+    tl = Timeline(events=[ev("a", D(2024, 5, 1), D(2024, 5, 1), "a", "b", "c"),
+                          ev("b", D(2024, 5, 2), D(2024, 5, 2), "a", "b"),
+                          ev("c", D(2024, 5, 9), D(2024, 5, 9), "a")])
+    topic = bench.Topic("t", tl, {}, Counter())
+    window = (D(2024, 5, 1), D(2024, 5, 31))
+    assert bench.pick(topic, bench.CURRENT, 2, window) == [D(2024, 5, 1), D(2024, 5, 2)]
+    assert bench.pick(topic, bench.Variant("d", diverse=0.25), 2, window) == [
+        D(2024, 5, 1), D(2024, 5, 9)]  # 2 May, next to 1 May, is worth 0.5 < 1
