@@ -202,9 +202,10 @@ def test_default_weights_are_the_documented_ranking() -> None:
                                       coverage=1, floor=0)
     assert key_dates(tl.events, 9, tl.references, weights=Weights()) == tl.key_dates(9)
     # two documents have a publication day (a: 9 May, b: 10 May); both came after 1-8 May
-    # (factor 1), none after 20 May: its one vote is scaled by (1 + 2) / (1 + 0)
-    assert [(k.day, k.score) for k in tl.key_dates(3)] == [
-        (D(2024, 5, 1), round(1 + math.log(9), 6)), (D(2024, 5, 2), 3), (D(2024, 5, 20), 3)]
+    # (factor 1); 20 May is after both (only b's forecast names it): factor 1, not 3
+    assert [(k.day, k.score) for k in tl.key_dates(9)] == [
+        (D(2024, 5, 1), round(1 + math.log(9), 6)), (D(2024, 5, 2), 3), (D(2024, 5, 6), 1),
+        (D(2024, 5, 7), 1), (D(2024, 5, 8), 1), (D(2024, 5, 20), 1)]
 
 
 def test_weights_change_what_each_kind_of_evidence_is_worth() -> None:
@@ -264,8 +265,9 @@ def test_coverage_scales_a_day_by_the_documents_that_could_look_back_on_it() -> 
         (D(2024, 5, 15), round(fifteen * 5 / 2, 6)), (D(2024, 5, 1), round(one, 6)),
         (D(2024, 4, 30), round(1 + math.log(3), 6))]
     factor = coverage_factor(tl.references)
-    # 2 May: only d came later (a, b, c were published that day)
-    assert [factor(D(2024, 5, d)) for d in (1, 2, 15, 20, 31)] == [1, 5 / 2, 5 / 2, 5, 5]
+    # 2 May: only d came later (a, b, c were published that day); 20 May, d's own day: none
+    # came later; 31 May is after every document (only a forecast could name it): neutral
+    assert [factor(D(2024, 5, d)) for d in (1, 2, 15, 20, 31)] == [1, 5 / 2, 5 / 2, 5, 1]
     assert coverage_factor(tl.references, Weights(coverage=2))(D(2024, 5, 15)) == 6.25
     # floor 0.5: a pseudo-count of 2 documents on both sides, (1 + 2 + 4) / (1 + 2 + 1)
     assert coverage_factor(tl.references, Weights(floor=0.5))(D(2024, 5, 15)) == 7 / 4

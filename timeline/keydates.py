@@ -24,11 +24,12 @@ documents whose publication day is known and A those of them published after the
 later documents can look back on a day, and a story's coverage is front-loaded (a war's first
 weeks fill the papers, its end gets a handful of articles), so raw counts favour early days
 however much the later days matter; the factor ranks a day by its votes per document that
-could look back on it. It is 1 for a day before every document, and 1 for every day when no
-reference carries a publication day (a timeline read back from JSON). Its cost: without a
-`window`, the last days of the coverage (few or no later articles) are scaled up the most, so
-days announced for after the last article can come first; `floor` (a pseudo-count of
-floor * N documents added to both sides, default 0) tempers that.
+could look back on it. It is 1 for a day before every document, 1 for a day after every
+document (only forecasts name it, so there is nothing to normalize: scaling it up let any day
+announced for after the last article come first), and 1 for every day when no reference
+carries a publication day (a timeline read back from JSON). Its cost: without a `window`, the
+last days of the coverage (few later articles) are scaled up the most; `floor` (a pseudo-count
+of floor * N documents added to both sides, default 0) tempers that.
 
 The weights, the spread, the coverage exponent and its floor are the fields of `Weights`
 (defaults as above), so that `benchmarks/key_dates.py --loo` can choose each on two Timeline17
@@ -167,7 +168,8 @@ def coverage_factor(references: Iterable[DayReference], weights: Weights = DEFAU
                     ) -> Callable[[dt.date], float]:
     """A day's coverage factor ((1 + f + N) / (1 + f + A)) ^ `weights.coverage`: N documents
     have a known publication day in `references` (one per document), A of them were published
-    after the day, f = `weights.floor` * N."""
+    after the day, f = `weights.floor` * N; 1 for a day after every document (no document could
+    look back on it: only forecasts name it)."""
     published: dict[str, dt.date] = {}
     for ref in references:
         if ref.published is not None:
@@ -178,8 +180,8 @@ def coverage_factor(references: Iterable[DayReference], weights: Weights = DEFAU
     power = weights.coverage
 
     def factor(day: dt.date) -> float:
-        if power == 0 or total == 0:
-            return 1.0
+        if power == 0 or total == 0 or day > days[-1]:
+            return 1.0  # after every document: only forecasts name it, nobody looks back on it
         later = total - bisect.bisect_right(days, day)
         return float(((prior + total) / (prior + later)) ** power)
     return factor
