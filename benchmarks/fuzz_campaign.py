@@ -29,11 +29,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import fuzzing
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from timeline import TaggerConfig
+
+import fuzzing
 
 WEIGHTS = {"tag": 0.4, "anchor": 0.2, "extract": 0.25, "export": 0.15}
 CONFIGS = st.builds(TaggerConfig, day_first=st.booleans(), keep_latent=st.booleans(),
