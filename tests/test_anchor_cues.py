@@ -170,3 +170,33 @@ def test_coreference_file_errors_name_the_file(tmp_path: Path,
 def test_an_s_word_before_its_object_is_a_present_verb(text: str, word: str) -> None:
     # read as a plural noun ("the attacks"), it took the future of its clause or governor
     assert at(text, word).interval == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+CHRONOLOGY = (
+    "How the dispute unfolded:\n"
+    "Jan. 9 - The union calls a strike at the port.\n"
+    "* 2 February: Ministers meet the union and announce a pay review.\n"
+    "Feb. 20 -- Dockers vote on the offer 27 February - Work resumes at the port\n"
+    "The port said on Friday that cargo moved again.\n"
+)
+
+
+@pytest.mark.parametrize(("word", "day"), [
+    ("calls", D(2024, 1, 9)),        # present tense, a past day: the entry's date all the same
+    ("meet", D(2024, 2, 2)),         # after a bullet, with a colon
+    ("announce", D(2024, 2, 2)),     # every event of the entry
+    ("vote", D(2024, 2, 20)),        # an entry ends where the next one starts on the line
+    ("resumes", D(2024, 2, 27)),
+])
+def test_a_chronology_entry_is_dated_by_its_heading(word: str, day: D) -> None:
+    got = at(CHRONOLOGY, word)
+    assert got.interval == (day, day) and got.derived == "explicit"
+
+
+def test_only_a_date_opening_its_line_and_followed_by_a_dash_heads_an_entry() -> None:
+    # "on Friday" governs its own clause, as anywhere
+    assert at(CHRONOLOGY, "said").interval == (D(2024, 3, 8), D(2024, 3, 8))
+    # a date inside the line, or opening it with no dash after it, heads nothing
+    for text in ("Ministers met on Feb. 2 - after the vote - and talks resume.",
+                 "Ministers met.\nFeb. 2 was cold - and talks resume."):
+        assert at(text, "resume").interval == (D(2024, 3, 12), D(2024, 3, 12))

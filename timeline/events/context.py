@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
 
@@ -25,6 +27,11 @@ __all__ = ["DocContext"]
 
 T = TypeVar("T")
 
+#: What may stand before a chronology line's date: indentation and a bullet.
+_BULLET = re.compile(r"[ \t]*(?:[*\u2022\u00b7\u25aa>+-][ \t]*)?")
+#: What separates a chronology line's date from its entry: a dash or a colon.
+_HEADING_SEPARATOR = re.compile(r"[ \t]*(?:--|[-\u2013\u2014:])[ \t]+(?=\S)")
+
 
 class DocContext:
     """A document split into sentences, with its quotes, people, places and expressions."""
@@ -43,6 +50,7 @@ class DocContext:
                                                 self.tokens)
         self.person_tokens = self.people.tokens
         self.expressions = sorted(expressions, key=lambda e: e.start)
+        self._headings: list[tuple[int, int, TimeExpression]] | None = None
 
     def _cached(self, kind: str, sentence: Sentence, make: Callable[[], T]) -> T:
         key = (kind, sentence.index)
@@ -90,6 +98,44 @@ class DocContext:
     def expressions_in(self, start: int, end: int) -> list[TimeExpression]:
         """Expressions lying within offsets `start`..`end`."""
         return [e for e in self.expressions if start <= e.start and e.end <= end]
+
+    def heading_at(self, offset: int) -> tuple[int, int, TimeExpression] | None:
+        """(entry start, entry end, date) when `offset` lies in an entry of a chronology
+        ("June 8 - Western and Arab nations meet the rebels", "* 3 March 2024: talks open"): a
+        DATE of a day, month or year at the start of a line (after an optional bullet),
+        followed by a dash or a colon; the entry runs from that separator to the end of the
+        line or to the next date so followed."""
+        if self._headings is None:
+            self._headings = self._find_headings()
+        k = bisect.bisect_right(self._headings, offset, key=lambda h: h[0]) - 1
+        if k >= 0 and self._headings[k][0] <= offset < self._headings[k][1]:
+            return self._headings[k]
+        return None
+
+    def _find_headings(self) -> list[tuple[int, int, TimeExpression]]:
+        """(entry start, entry end, date) of every chronology entry, in text order. A line
+        that opens with one may hold more ("23 Dec - ... 10 Feb - ..."): each date followed by
+        a separator starts the next entry."""
+        found: list[tuple[int, int, TimeExpression]] = []
+        line_end = -1
+        for expr in self.expressions:
+            if expr.type != "DATE" or expr.latent or expr.mod is not None \
+                    or expr.granularity not in ("day", "month", "year") \
+                    or expr.earliest is None or expr.latest is None:
+                continue
+            sep = _HEADING_SEPARATOR.match(self.text, expr.end)
+            if sep is None:
+                continue
+            line_start = self.text.rfind("\n", 0, expr.start) + 1
+            if found and line_start < line_end:  # a later entry of the same line
+                found[-1] = (found[-1][0], expr.start, found[-1][2])
+            elif _BULLET.fullmatch(self.text, line_start, expr.start) is None:
+                continue
+            else:
+                end = self.text.find("\n", sep.end())
+                line_end = len(self.text) if end < 0 else end
+            found.append((sep.end(), line_end, expr))
+        return found
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sentence in self.sentences:

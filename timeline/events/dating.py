@@ -270,6 +270,9 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     likely day of its undated past clauses and reporting verbs.
     """
     scope = scope_of(ctx, sentence, start, end, naming)
+    heading = ctx.heading_at(start)
+    if heading is not None:  # only the entry's own expressions, not the next entry's date
+        scope = [e for e in scope if heading[0] <= e.start and e.end <= heading[1]]
     if _reporting(ctx, start, end, shape):
         # "said Friday", "on Friday he said": not the dates of what was said
         scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH]
@@ -283,6 +286,10 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     # its own governor does: "demanding on Saturday the return of" (not on Saturday).
     explicit = explicit_when(scope, (start, end),
                              "unknown" if shape.nominal and not governed else tense, published)
+    if explicit is None and heading is not None:
+        # a chronology entry ("June 8 - Western and Arab nations meet the rebels"): its date,
+        # whatever the tense (entries are written in the present)
+        explicit = explicit_when([heading[2]], (start, end), "unknown", published)
     if explicit is not None:
         return Dating(explicit[0], explicit[1], tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
