@@ -78,6 +78,24 @@ def test_possessive_names_are_not_participants() -> None:
     assert event.participants == ("Jacinda Ardern", "Joe Biden")
 
 
+def test_a_name_modifying_a_noun_is_not_a_participant() -> None:
+    # "the Ardern government", "Biden aides": the government and the aides act, not the person
+    event = _one("Jacinda Ardern was silent. Senator Maria Lopez, on a visit to Peru, urged the "
+                 "Ardern government to act.", "travel")
+    assert event.participants == ("Maria Lopez",)
+
+
+@pytest.mark.parametrize("text", [
+    "Two Peruvian diplomats resigned on Monday. Peruvian officials said so.",
+    "Several Chilean ministers met on Monday, and Chilean envoys followed.",
+    ("The talks ended, said the Peruvian envoy. Later the Peruvian minister spoke to the "
+     "Peruvian press."),
+    "Senior Peruvian officials met on Monday. Senior Peruvian envoys followed.",
+])
+def test_numbers_and_nationalities_are_not_names(text: str) -> None:
+    assert _names(text) == set()
+
+
 def test_people_in_quotes_are_not_participants() -> None:
     event = _one("“We told Olaf Scholz everything,” Mette Frederiksen declared.", "statement")
     assert event.participants == ("Mette Frederiksen",)

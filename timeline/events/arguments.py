@@ -22,6 +22,7 @@ from attrs import frozen
 
 from timeline.events.context import DocContext
 from timeline.events.places import Place
+from timeline.events.resources import people_words
 from timeline.events.text import Sentence, Token
 from timeline.events.triggers import TriggerMatch
 
@@ -30,6 +31,7 @@ __all__ = ["Arguments", "Cue", "blocked", "find_arguments", "is_nominal", "relat
 _WINDOW = 6
 _CONDITIONAL = {"if", "unless", "whether", "should"}
 _NOMINATIVE = {"he", "she", "they"}
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 @frozen
@@ -164,6 +166,13 @@ def _possessive_at(ctx: DocContext, end: int) -> bool:
     return ctx.text[end:end + 2] in ("’s", "'s")
 
 
+def _modifier_at(ctx: DocContext, end: int) -> bool:
+    """True when the name ending at `end` modifies the noun after it ("the Obama
+    administration", "Assad forces"): the people.toml `modifier_nouns`."""
+    match = _NEXT_WORD.match(ctx.text, end)
+    return match is not None and match.group(1) in people_words().modifier_nouns
+
+
 def _subject_span(ctx: DocContext, sentence: Sentence, head: int) -> tuple[int, int] | None:
     """Offsets of the words between the clause start (or last comma) and the verb group."""
     seg_start, _ = ctx.segment(sentence, head, head + 1)
@@ -274,8 +283,8 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
     if len(in_segment) <= len(names) and match.entry.type in ("meeting", "agreement"):
         in_segment = ctx.persons(sentence.start, sentence.end)
     for m in in_segment:
-        if _possessive_at(ctx, m.end) or m.name in participants:
-            continue  # "Trump's approach", "Xi Jinping's China"
+        if _possessive_at(ctx, m.end) or m.name in participants or _modifier_at(ctx, m.end):
+            continue  # "Trump's approach", "Xi Jinping's China", "the Obama administration"
         participants.append(m.name)
     opener = next((t.start for t in ctx.tokens(sentence)
                    if t.start > match.end and t.lower in ctx.lex.clause_openers), seg_end)

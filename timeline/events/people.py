@@ -144,6 +144,8 @@ def _is_name(run: Sequence[Token]) -> bool:
             return False
     if _placey(" ".join(texts)) or place_words().demonyms.get(" ".join(texts)):
         return False
+    if texts[-1] in place_words().demonyms:
+        return False  # "Two Libyan [diplomats]": a name does not end in a nationality
     return not all(_placey(w) for w in texts)
 
 

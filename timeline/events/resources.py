@@ -179,6 +179,7 @@ class PeopleWords:
     role_words: frozenset[str]
     org_words: frozenset[str]
     not_name_words: frozenset[str]
+    modifier_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=2)
@@ -192,6 +193,8 @@ def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
         role_words=frozenset(w.lower() for w in string_list(data, "role_words", path, raw)),
         org_words=frozenset(string_list(data, "org_words", path, raw)),
         not_name_words=frozenset(string_list(data, "not_name_words", path, raw)),
+        modifier_nouns=frozenset(w.lower() for w in string_list(data, "modifier_nouns", path,
+                                                                  raw)),
     )
 
 
