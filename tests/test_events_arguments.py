@@ -91,6 +91,8 @@ def test_a_name_modifying_a_noun_is_not_a_participant() -> None:
     ("The talks ended, said the Peruvian envoy. Later the Peruvian minister spoke to the "
      "Peruvian press."),
     "Senior Peruvian officials met on Monday. Senior Peruvian envoys followed.",
+    # a news agency and a dateline's abbreviations: "LIMA | Mon Mar 7 (Reuters) -"
+    "LIMA | Mon Mar 7 , 2011 (Reuters) - Talks resumed, Reuters said. Reuters added more.",
 ])
 def test_numbers_and_nationalities_are_not_names(text: str) -> None:
     assert _names(text) == set()

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import random
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -213,3 +214,22 @@ def test_merging_is_idempotent(reports: list[Event]) -> None:
     once = merge_events(reports)
     assert merge_events(once) == once
     assert sum(len(e.sources) for e in once) == len(reports)  # no source is lost
+
+
+def test_an_open_date_needs_a_shared_participant_or_the_same_wording() -> None:
+    # "on or before 10 June" meets every earlier day: a shared place and a loosely alike
+    # title are not enough to make two reports of different trips one event
+    early = When("2024-06-03", D(2024, 6, 3), D(2024, 6, 3), "day", "explicit")
+    chavez = _event("a", "travel", "Chavez visits Tripoli", ON_OR_BEFORE, ("Hugo Chavez",),
+                    ("Tripoli",))
+    quiet = _event("b", "travel", "Tripoli visits resume after the war", early, (),
+                   ("Tripoli",))  # title similarity 0.33
+    assert len(merge_events([chavez, quiet])) == 2
+    # the same trip by the same traveller merges, and so does the same wording (a wire copy)
+    again = _event("b", "travel", "Chavez visits Tripoli again", early, ("Hugo Chavez",),
+                   ("Tripoli",))
+    assert len(merge_events([chavez, again])) == 1
+    copy = _event("b", "travel", "Chavez visits Tripoli", early, (), ("Tripoli",))
+    assert len(merge_events([chavez, copy])) == 1
+    # closed dates that meet keep the rule of two votes: a place and alike titles
+    assert len(merge_events([attrs.evolve(chavez, when=early, participants=()), quiet])) == 1

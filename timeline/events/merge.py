@@ -5,7 +5,9 @@ them apart (both name places but none in common; both name other people but none
 and either
 
 - their dates overlap and at least two of these hold: they share a participant, they share a
-  place (a city matches its country), their titles are alike (word overlap of at least 0.3); or
+  place (a city matches its country), their titles are alike (word overlap of at least 0.3);
+  when either date is open ("on or before 3 March" meets every earlier day), they must also
+  share a participant or have titles overlapping by at least 0.5; or
 - their dates do not overlap, but by at most a week, and all three hold, the titles
   overlapping by at least 0.5: the same happening dated differently by two articles (a
   *conflict*).
@@ -87,7 +89,15 @@ def same_across(a: Event, b: Event) -> bool:
         return bool(share_people) and share_place and similarity >= _MIN_CONFLICT_SIMILARITY \
             and _gap(a.when, b.when) <= _MAX_CONFLICT_GAP
     votes = bool(share_people) + share_place + (similarity >= _MIN_SIMILARITY)
+    if _open(a.when) or _open(b.when):
+        # "on or before 3 March" meets every earlier day: an open date is weak evidence, so
+        # the reports must also share a participant or be worded alike
+        return votes >= 2 and (bool(share_people) or similarity >= _MIN_CONFLICT_SIMILARITY)
     return votes >= 2
+
+
+def _open(when: When) -> bool:
+    return when.is_dated and (when.start is None or when.end is None)
 
 
 def _gap(a: When, b: When) -> int:
