@@ -28,3 +28,33 @@ def tagged(text: str, published: str) -> dict[str, tuple[str, str]]:
 def test_dates_in_wire_and_tokenized_text(text: str, published: str,
                                           expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a clock time with its zone; a dot between hour and minutes only before a zone
+    ("The polls closed at 21:00 GMT.", "2015-05-07", {"21:00 GMT": ("TIME", "2015-05-07T21:00")}),
+    ("Page updated 14.52 BST", "2015-05-07", {"14.52 BST": ("TIME", "2015-05-07T14:52")}),
+    ("Shares rose 14.52 percent.", "2015-05-07", {}),
+    # a 24-hour time after a preposition of time
+    ("The ferry sails at 07:45 daily.", "2015-05-07",
+     {"07:45": ("TIME", "2015-05-07T07:45"), "daily": ("SET", "P1D")}),
+    # a date and its clock time are one expression, in either order
+    ("Posted Thursday 7 May 2015 16.20 BST", "2015-05-07",
+     {"Thursday 7 May 2015 16.20 BST": ("TIME", "2015-05-07T16:20")}),
+    ("At 22:10 6th May 2015 , a reader wrote:", "2015-05-07",
+     {"22:10 6th May 2015": ("TIME", "2015-05-06T22:10")}),
+    ("KIEV | Wed May 6 , 2015 3:12 pm EDT KIEV (Wire) -", "2015-05-06",
+     {"Wed May 6 , 2015 3:12 pm EDT": ("TIME", "2015-05-06T15:12")}),
+    # the date named wins over a weekday that contradicts it
+    ("Fri May 6 , 2015 3:12 pm", "2015-05-06", {"Fri May 6 , 2015 3:12 pm": ("TIME", "2015-05-06T15:12")}),
+    # a ratio or a verse is no clock time
+    ("The vote split 12:30 in the chamber; see Luke 4:18.", "2015-05-07", {}),
+])
+def test_clock_times_of_news(text: str, published: str,
+                             expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, published) == expected
+
+
+def test_a_dateline_with_its_clock_time_dates_the_article() -> None:
+    found = tag("KIEV | Wed May 6 , 2015 3:12 pm EDT KIEV - Talks ended yesterday.")
+    assert [(e.text, e.time.value) for e in found][-1] == ("yesterday", "2015-05-05")

@@ -428,12 +428,12 @@ def _ref(value: str, anchor: PubDate | None) -> TimeValue:
 def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
     clock = f"T{p.hour:02d}:{p.minute or 0:02d}" if p.hour is not None else f"T{p.part}"
     day: TimeValue | None
-    if p.weekday is not None:
+    if p.month is not None and p.day is not None:   # the date it names (its weekday aside)
+        day = _date(Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day), ctx)
+    elif p.weekday is not None:
         day = _weekday(Partial(kind="weekday", rule=p.rule, weekday=p.weekday), ctx)
     elif p.shift is not None:
         day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
-    elif p.month is not None and p.day is not None:
-        day = _date(Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day), ctx)
     elif ctx.ref_day is not None:
         # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m.")
         day = _unit(ctx.ref_day, "day", None)
