@@ -58,3 +58,24 @@ def test_clock_times_of_news(text: str, published: str,
 def test_a_dateline_with_its_clock_time_dates_the_article() -> None:
     found = tag("KIEV | Wed May 6 , 2015 3:12 pm EDT KIEV - Talks ended yesterday.")
     assert [(e.text, e.time.value) for e in found][-1] == ("yesterday", "2015-05-05")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # an age in months is a child's, not a duration; a thing's age stays a duration
+    ("A 14-month-old boy and six-week-old twins were treated.", "2015-05-07", {}),
+    ("The 14-month-old strike has cost the port dearly.", "2015-05-07",
+     {"14-month": ("DURATION", "P14M")}),
+    # 'the present' before a noun is an adjective
+    ("The present cabinet differs from the cabinet of the present day.", "2015-05-07",
+     {"the present day": ("DATE", "PRESENT_REF")}),
+    ("From the 1950s to the present, farming changed.", "2015-05-07",
+     {"the 1950s": ("DATE", "195"), "the present": ("DATE", "PRESENT_REF")}),
+    # idioms, fractions and document numbers
+    ("The crews called it a day at noon.", "2015-05-07", {"noon": ("TIME", "2015-05-07T12:00")}),
+    ("The plant made a quarter as many cars.", "2015-05-07", {}),
+    ("Resolutions 2118 and 2139 demand access; Flight 1830 landed in 2014.", "2015-05-07",
+     {"2014": ("DATE", "2014")}),
+])
+def test_spans_that_are_no_times(text: str, published: str,
+                                 expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, published) == expected
