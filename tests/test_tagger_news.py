@@ -79,3 +79,22 @@ def test_a_dateline_with_its_clock_time_dates_the_article() -> None:
 def test_spans_that_are_no_times(text: str, published: str,
                                  expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # every year of a list of years, tokenized or not
+    ("Floods hit the valley in 1931, 1954, 1998 and 2010.", "2015-05-07",
+     {"1931": ("DATE", "1931"), "1954": ("DATE", "1954"), "1998": ("DATE", "1998"),
+      "2010": ("DATE", "2010")}),
+    ("Floods hit in 1931 , 1954 and 1998 .", "2015-05-07",
+     {"1931": ("DATE", "1931"), "1954": ("DATE", "1954"), "1998": ("DATE", "1998")}),
+    # a range of years whose end keeps only its last two digits
+    ("Sales fell in the 2008-09 season and in 1999/00.", "2015-05-07",
+     {"2008-09": ("DATE", "2008/2009"), "1999/00": ("DATE", "1999/2000")}),
+    ("The code 2012-05 is no range.", "2015-05-07", {}),
+    # a tokenized possessive before a year
+    ("the club 's 2004 title", "2015-05-07", {"2004": ("DATE", "2004")}),
+])
+def test_years_of_lists_and_ranges(text: str, published: str,
+                                   expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, published) == expected
