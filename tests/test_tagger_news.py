@@ -98,3 +98,25 @@ def test_spans_that_are_no_times(text: str, published: str,
 def test_years_of_lists_and_ranges(text: str, published: str,
                                    expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # still to come, the small hours are the next day's; later hours, and past ones, are today's
+    ("The convoy will set off at 3 in the morning.", "2021-09-14T03:00"),
+    ("The convoy will set off at 1:30 a.m.", "2021-09-14T01:30"),
+    ("The convoy set off at 3 in the morning.", "2021-09-13T03:00"),
+    ("The convoy will set off at 10 at night.", "2021-09-13T22:00"),
+    ("The convoy will set off at 4 p.m.", "2021-09-13T16:00"),
+    # a day named before wins, unless the clause is to come and that day is gone
+    ("On Thursday the convoy will reach the border. It will cross at 5 in the morning.",
+     "2021-09-16T05:00"),
+    ("Yesterday the convoy was stopped. It will try again at 5 in the morning.",
+     "2021-09-14T05:00"),
+    # 12 at night is midnight, the end of its day, as "midnight" is (TimeBank: T24)
+    ("The curfew will begin at 12 at night.", "2021-09-13T24:00"),
+    ("The curfew will begin at midnight.", "2021-09-13T24:00"),
+    ("The curfew will begin at 12:20 at night.", "2021-09-14T00:20"),
+])
+def test_bare_clock_time_in_a_clause_to_come(text: str, value: str) -> None:
+    clocks = [e for e in tag(text, "2021-09-13") if e.time.type == "TIME"]
+    assert [e.time.value for e in clocks] == [value]

@@ -247,8 +247,11 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
     elif fields.get("hour") is not None and fields.get("part") is not None:
         # "4 in the morning", "9 at night": the part of day says a.m. or p.m.
         hour, part = fields["hour"] % 12, fields.pop("part")
-        fields["hour"] = hour + 12 if part in ("AF", "EV") or (part == "NI" and hour >= 6) \
-            else hour
+        if part == "NI" and hour == 0 and not fields.get("minute"):
+            fields["hour"] = 24   # "12 at night" is midnight, the end of its day, as "midnight"
+        else:
+            fields["hour"] = hour + 12 if part in ("AF", "EV") or (part == "NI" and hour >= 6) \
+                else hour
     if short_end and "year" in fields and "year" in end_fields:
         # in the first year's century, up to ten years on ("1918-19", "1999-00", not "2012-05")
         year = fields["year"] // 100 * 100 + end_fields["year"] % 100

@@ -30,6 +30,8 @@ _YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
 _CONTRADICTION = dt.timedelta(days=31)
 _OPEN_MODS = frozenset({"ON_OR_AFTER", "ON_OR_BEFORE"})
 _STRICT_MODS = frozenset({"AFTER", "BEFORE"})
+#: the small hours end at 06:00: a clock time before it, still to come, is the next day's
+_SMALL_HOURS_END = 6
 
 
 @frozen
@@ -434,11 +436,17 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
         day = _weekday(Partial(kind="weekday", rule=p.rule, weekday=p.weekday), ctx)
     elif p.shift is not None:
         day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
-    elif ctx.ref_day is not None:
-        # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m.")
+    elif ctx.ref_day is not None and not (
+            ctx.tense == "future" and ctx.anchor is not None and ctx.ref_day < ctx.anchor.earliest):
+        # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m."),
+        # unless its clause is still to come and that day is gone
         day = _unit(ctx.ref_day, "day", None)
     elif ctx.anchor is not None:
-        day = _span(ctx.anchor, "day", 0, clip=True)
+        # still to come, the small hours are those of the next day ("will leave at 4 in the
+        # morning"): a news day is written after them; any later hour, and any past one, is on
+        # the publication day
+        ahead = ctx.tense == "future" and p.hour is not None and p.hour < _SMALL_HOURS_END
+        day = _span(ctx.anchor, "day", 1 if ahead else 0, clip=not ahead)
     else:
         day = None
     if day is None:
