@@ -120,3 +120,19 @@ def test_years_of_lists_and_ranges(text: str, published: str,
 def test_bare_clock_time_in_a_clause_to_come(text: str, value: str) -> None:
     clocks = [e for e in tag(text, "2021-09-13") if e.time.type == "TIME"]
     assert [e.time.value for e in clocks] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # "could" before a verb of its own looks ahead
+    ("A ruling could come on Friday, lawyers said.", "2021-09-17"),
+    # ... but not as the past of "can"
+    ("The pilots could not be reached on Friday.", "2021-09-10"),
+    ("The minister could be seen on Friday at the port.", "2021-09-10"),
+    # an irregular past verb is a past cue, whatever comes after it
+    ("Engineers are testing parts the maker sent on Friday so it might fix the fault.",
+     "2021-09-10"),
+    ("Villagers fled on Friday, and more may follow.", "2021-09-10"),
+])
+def test_tense_of_the_clause(text: str, value: str) -> None:
+    days = [e.time.value for e in tag(text, "2021-09-13") if e.text == "Friday"]
+    assert days == [value]
