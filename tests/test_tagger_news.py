@@ -136,3 +136,34 @@ def test_bare_clock_time_in_a_clause_to_come(text: str, value: str) -> None:
 def test_tense_of_the_clause(text: str, value: str) -> None:
     days = [e.time.value for e in tag(text, "2021-09-13") if e.text == "Friday"]
     assert days == [value]
+
+
+def values(text: str, published: str) -> list[tuple[str, str, str, str]]:
+    return [(e.text, e.time.value, str(e.time.earliest), str(e.time.latest))
+            for e in tag(text, published)]
+
+
+def test_the_next_day_follows_the_day_last_named() -> None:
+    text = "On 4 May 2019 the bridge closed. The next day, engineers found a crack."
+    assert values(text, "2019-06-20")[-1] == ("The next day", "2019-05-05", "2019-05-05",
+                                               "2019-05-05")
+    # AQUAINT values "the next morning" as its day
+    text = "The jury retired on Tuesday. The next morning it returned a verdict."
+    assert values(text, "2019-06-20")[-1][:2] == ("The next morning", "2019-06-19")
+    # "the next day or two" counts from now
+    text = "The bridge closed on Tuesday. Repairs start in the next day or two."
+    assert values(text, "2019-06-20")[-1][:2] == ("the next day", "2019-06-21")
+
+
+def test_counted_from_a_date_of_several_days() -> None:
+    # a day after some day of a month is some day of that month (or the first of the next),
+    # not the day after the publication date
+    text = "The strike began in June 2018. The next day, the port shut."
+    assert values(text, "2019-06-20")[-1] == ("The next day", "2018-XX-XX", "2018-06-02",
+                                               "2018-07-01")
+    text = "The strike began in June 2018. Three weeks later the port shut."
+    assert values(text, "2019-06-20")[-1] == ("Three weeks later", "2018-WXX", "2018-06-22",
+                                               "2018-07-21")
+    text = "The strike began in June 2018. A year later the port shut."
+    assert values(text, "2019-06-20")[-1] == ("A year later", "2019", "2019-06-01",
+                                               "2019-06-30")

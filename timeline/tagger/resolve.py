@@ -288,6 +288,14 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         base = PubDate.from_date(ref.earliest)
         out = _span(base, unit, shift, clip=False)
         return _value("DATE", out.value, out.granularity, out.earliest, out.latest, p.mod)
+    if p.origin == "ref" and ref is not None and ref.earliest is not None \
+            and ref.latest is not None and ref.type == "DATE" \
+            and _time.GRAIN_ORDER.index(ref.granularity) > _time.GRAIN_ORDER.index(unit):
+        # from a date coarser than the unit ("in March 2011 ... the next day"): some unit of it,
+        # shifted, not one counted from the publication date
+        lo = _time.shift(_time.floor(ref.earliest, unit), unit, shift)
+        hi = _time.ceil(_time.shift(_time.floor(ref.latest, unit), unit, shift), unit)
+        return _value("DATE", _x_value(lo, hi, unit), unit, lo, hi, p.mod)
     out = _span(base, unit, shift, clip=shift == 0)
     if p.mod and out.earliest and out.latest and "X" not in out.value:
         lo, hi = _narrow(out.earliest, out.latest, p.mod)
@@ -316,10 +324,13 @@ def _season(p: Partial, ctx: Context) -> TimeValue | None:
 
 def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     direction = p.direction or -1
+    span: tuple[dt.date, dt.date] | None = None   # the date last mentioned, if several days
     if p.origin == "ref" and ctx.ref is not None and ctx.ref.earliest is not None \
             and ctx.ref.latest is not None and ctx.ref.type in ("DATE", "TIME"):
         base = PubDate.from_date(ctx.ref.earliest) if ctx.ref.earliest == ctx.ref.latest \
             else ctx.anchor
+        if ctx.ref.earliest != ctx.ref.latest:
+            span = ctx.ref.earliest, ctx.ref.latest
     else:
         base = ctx.anchor
     if p.num is None:
@@ -346,6 +357,11 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
         if unit == "year":
             unit, n = "month", n * 12
         n = round(n)
+    if span is not None:
+        # "in March 2011 ... two weeks later": that span, moved (its unit when it stays one)
+        lo = _time.shift(span[0], unit, direction * int(n))
+        hi = _time.shift(span[1], unit, direction * int(n))
+        return _value("DATE", _x_value(lo, hi, unit), unit, lo, hi)
     return _span(base, unit, direction * int(n), clip=False)
 
 
