@@ -167,3 +167,18 @@ def test_counted_from_a_date_of_several_days() -> None:
     text = "The strike began in June 2018. A year later the port shut."
     assert values(text, "2019-06-20")[-1] == ("A year later", "2019", "2019-06-01",
                                                "2019-06-30")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rate after a count of things is a set
+    ("The port handles forty thousand containers a year.", {"a year": ("SET", "P1Y")}),
+    ("Nine ferries a day cross to the island.", {"a day": ("SET", "P1D")}),
+    ("About two million people a year visit the caves.", {"a year": ("SET", "P1Y")}),
+    # ... an offset stays an offset
+    ("Two ferries a week ago sank.", {"a week ago": ("DATE", "2017-W14")}),
+    # one unit long
+    ("After a week-long strike and the year-long siege, talks resumed.",
+     {"week-long": ("DURATION", "P1W"), "year-long": ("DURATION", "P1Y")}),
+])
+def test_rates_and_unit_long(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2017-04-12") == expected
