@@ -182,3 +182,16 @@ def test_counted_from_a_date_of_several_days() -> None:
 ])
 def test_rates_and_unit_long(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2017-04-12") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a range of counts is one duration, at least the lower one
+    ("Repairs take two to three weeks.", ("two to three weeks", "P2W", "EQUAL_OR_MORE")),
+    ("Repairs take four or five days.", ("four or five days", "P4D", "EQUAL_OR_MORE")),
+    ("Repairs take about 10-12 hours.", ("about 10-12 hours", "PT10H", "APPROX")),
+    ("Prices rose over the past two or three years.",
+     ("the past two or three years", "P2Y", None)),
+])
+def test_a_range_of_counts_is_one_duration(text: str,
+                                           expected: tuple[str, str, str | None]) -> None:
+    assert [(e.text, e.time.value, e.time.mod) for e in tag(text, "2017-04-12")] == [expected]
