@@ -195,3 +195,15 @@ def test_rates_and_unit_long(text: str, expected: dict[str, tuple[str, str]]) ->
 def test_a_range_of_counts_is_one_duration(text: str,
                                            expected: tuple[str, str, str | None]) -> None:
     assert [(e.text, e.time.value, e.time.mod) for e in tag(text, "2017-04-12")] == [expected]
+
+
+def test_an_offset_ends_with_before_only_without_its_object() -> None:
+    text = "Troops entered the town on Tuesday. Two days before, the roads were cut."
+    assert values(text, "2018-05-10")[-1][:2] == ("Two days before", "2018-05-06")
+    text = "Two days before the vote, the roads were cut."
+    assert [(e.text, e.time.value) for e in tag(text, "2018-05-10")] == [("Two days", "P2D")]
+
+
+def test_a_hyphenated_half() -> None:
+    found = tag("The hearing ran for four-and-a-half hours.", "2018-05-10")
+    assert [(e.text, e.time.value) for e in found] == [("four-and-a-half hours", "PT4H30M")]
