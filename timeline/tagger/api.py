@@ -136,10 +136,11 @@ def find_dateline(text: str, config: TaggerConfig = TaggerConfig()) -> PubDate |
     head = text[:_DATELINE_REACH]
     grammar = load_grammar(config.lang)
     for c in _scan(head, grammar):
-        if c.partial.year is None or c.rule.kind not in ("date", "numeric_date"):
-            continue
+        if c.partial.year is None or c.rule.kind not in ("date", "numeric_date", "time"):
+            continue   # a time: the date of a dateline with its clock ("Mon Jun 6, 2016 4:10 pm")
         value = _resolve(c.partial, Context(day_first=config.day_first), head[c.start:c.end])
-        if value is not None and value.granularity == "day" and value.earliest is not None:
+        if value is not None and value.granularity in ("day", "minute") \
+                and value.earliest is not None and value.earliest == value.latest:
             return PubDate.from_date(value.earliest, source="text")
     return None
 

@@ -29,6 +29,9 @@ _FUTURE = re.compile(
     r"(?<!['’]s planned)(?<!\bits planned)(?<!\bhis planned)(?<!\bher planned)"
     r"(?<!\bour planned)(?<!\btheir planned)"
     r"|\bmight\s+(?!have\b)"
+    # "could" looks ahead only before a verb of its own ("a vote could come Friday"; not "could
+    # not be found Friday", "could be located Wednesday": the past of "can")
+    r"|\bcould\s+(?!have\b|not\b|be\b|only\b|never\b|hardly\b|barely\b|still\b)"
     # a participle or "is to" without its auxiliary: "talks, set to resume Monday", "is to resume"
     r"|\b(?:set|due|scheduled|slated|poised)\s+to\s+(?!be\s+\w+ed\b)\w+"
     r"|\b(?:is|are)\s+to\s+(?:be\s+)?\w+"
@@ -38,7 +41,9 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
     r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
-    r"wrote|spoke|ago|last|earlier|closed|ended|agreed|signed|died|killed)\b"
+    r"wrote|spoke|ago|last|earlier|closed|ended|agreed|signed|died|killed|"
+    r"sent|fled|fought|flew|struck|broke|caught|drove|threw|stood|withdrew|overthrew|sought|"
+    r"swept|stole|froze|chose|grew|knew|thought|meant|felt)\b"
     # a record is one already set: "its record high set on Aug. 6"
     r"|\brecords?\s+(?:(?:high|low|level|close)s?\s+)?set\b"
     r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"

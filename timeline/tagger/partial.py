@@ -181,11 +181,14 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
     capitalization of month and weekday names is read from it)."""
     fields: dict[str, Any] = {}
     end_fields: dict[str, Any] = {}
+    short_end = False   # the end year written with its last two digits ("2008-09")
     for group, found in match.groupdict().items():
         if found is None or group in ("timex", "sep"):
             continue
         text = original[match.start(group):match.end(group)] if original is not None else found
         base = group.removesuffix("2")
+        if group == "year2" and text.isdigit() and len(text) == 2:
+            short_end = True
         if base == "ampm":
             fields["ampm"] = text
             continue
@@ -244,8 +247,18 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
     elif fields.get("hour") is not None and fields.get("part") is not None:
         # "4 in the morning", "9 at night": the part of day says a.m. or p.m.
         hour, part = fields["hour"] % 12, fields.pop("part")
-        fields["hour"] = hour + 12 if part in ("AF", "EV") or (part == "NI" and hour >= 6) \
-            else hour
+        if part == "NI" and hour == 0 and not fields.get("minute"):
+            fields["hour"] = 24   # "12 at night" is midnight, the end of its day, as "midnight"
+        else:
+            fields["hour"] = hour + 12 if part in ("AF", "EV") or (part == "NI" and hour >= 6) \
+                else hour
+    if short_end and "year" in fields and "year" in end_fields:
+        # in the first year's century, up to ten years on ("1918-19", "1999-00", not "2012-05")
+        year = fields["year"] // 100 * 100 + end_fields["year"] % 100
+        year += 100 if year <= fields["year"] else 0
+        if year - fields["year"] > 10:
+            return None
+        end_fields["year"] = year
     end = None
     if end_fields:
         if "day" in end_fields and "month" not in end_fields and "day" in fields \

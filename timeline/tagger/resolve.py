@@ -30,6 +30,8 @@ _YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
 _CONTRADICTION = dt.timedelta(days=31)
 _OPEN_MODS = frozenset({"ON_OR_AFTER", "ON_OR_BEFORE"})
 _STRICT_MODS = frozenset({"AFTER", "BEFORE"})
+#: the small hours end at 06:00: a clock time before it, still to come, is the next day's
+_SMALL_HOURS_END = 6
 
 
 @frozen
@@ -286,6 +288,14 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         base = PubDate.from_date(ref.earliest)
         out = _span(base, unit, shift, clip=False)
         return _value("DATE", out.value, out.granularity, out.earliest, out.latest, p.mod)
+    if p.origin == "ref" and ref is not None and ref.earliest is not None \
+            and ref.latest is not None and ref.type == "DATE" \
+            and _time.GRAIN_ORDER.index(ref.granularity) > _time.GRAIN_ORDER.index(unit):
+        # from a date coarser than the unit ("in March 2011 ... the next day"): some unit of it,
+        # shifted, not one counted from the publication date
+        lo = _time.shift(_time.floor(ref.earliest, unit), unit, shift)
+        hi = _time.ceil(_time.shift(_time.floor(ref.latest, unit), unit, shift), unit)
+        return _value("DATE", _x_value(lo, hi, unit), unit, lo, hi, p.mod)
     out = _span(base, unit, shift, clip=shift == 0)
     if p.mod and out.earliest and out.latest and "X" not in out.value:
         lo, hi = _narrow(out.earliest, out.latest, p.mod)
@@ -314,10 +324,13 @@ def _season(p: Partial, ctx: Context) -> TimeValue | None:
 
 def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     direction = p.direction or -1
+    span: tuple[dt.date, dt.date] | None = None   # the date last mentioned, if several days
     if p.origin == "ref" and ctx.ref is not None and ctx.ref.earliest is not None \
             and ctx.ref.latest is not None and ctx.ref.type in ("DATE", "TIME"):
         base = PubDate.from_date(ctx.ref.earliest) if ctx.ref.earliest == ctx.ref.latest \
             else ctx.anchor
+        if ctx.ref.earliest != ctx.ref.latest:
+            span = ctx.ref.earliest, ctx.ref.latest
     else:
         base = ctx.anchor
     if p.num is None:
@@ -344,6 +357,11 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
         if unit == "year":
             unit, n = "month", n * 12
         n = round(n)
+    if span is not None:
+        # "in March 2011 ... two weeks later": that span, moved (its unit when it stays one)
+        lo = _time.shift(span[0], unit, direction * int(n))
+        hi = _time.shift(span[1], unit, direction * int(n))
+        return _value("DATE", _x_value(lo, hi, unit), unit, lo, hi)
     return _span(base, unit, direction * int(n), clip=False)
 
 
@@ -428,17 +446,23 @@ def _ref(value: str, anchor: PubDate | None) -> TimeValue:
 def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
     clock = f"T{p.hour:02d}:{p.minute or 0:02d}" if p.hour is not None else f"T{p.part}"
     day: TimeValue | None
-    if p.weekday is not None:
+    if p.month is not None and p.day is not None:   # the date it names (its weekday aside)
+        day = _date(Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day), ctx)
+    elif p.weekday is not None:
         day = _weekday(Partial(kind="weekday", rule=p.rule, weekday=p.weekday), ctx)
     elif p.shift is not None:
         day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
-    elif p.month is not None and p.day is not None:
-        day = _date(Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day), ctx)
-    elif ctx.ref_day is not None:
-        # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m.")
+    elif ctx.ref_day is not None and not (
+            ctx.tense == "future" and ctx.anchor is not None and ctx.ref_day < ctx.anchor.earliest):
+        # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m."),
+        # unless its clause is still to come and that day is gone
         day = _unit(ctx.ref_day, "day", None)
     elif ctx.anchor is not None:
-        day = _span(ctx.anchor, "day", 0, clip=True)
+        # still to come, the small hours are those of the next day ("will leave at 4 in the
+        # morning"): a news day is written after them; any later hour, and any past one, is on
+        # the publication day
+        ahead = ctx.tense == "future" and p.hour is not None and p.hour < _SMALL_HOURS_END
+        day = _span(ctx.anchor, "day", 1 if ahead else 0, clip=not ahead)
     else:
         day = None
     if day is None:
