@@ -84,6 +84,16 @@ def _write_output(data: bytes, output: str | None, stdout: TextIO) -> None:
     write_atomically(data, output)
 
 
+def _refuse_overwrite(inputs: Sequence[Path], output: str | None) -> None:
+    """Refuse an output path (`-o`) that names one of the `inputs`."""
+    if output is None or output == "-":
+        return
+    for path in inputs:
+        if str(path) != STDIN and not path.is_dir() and same_file(path, output):
+            raise InputError(f"refusing to overwrite the input file {path} (-o {output})",
+                             value=output)
+
+
 class _Run:
     """What one command read: the documents, their failures, and the exit status they give.
 
@@ -118,14 +128,8 @@ class _Run:
 
     def check_output(self) -> None:
         """Refuse an output path that names one of the inputs."""
-        output = self.args.output
-        if output is None or output == "-":
-            return
         inputs = [Path(p) for p in getattr(self.args, "paths", None) or [self.args.file]]
-        for path in [*inputs, *self.loader.read]:
-            if str(path) != STDIN and not path.is_dir() and same_file(path, output):
-                raise InputError(f"refusing to overwrite the input file {path} (-o {output})",
-                                 value=output)
+        _refuse_overwrite([*inputs, *self.loader.read], self.args.output)
 
     def nothing_read(self) -> NoReturn:
         """Report why no document could be read, then stop: there is nothing to export."""
@@ -327,6 +331,15 @@ examples:
 """ + _EXIT_HELP
 
 
+def _decoding_options(parser: argparse.ArgumentParser, strict: str) -> None:
+    """--encoding and --errors; `strict` says what an undecodable byte does by default."""
+    parser.add_argument("--encoding", default="utf-8",
+                        help="encoding of the input files (default utf-8)")
+    parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                        help=f"bytes the encoding cannot decode: strict ({strict}, default) or "
+                        "replace (with U+FFFD)")
+
+
 def _input_options() -> argparse.ArgumentParser:
     """Options shared by the commands that read documents (tag, extract, ...)."""
     common = argparse.ArgumentParser(add_help=False)
@@ -334,11 +347,7 @@ def _input_options() -> argparse.ArgumentParser:
         "publication date for documents that carry none: YYYY, YYYY-MM or YYYY-MM-DD (a time "
         "and zone may follow a full date, as in 2025-03-17T23:30:00-05:00: the date as "
         "written is used)"))
-    common.add_argument("--encoding", default="utf-8",
-                        help="encoding of the input files (default utf-8)")
-    common.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                        help="bytes the encoding cannot decode: strict (the document fails, "
-                        "default) or replace (with U+FFFD)")
+    _decoding_options(common, "the document fails")
     common.add_argument("-o", "--output",
                         help="write here (atomically; never over an input) instead of stdout")
     common.add_argument("-q", "--quiet", action="store_true",
@@ -350,10 +359,7 @@ def _cmd_anchor(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     from timeline.anchor import anchor_lines
     from timeline.io import jsonl_lines
 
-    if args.output not in (None, "-") and args.file != STDIN \
-            and same_file(args.file, args.output):
-        raise InputError(f"refusing to overwrite the input file {args.file} (-o {args.output})",
-                         value=args.output)
+    _refuse_overwrite([Path(args.file)], args.output)
     if args.file == STDIN:
         stream = getattr(args.stdin, "buffer", args.stdin)
         lines = jsonl_lines(stream, "<stdin>", args.encoding, args.errors)
@@ -457,11 +463,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("anchor", "date given event mentions (intervals of days)")
     p.add_argument("file", help='.jsonl of {"id", "text", "published", "mentions": [{"start", '
                    '"end"}]}, read a line at a time, or - for standard input')
-    p.add_argument("--encoding", default="utf-8",
-                   help="encoding of the input (default utf-8)")
-    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                   help="bytes the encoding cannot decode: strict (an error naming the line, "
-                   "default) or replace (with U+FFFD)")
+    _decoding_options(p, "an error naming the line")
     p.add_argument("-o", "--output",
                    help="write here (atomically, only when every line was anchored; never over "
                    "the input) instead of stdout")

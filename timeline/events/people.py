@@ -142,10 +142,10 @@ def _is_name(run: Sequence[Token]) -> bool:
             return False
         if len(w) > 1 and w.isupper() and not _ROMAN.match(w):
             return False
-    if _placey(" ".join(texts)) or place_words().demonyms.get(" ".join(texts)):
+    joined, demonyms = " ".join(texts), place_words().demonyms
+    # a nationality is no name, nor ends one: "Sri Lankan", "Two Libyan [diplomats]"
+    if _placey(joined) or joined in demonyms or texts[-1] in demonyms:
         return False
-    if texts[-1] in place_words().demonyms:
-        return False  # "Two Libyan [diplomats]": a name does not end in a nationality
     return not all(_placey(w) for w in texts)
 
 
