@@ -200,3 +200,26 @@ def test_only_a_date_opening_its_line_and_followed_by_a_dash_heads_an_entry() ->
     for text in ("Ministers met on Feb. 2 - after the vote - and talks resume.",
                  "Ministers met.\nFeb. 2 was cold - and talks resume."):
         assert at(text, "resume").interval == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The mayor, who moved to the city in 1988, believes the plan is sound.", "believes"),
+    ("She remembers the 1974 flood as a child.", "remembers"),
+    ("The fleet sank two ships in 2019 and now is preparing to sail again.", "preparing"),
+    ("The banks fled the market four years ago and now are poised to return.", "poised"),
+    ("The ministry is still considering a request made last week.", "considering"),
+])
+def test_a_plain_present_verb_is_not_dated_by_a_past_expression(text: str, word: str) -> None:
+    assert at(text, word).interval == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+@pytest.mark.parametrize(("text", "word", "day"), [
+    # a bare form may be a past one or reported speech of that day: the expression stays
+    ("On Monday the minister said the figures prove the case.", "prove", D(2024, 3, 11)),
+    ("The statement, read on Monday night, was short.", "read", D(2024, 3, 11)),
+    # a date of today is still its date
+    ("The mayor, who moved to the city in 1988, opens the bridge today.", "opens",
+     D(2024, 3, 12)),
+])
+def test_other_present_forms_keep_their_expression(text: str, word: str, day: D) -> None:
+    assert at(text, word).interval == (day, day)

@@ -282,6 +282,9 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         irrealis = _irrealis(ctx, sentence, start, shape, tense)
         governed, tense = irrealis != tense and irrealis == "future", irrealis
     published = ctx.published
+    if published is not None and _present_now(ctx, sentence, start, shape, tense):
+        # "who arrived in 1961, believes", "are now poised": a state of now, not of then
+        scope = [e for e in scope if e.latest is None or e.latest >= published.earliest]
     # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed";
     # its own governor does: "demanding on Saturday the return of" (not on Saturday).
     explicit = explicit_when(scope, (start, end),
@@ -306,6 +309,24 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if likely:
         return Dating(_likely(tense, published, story), None, tense, passive)
     return Dating(tense_when(tense, published), None, tense, passive)
+
+
+def _present_now(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape,
+                 tense: str) -> bool:
+    """True for a verb plainly in the present: a "-s" form after its subject ("she
+    believes", "Castro, who arrived in 1961, believes") or a participle after "is"/"are"
+    ("are now poised", "is charged"). A bare form ("they say", "read Wednesday") is left
+    alone: it is as often a past form or a verb of reported speech."""
+    if shape.nominal or tense not in ("present", "progressive") or shape.verb_start is None:
+        return False
+    lex = ctx.lex
+    tokens = tokens_around(ctx, sentence, start)
+    before = [t for t in tokens if t.end <= shape.verb_start and t.lower not in lex.adverbs
+              and not (t.lower.endswith("ly") and len(t.lower) > 4) and t.lower != "not"]
+    prev = before[-1].lower if before else ""
+    if shape.form == "s":
+        return prev in lex.person_pronouns or prev in _RELATIVE or prev == ","
+    return shape.form in ("past", "participle", "ing") and prev in lex.be_present
 
 
 #: Tenses whose likely day is the story day (a present clause is news of the publication day).
