@@ -143,6 +143,29 @@ def test_a_word_for_the_same_attack_takes_its_day(noun: str) -> None:
     assert got.derived == "relation"
 
 
+BLASTS = ("The bombings of the two ministries in the capital on Aug. 7 killed 40 people."
+          "\n\nThe police arrested a second suspect on Monday.\n\nInvestigators have "
+          "linked the suspect to the attacks.")
+STRIKE = ("Union leaders called off the Oct. 2 demonstration at the port on Friday.\n\n"
+          "The police had prepared for the demonstration for weeks.")
+
+
+def test_a_word_the_text_dates_outright_dates_its_repetitions() -> None:
+    # "the bombings ... on Aug. 7" is not a mention given, yet it dates "the attacks": the
+    # sentence's only date, and one class of coreference.toml
+    assert at(BLASTS, "attacks", "1998-09-01").interval == (D(1998, 8, 7), D(1998, 8, 7))
+    # a noun right after a day ("the Oct. 2 demonstration") dates its repetitions, class or not
+    got = at(STRIKE, "demonstration", "2024-10-07", nth=1)
+    assert got.interval == (D(2024, 10, 2), D(2024, 10, 2))
+    assert got.derived == "relation"
+
+
+def test_a_word_in_a_sentence_of_several_dates_is_not_dated_loosely() -> None:
+    text = ("The bombing of the ministry on Aug. 7 was condemned on Aug. 9.\n\n"
+            "Investigators have linked a suspect to the attack.")
+    assert at(text, "attack", "1998-09-01").interval == (D(1998, 9, 1), D(1998, 9, 1))
+
+
 def test_a_noun_of_another_class_keeps_its_own_day() -> None:
     spans = [(SHOOTING.index(w), SHOOTING.index(w) + len(w)) for w in ("shot", "meeting")]
     assert anchor(SHOOTING, "2024-03-11", spans)[1].interval == (D(2024, 3, 11), D(2024, 3, 11))

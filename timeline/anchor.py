@@ -31,6 +31,7 @@ from timeline.events.context import DocContext
 from timeline.events.dating import date_mention, mention_shape, relate
 from timeline.events.resources import EVENTS_DIR, read_toml, section, string_list
 from timeline.events.story import story_day
+from timeline.events.text import Token
 from timeline.exceptions import InputError
 from timeline.model import Document, PubDate, TimeExpression, When
 from timeline.tagger import TaggerConfig, tag
@@ -161,7 +162,7 @@ def anchor_document(document: Document, expressions: Sequence[TimeExpression],
         related = relate(own, ref, link[0].direction)
         if related is not None:
             whens[k] = related
-    _corefer(document, spans, whens, nouns)
+    _corefer(document, spans, whens, nouns, ctx)
     return [Anchor.from_when(a, b, w) for (a, b), w in zip(spans, whens)]
 
 
@@ -177,35 +178,98 @@ def stem(word: str) -> str:
     return word
 
 
+_ATTACHED_AFTER = 3  # words: "the Aug. 7 embassy bombings"
+_ATTACH_PREPOSITIONS = frozenset({"on", "of"})  # "the bombing on Aug. 7", "the attack of May 3"
+_EVENT_ENDINGS = ("ing", "ings", "ion", "ions", "ment", "ments")
+_DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
+
+
+@frozen
+class _Attached:
+    """An event word the text dates outright (see `_attached`)."""
+
+    offset: int
+    key: str
+    when: When
+    loose: bool  # only by sharing a sentence with the date
+
+
+def _attached(ctx: DocContext, words: _Coreference) -> list[_Attached]:
+    """Event words the text dates outright, whether or not they are mentions: the noun after
+    a past day ("the Aug. 7 embassy bombings", "his May 2 arrest") or before "on"/"of" and
+    one ("the shooting on Oct. 23"); loosely, a word of a class of ``coreference.toml`` in a
+    sentence whose only date is that day ("the bombings of the embassies in ... on Aug. 7
+    killed 258"). Only class words and nouns of an event ending ("-ing", "-ion", "-ment")."""
+    published = ctx.published
+    if published is None:
+        return []
+    found: list[_Attached] = []
+    for expr in ctx.expressions:
+        if expr.type not in ("DATE", "TIME") or expr.latent or expr.earliest is None \
+                or expr.earliest != expr.latest or expr.earliest >= published.earliest \
+                or expr.granularity not in _DAY_GRAINS:
+            continue
+        sentence = ctx.sentence_at(expr.start)
+        if sentence is None:
+            continue
+        tokens = ctx.tokens(sentence)
+        near: list[tuple[Token, bool]] = []
+        for tok in [t for t in tokens if t.start >= expr.end][:_ATTACHED_AFTER + 1]:
+            if not tok.is_word and tok.text != ",":
+                break
+            if tok.is_word:
+                near.append((tok, False))
+        before = [t for t in tokens if t.end <= expr.start][-2:]
+        if len(before) == 2 and before[1].lower in _ATTACH_PREPOSITIONS and before[0].is_word:
+            near.append((before[0], False))
+        if not any(e is not expr and e.type in ("DATE", "TIME")
+                   for e in ctx.expressions_in(sentence.start, sentence.end)):
+            near += [(t, True) for t in tokens if t.is_word
+                     and not expr.start <= t.start < expr.end
+                     and _same_event_key(t.lower, words).startswith("class:")]
+        when = When(expr.value, expr.earliest, expr.latest, expr.granularity, "explicit")
+        for tok, loose in near:
+            key = _same_event_key(tok.lower, words)
+            if key not in words.not_events and (key.startswith("class:")
+                                                or tok.lower.endswith(_EVENT_ENDINGS)):
+                found.append(_Attached(tok.start, key, when, loose))
+    return found
+
+
 def _corefer(document: Document, spans: Sequence[tuple[int, int]],
-             whens: list[When | None], nouns: Sequence[bool]) -> None:
-    """A noun mention dated only by tense takes the day of an explicitly dated mention of the same
-    word elsewhere in the document ("the attack on Aug. 7" ... "the attacks"), or of a word
-    of the same class of ``coreference.toml`` ("shot him on Friday" ... "the killing"): the
-    nearest one before it, else after it; only past days (a repeated event word names one
-    event far more often in the past than in plans)."""
+             whens: list[When | None], nouns: Sequence[bool], ctx: DocContext) -> None:
+    """A noun mention dated only by tense takes the day of an explicitly dated mention of the
+    same word elsewhere in the document ("the attack on Aug. 7" ... "the attacks"), or of a
+    word of the same class of ``coreference.toml`` ("shot him on Friday" ... "the killing"),
+    or of such a word the text dates outright, mention or not (`_attached`; the loose ones
+    only when there is nothing closer): the nearest one before it, else after it; only past
+    days (a repeated event word names one event far more often in the past than in plans)."""
     published = document.published
     if published is None:
         return
     words = _coreference()
     stems = [_same_event_key(document.text[a:b].split()[-1], words)
              if document.text[a:b].split() else "" for a, b in spans]
-    dated: dict[str, list[int]] = {}
+    dated: dict[str, list[tuple[int, When]]] = {}
+    loosely: dict[str, list[tuple[int, When]]] = {}
     for k, when in enumerate(whens):
         if when is not None and when.derived == "explicit" and when.start is not None \
                 and when.start == when.end and when.end is not None \
                 and when.end < published.earliest and stems[k] \
                 and stems[k] not in words.not_events:
-            dated.setdefault(stems[k], []).append(k)
+            dated.setdefault(stems[k], []).append((spans[k][0], when))
+    for item in _attached(ctx, words):
+        (loosely if item.loose else dated).setdefault(item.key, []).append(
+            (item.offset, item.when))
     for k, when in enumerate(whens):
         if when is None or when.derived not in ("tense", "narrative") or not nouns[k]:
             continue
-        refs = dated.get(stems[k], [])
+        refs = sorted(dated.get(stems[k]) or loosely.get(stems[k]) or [],
+                      key=lambda ref: ref[0])
         if not refs:
             continue
-        before = [r for r in refs if spans[r][0] < spans[k][0]]
-        ref = whens[before[-1] if before else refs[0]]
-        assert ref is not None
+        before = [r for r in refs if r[0] < spans[k][0]]
+        ref = (before[-1] if before else refs[0])[1]
         if when.start is not None and ref.start is not None and when.start > ref.start \
                 and when.derived == "tense" and when.mod == "AFTER":
             continue  # a future clause does not repeat a past event
