@@ -11,8 +11,12 @@ from test_anchor_mentions import PUB, at
 
 import timeline.events.modality as modality_module
 from timeline import anchor
+from timeline.events.context import DocContext
 from timeline.events.modality import modality
 from timeline.exceptions import ResourceError
+from timeline.model import Document
+from timeline.tagger import tag
+from timeline.tagger.api import _as_pubdate
 
 D = dt.date
 anchor_module = sys.modules["timeline.anchor"]  # the module (timeline.anchor is the function)
@@ -158,6 +162,37 @@ def test_a_word_the_text_dates_outright_dates_its_repetitions() -> None:
     got = at(STRIKE, "demonstration", "2024-10-07", nth=1)
     assert got.interval == (D(2024, 10, 2), D(2024, 10, 2))
     assert got.derived == "relation"
+
+
+def test_a_past_verb_of_a_class_takes_the_day_of_its_event() -> None:
+    text = ("Gunmen abducted the engineer on May 4, 2022 near the border.\n\nOfficials said "
+            "that he was kidnapped by a group that wanted ransom.")
+    assert at(text, "kidnapped", "2024-03-12").interval == (D(2022, 5, 4), D(2022, 5, 4))
+    # a plan is not a repetition of a past event
+    text2 = ("A bomb exploded on the bridge on Aug. 7.\n\nThe group threatened to "
+             "attack again.")
+    assert at(text2, "attack", "1998-09-01").interval == (D(1998, 9, 2), None)
+
+
+def test_loose_references_prefer_the_earliest_day() -> None:
+    # the bombing (Aug. 7) came before the sanctions that punished it (Aug. 9)
+    text = ("Rebels bombed the airport on Aug. 7.\n\nThe council voted on "
+            "Aug. 9 to punish the group for the bombing.\n\nThe rebels said the attack "
+            "was a warning.")
+    assert at(text, "attack", "1998-09-01").interval == (D(1998, 8, 7), D(1998, 8, 7))
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The convoy arrived on Tuesday, according to officials.", []),  # a comma ends the words
+    ("Two men were charged in the Dec. 21, 1988, bombing of the flight.", ["bombing"]),
+    ("Police reopened the file on the Oct. 2 shooting.", ["shooting"]),
+    ("They discussed the shooting on Oct. 2 at length.", ["shooting"]),
+])
+def test_words_a_day_dates_outright(text: str, words: list[str]) -> None:
+    published = _as_pubdate("1999-03-01")
+    ctx = DocContext(Document("t", text, published), tag(text, published))
+    found = anchor_module._attached(ctx, anchor_module._coreference())
+    assert sorted({text[a.offset:].split()[0].strip(".") for a in found if not a.loose}) == words
 
 
 def test_a_word_in_a_sentence_of_several_dates_is_not_dated_loosely() -> None:

@@ -182,6 +182,7 @@ _ATTACHED_AFTER = 3  # words: "the Aug. 7 embassy bombings"
 _ATTACH_PREPOSITIONS = frozenset({"on", "of"})  # "the bombing on Aug. 7", "the attack of May 3"
 _EVENT_ENDINGS = ("ing", "ings", "ion", "ions", "ment", "ments")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
+_YEAR_END = re.compile(r"\d{4}$")
 
 
 @frozen
@@ -214,8 +215,9 @@ def _attached(ctx: DocContext, words: _Coreference) -> list[_Attached]:
             continue
         tokens = ctx.tokens(sentence)
         near: list[tuple[Token, bool]] = []
-        for tok in [t for t in tokens if t.start >= expr.end][:_ATTACHED_AFTER + 1]:
-            if not tok.is_word and tok.text != ",":
+        closing = _YEAR_END.search(expr.text) is not None  # "Dec. 21, 1988, bombing"
+        for k, tok in enumerate([t for t in tokens if t.start >= expr.end][:_ATTACHED_AFTER + 1]):
+            if not tok.is_word and not (k == 0 and closing and tok.text == ","):
                 break
             if tok.is_word:
                 near.append((tok, False))
@@ -262,14 +264,17 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
         (loosely if item.loose else dated).setdefault(item.key, []).append(
             (item.offset, item.when))
     for k, when in enumerate(whens):
-        if when is None or when.derived not in ("tense", "narrative") or not nouns[k]:
+        if when is None or when.derived not in ("tense", "narrative") or not (
+                nouns[k] or (stems[k].startswith("class:") and when.mod != "AFTER")):
             continue
-        refs = sorted(dated.get(stems[k]) or loosely.get(stems[k]) or [],
-                      key=lambda ref: ref[0])
-        if not refs:
+        refs = sorted(dated.get(stems[k], []), key=lambda r: r[0])
+        if refs:
+            before = [r for r in refs if r[0] < spans[k][0]]
+            ref = (before[-1] if before else refs[0])[1]
+        elif stems[k] in loosely:  # the earliest: the event itself, before what followed it
+            ref = min(loosely[stems[k]], key=lambda r: (r[1].start or dt.date.max, r[0]))[1]
+        else:
             continue
-        before = [r for r in refs if r[0] < spans[k][0]]
-        ref = (before[-1] if before else refs[0])[1]
         if when.start is not None and ref.start is not None and when.start > ref.start \
                 and when.derived == "tense" and when.mod == "AFTER":
             continue  # a future clause does not repeat a past event
