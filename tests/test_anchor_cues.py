@@ -281,3 +281,21 @@ def test_a_plain_present_verb_is_not_dated_by_a_past_expression(text: str, word:
 ])
 def test_other_present_forms_keep_their_expression(text: str, word: str, day: D) -> None:
     assert at(text, word).interval == (day, day)
+
+
+@pytest.mark.parametrize(("word", "day"), [
+    ("arrested", D(2024, 3, 7)),   # inside "Thursday, when ...": Thursday
+    ("fired", D(2024, 3, 7)),
+    ("calmer", D(2024, 3, 8)),     # the main clause has its own day
+])
+def test_a_when_clause_takes_the_day_it_hangs_on(word: str, day: D) -> None:
+    text = ("Unlike Thursday, when 40 people were arrested and police fired tear gas, the "
+            "crowd was calmer on Friday.")
+    assert at(text, word).interval == (day, day)
+
+
+def test_a_when_clause_with_a_date_of_its_own_keeps_it() -> None:
+    text = "He came back in 2023, when the factory was sold on March 2."
+    assert at(text, "sold").interval == (D(2024, 3, 2), D(2024, 3, 2))
+    text = "He came back in 2023, when the factory was sold."
+    assert at(text, "sold").interval == (D(2023, 1, 1), D(2023, 12, 31))

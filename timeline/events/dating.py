@@ -287,6 +287,10 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         scope = [e for e in scope if e.latest is None or e.latest >= published.earliest]
     # A noun's clause verb does not date the noun: "the offer to host it in 2027 was welcomed";
     # its own governor does: "demanding on Saturday the return of" (not on Saturday).
+    clause = _when_clause(ctx, sentence, start)
+    if clause is not None:  # "Thursday, when 40 were arrested, ...": its day, unless its own
+        day, (a, b) = clause
+        scope = [e for e in scope if a <= e.start and e.end <= b] or [day]
     explicit = explicit_when(scope, (start, end),
                              "unknown" if shape.nominal and not governed else tense, published)
     if explicit is None and heading is not None:
@@ -327,6 +331,29 @@ def _present_now(ctx: DocContext, sentence: Sentence, start: int, shape: Mention
     if shape.form == "s":
         return prev in lex.person_pronouns or prev in _RELATIVE or prev == ","
     return shape.form in ("past", "participle", "ing") and prev in lex.be_present
+
+
+def _when_clause(ctx: DocContext, sentence: Sentence,
+                 start: int) -> tuple[TimeExpression, tuple[int, int]] | None:
+    """For a mention inside a "when" clause hung on a date ("Thursday, when 133 people were
+    arrested and police fired tear gas, ..."): that date and the clause's offsets (from
+    "when" to the next comma)."""
+    tokens = tokens_around(ctx, sentence, start)
+    before = [t for t in tokens if t.end <= start]
+    for k in range(len(before) - 1, 0, -1):
+        word = before[k].lower
+        if word in (";", ":", "--", "—"):
+            return None
+        if word == "when" and before[k - 1].text == ",":
+            comma = before[k - 1].start
+            day = next((e for e in ctx.expressions_in(sentence.start, comma)
+                        if e.end >= comma - 1 and e.type in ("DATE", "TIME")), None)
+            if day is None:
+                return None
+            end = next((t.start for t in tokens if t.start >= start and t.text == ","),
+                       sentence.end)
+            return day, (before[k].start, end)
+    return None
 
 
 #: Tenses whose likely day is the story day (a present clause is news of the publication day).
