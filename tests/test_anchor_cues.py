@@ -299,3 +299,28 @@ def test_a_when_clause_with_a_date_of_its_own_keeps_it() -> None:
     assert at(text, "sold").interval == (D(2024, 3, 2), D(2024, 3, 2))
     text = "He came back in 2023, when the factory was sold."
     assert at(text, "sold").interval == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+BOMBING = ("Rebels bombed the airport on Aug. 7, 1998 in the capital.\n\n"
+           "The council condemned the bombing of the airport on Thursday.\n\n"
+           "Police arrested a man in connection with the bombing last month.\n\n"
+           "On Thursday another bombing hit the port.")
+
+
+def test_a_month_or_year_narrows_to_the_day_of_its_event() -> None:
+    # "the bombing last month": August, and the story's bombing is of Aug. 7
+    got = at(BOMBING, "bombing", "1998-09-11", nth=1)
+    assert got.interval == (D(1998, 8, 7), D(1998, 8, 7))
+    assert got.derived == "relation"
+
+
+def test_a_later_day_of_its_clause_is_the_day_of_a_reaction_not_of_the_event() -> None:
+    # "condemned the bombing ... on Thursday": the condemnation is Thursday's, the bombing not
+    assert at(BOMBING, "bombing", "1998-09-11").interval == (D(1998, 8, 7), D(1998, 8, 7))
+    assert at(BOMBING, "condemned", "1998-09-11").interval == (D(1998, 9, 10), D(1998, 9, 10))
+
+
+def test_another_event_keeps_its_own_day() -> None:
+    assert at(BOMBING, "bombing", "1998-09-11", nth=2).interval == (D(1998, 9, 10), D(1998, 9, 10))
+    text = "A bomb exploded on the bridge on Aug. 7.\n\nA second bombing shook the city."
+    assert at(text, "bombing", "1998-09-01").interval == (D(1998, 9, 1), D(1998, 9, 1))

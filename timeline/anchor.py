@@ -260,12 +260,37 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
                 and when.end < published.earliest and stems[k] \
                 and stems[k] not in words.not_events:
             dated.setdefault(stems[k], []).append((spans[k][0], when))
-    for item in _attached(ctx, words):
+    attached = _attached(ctx, words)
+    for item in attached:
         (loosely if item.loose else dated).setdefault(item.key, []).append(
             (item.offset, item.when))
+    tight = {item.offset for item in attached if not item.loose}
     for k, when in enumerate(whens):
+        if when is not None and when.derived == "explicit" and when.start is not None \
+                and when.end is not None and when.start < when.end and not when.mod:
+            # "the bombings ... last month" with "the Aug. 7 bombings" elsewhere: that day
+            inside = [r for r in dated.get(stems[k], []) + loosely.get(stems[k], [])
+                      if r[1].start is not None and when.start <= r[1].start <= when.end]
+            days = {r[1].start for r in inside}
+            if len(days) == 1:
+                ref = inside[0][1]
+                whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
+            continue
+        if when is not None and when.derived == "explicit" and nouns[k] \
+                and stems[k].startswith("class:") and when.start is not None \
+                and when.start == when.end and not when.mod \
+                and spans[k][0] not in tight \
+                and not _another(document.text, spans[k][0]):
+            # "condemned the bombing on Thursday": the bombing of Aug. 7, condemned Thursday
+            earlier = [r for r in dated.get(stems[k], []) + loosely.get(stems[k], [])
+                       if r[1].start is not None and r[1].start < when.start]
+            if earlier:
+                ref = min(earlier, key=lambda r: (r[1].start, r[0]))[1]
+                whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
+            continue
         if when is None or when.derived not in ("tense", "narrative") or not (
-                nouns[k] or (stems[k].startswith("class:") and when.mod != "AFTER")):
+                nouns[k] or (stems[k].startswith("class:") and when.mod != "AFTER")) \
+                or _another(document.text, spans[k][0]):
             continue
         refs = sorted(dated.get(stems[k], []), key=lambda r: r[0])
         if refs:
@@ -279,6 +304,17 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
                 and when.derived == "tense" and when.mod == "AFTER":
             continue  # a future clause does not repeat a past event
         whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
+
+
+#: Words that make an event word a new one ("another attack", "a fresh wave of bombings").
+_ANOTHER = frozenset({"another", "new", "fresh", "second", "third", "latest", "further",
+                      "more", "renewed", "wave"})
+
+
+def _another(text: str, start: int) -> bool:
+    """True when one of the three words before `start` marks a new event (`_ANOTHER`)."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])[-3:]
+    return any(w.lower() in _ANOTHER for w in words)
 
 
 COREFERENCE_FILE = EVENTS_DIR / "coreference.toml"
