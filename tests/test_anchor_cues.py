@@ -324,3 +324,13 @@ def test_another_event_keeps_its_own_day() -> None:
     assert at(BOMBING, "bombing", "1998-09-11", nth=2).interval == (D(1998, 9, 10), D(1998, 9, 10))
     text = "A bomb exploded on the bridge on Aug. 7.\n\nA second bombing shook the city."
     assert at(text, "bombing", "1998-09-01").interval == (D(1998, 9, 1), D(1998, 9, 1))
+
+
+def test_a_class_noun_dated_by_its_clause_is_no_reference() -> None:
+    # "searched the site of the shooting on April 8": April 8 is the search's day, so it
+    # does not date "the killing" (the shooting of Oct. 23 does)
+    text = ("A gunman shot the doctor on Oct. 23, 1998.\n\nOn April 8, investigators searched the "
+            "site of the shooting again.\n\nThe police said the killing was planned.")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("shooting", "killing")]
+    shooting, killing = anchor(text, "1999-05-05", spans)
+    assert killing.interval == shooting.interval == (D(1998, 10, 23), D(1998, 10, 23))

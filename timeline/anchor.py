@@ -254,17 +254,21 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
              if document.text[a:b].split() else "" for a, b in spans]
     dated: dict[str, list[tuple[int, When]]] = {}
     loosely: dict[str, list[tuple[int, When]]] = {}
+    attached = _attached(ctx, words)
+    tight = {item.offset for item in attached if not item.loose}
     for k, when in enumerate(whens):
         if when is not None and when.derived == "explicit" and when.start is not None \
                 and when.start == when.end and when.end is not None \
                 and when.end < published.earliest and stems[k] \
-                and stems[k] not in words.not_events:
+                and stems[k] not in words.not_events \
+                and not (nouns[k] and stems[k].startswith("class:")
+                         and spans[k][0] not in tight):
+            # a class noun dated by its clause ("searched the site of the shooting on
+            # April 8") is no reference: the day is the search's
             dated.setdefault(stems[k], []).append((spans[k][0], when))
-    attached = _attached(ctx, words)
     for item in attached:
         (loosely if item.loose else dated).setdefault(item.key, []).append(
             (item.offset, item.when))
-    tight = {item.offset for item in attached if not item.loose}
     for k, when in enumerate(whens):
         if when is not None and when.derived == "explicit" and when.start is not None \
                 and when.end is not None and when.start < when.end and not when.mod:
