@@ -334,3 +334,26 @@ def test_a_class_noun_dated_by_its_clause_is_no_reference() -> None:
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("shooting", "killing")]
     shooting, killing = anchor(text, "1999-05-05", spans)
     assert killing.interval == shooting.interval == (D(1998, 10, 23), D(1998, 10, 23))
+
+
+@pytest.mark.parametrize(("text", "word", "day"), [
+    ("Tonight is the eve of the Pope's visit to the island.", "visit", D(2024, 3, 13)),
+    ("On Sunday, the eve of the summit, ministers met.", "summit", D(2024, 3, 11)),
+    # a date between "eve of" and the noun is the noun's own
+    ("Ministers met on the eve of Thursday's summit.", "summit", D(2024, 3, 7)),
+])
+def test_the_eve_of_an_event_is_the_day_before_it(text: str, word: str, day: D) -> None:
+    assert at(text, word).interval == (day, day)
+
+
+def test_showing_is_reporting_not_dated_by_what_it_shows() -> None:
+    text = "The figures showed the jobless rate declined to 3.8 percent last month."
+    assert at(text, "showed").interval == (D(2024, 3, 12), D(2024, 3, 12))
+    assert at(text, "declined").interval == (D(2024, 2, 1), D(2024, 2, 29))
+
+
+def test_a_base_form_after_a_modal_is_a_verb_whatever_its_ending() -> None:
+    # "assure", "capture" end like nouns ("-ure"), but after "can"/"will" they are verbs
+    assert at("I can assure you the plan is sound.", "assure").interval == \
+        (D(2024, 3, 12), D(2024, 3, 12))
+    assert at("The rebels will capture the town.", "capture").interval == (D(2024, 3, 13), None)

@@ -60,7 +60,8 @@ REPORTING = frozenset({
     "said", "says", "told", "tells", "announced", "reported", "added", "stated", "noted",
     "declared", "confirmed", "insisted", "warned", "acknowledged", "explained", "argued",
     "claimed", "contended", "asserted", "predicted", "denied", "disclosed", "revealed",
-    "conceded", "quoted", "commented", "estimated", "indicated", "remarked",
+    "conceded", "quoted", "commented", "estimated", "indicated", "remarked", "showed",
+    "suggested",
 })
 #: How far back a narrative date may lie before the publication date (days).
 NARRATIVE_REACH = 7
@@ -140,6 +141,8 @@ def mention_shape(ctx: DocContext, sentence: Sentence, start: int, end: int) -> 
     if prev in lex.determiners or (before and before[-1].is_possessive) or \
             prev in ("of", "for", "with", "from", "into", "about") and form != "ing":
         return MentionShape(True, None, None)
+    if form == "base" and prev in lex.modal | lex.future and head.text.islower():
+        return MentionShape(False, head.start, form)  # "can assure", "will capture"
     if form == "base" and (word.endswith(_NOUN_ENDINGS) or not head.text.islower()):
         return MentionShape(True, None, None)
     if form == "s" and prev not in lex.auxiliaries and prev not in _RELATIVE and not (
@@ -261,6 +264,39 @@ def date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
                  narrative: bool = True, likely: bool = False,
                  story: TimeExpression | None = None) -> Dating:
     """The date of the mention `start`..`end` of `sentence` (see the module docstring).
+
+    A noun after "the eve of" ("this is the eve of the Pope's visit", "on Sunday, the eve of
+    the summit") happens the day after the day its clause names, unless a date stands
+    between the two ("the eve of Monday's summit").
+    """
+    dating = _date_mention(ctx, sentence, start, end, shape, naming, narrative=narrative,
+                           likely=likely, story=story)
+    when = dating.when
+    eve = _eve_of(ctx, sentence, start) if shape.nominal else None
+    if eve is None or when is None or when.start is None or when.start != when.end \
+            or (dating.expression is not None and eve <= dating.expression.start < start):
+        return dating
+    day = when.start + _DAY
+    return Dating(When(day.isoformat(), day, day, "day", when.derived), dating.expression,
+                  dating.tense, dating.passive)
+
+
+def _eve_of(ctx: DocContext, sentence: Sentence, start: int) -> int | None:
+    """The offset of "eve" when the words right before the mention are "eve of" and at most
+    three more ("the eve of the Pope's [[visit]]")."""
+    before = [t for t in tokens_around(ctx, sentence, start) if t.end <= start][-6:]
+    words = [t.lower for t in before]
+    for k in range(len(words) - 1):
+        if words[k] == "eve" and words[k + 1] == "of":
+            return before[k].start
+    return None
+
+
+def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
+                  shape: MentionShape, naming: Sequence[Cue] = (), *,
+                  narrative: bool = True, likely: bool = False,
+                  story: TimeExpression | None = None) -> Dating:
+    """`date_mention` without its "eve of" reading.
 
     With `likely`, a clause with no date of its own gets its most likely day rather than the
     bounds its tense sets: the publication day for past, perfect and present, the days after
