@@ -357,3 +357,11 @@ def test_a_base_form_after_a_modal_is_a_verb_whatever_its_ending() -> None:
     assert at("I can assure you the plan is sound.", "assure").interval == \
         (D(2024, 3, 12), D(2024, 3, 12))
     assert at("The rebels will capture the town.", "capture").interval == (D(2024, 3, 13), None)
+
+
+def test_a_reporting_verb_after_a_day_before_publication_is_of_that_day() -> None:
+    text = ("The minister lashed out at the unions on Sunday night, accusing them of "
+            "sabotage. He said the strike was illegal.")
+    assert at(text, "said", "2024-03-11").interval == (D(2024, 3, 10), D(2024, 3, 10))
+    # two days back is background: the publication day
+    assert at(text, "said", "2024-03-12").interval == (D(2024, 3, 12), D(2024, 3, 12))

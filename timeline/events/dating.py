@@ -336,6 +336,12 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if explicit is not None:
         return Dating(explicit[0], explicit[1], tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
+        expr = narrative_expression(ctx, sentence, start, published) if likely else None
+        if expr is not None and expr.earliest is not None \
+                and (published.earliest - expr.earliest).days == 1:
+            # "He lashed out on Sunday night ... He said": the day before, as the story's
+            return Dating(When(expr.value, expr.earliest, expr.latest, expr.granularity,
+                               "narrative", expr.mod), expr, tense, passive)
         if likely and story is not None:
             return Dating(_story_when(story), story, tense, passive)
         iso, grain = published.iso(), published.grain
