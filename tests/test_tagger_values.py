@@ -113,3 +113,12 @@ def test_pre_and_post_open_the_interval(text: str, earliest: str | None,
 def test_hour_with_its_part_of_day(text: str, value: str) -> None:
     (expr,) = tag(text, "2025-03-17")
     assert expr.value == value
+
+
+def test_a_period_of_several_quarters_ends_the_quarter_under_discussion() -> None:
+    text = ("Net income rose 8% in the third quarter from a year earlier. For the first nine "
+            "months, net income fell 3% from a year earlier.")
+    found = [(e.text, e.value) for e in tag(text, "1989-11-02")]
+    assert found == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+                     ("the first nine months", "P9M"), ("a year earlier", "1988")]
+

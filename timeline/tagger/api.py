@@ -71,6 +71,10 @@ class TaggerConfig:
 
 #: how far (in characters) a quarter or half stays the period a report is about
 _PERIOD_REACH = 1500
+#: a reporting period of several quarters ("the nine months", "the first six months"): after
+#: it, "a year earlier" compares that period, not the quarter named before it
+_SEVERAL_MONTHS = re.compile(
+    r"the (?:first |latest |past |last |same )?(?:six|nine|6|9) months", re.IGNORECASE)
 
 
 def _as_pubdate(published: PubDate | str | None) -> PubDate | None:
@@ -119,6 +123,11 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         if p.latent and not config.keep_latent:
             continue
         out.append(expr)
+        if period is not None and _SEVERAL_MONTHS.fullmatch(expr.text) \
+                and value.type == "DURATION":
+            # "For the nine months, net rose ... a year earlier": a report moved on to a
+            # period of several quarters, so "a year earlier" is no longer the quarter's
+            period = None
         if c.rule.kind in _REFERENCES and value.type in ("DATE", "TIME") \
                 and value.earliest is not None \
                 and value.latest is not None and not value.value.endswith("_REF"):
