@@ -122,3 +122,13 @@ def test_a_period_of_several_quarters_ends_the_quarter_under_discussion() -> Non
     assert found == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
                      ("the first nine months", "P9M"), ("a year earlier", "1988")]
 
+
+def test_a_figure_compared_with_last_year_is_the_period_a_year_back() -> None:
+    text = ("Net rose to $5 million in the third quarter from $4 million last year. Sales grew "
+            "12% from last year's $80 million. The chain opened 40 stores last year.")
+    found = [(e.text, e.value) for e in tag(text, "1989-11-02")]
+    assert found == [("the third quarter", "1989-Q3"), ("last year", "1988-Q3"),
+                     ("last year", "1988-Q3"), ("last year", "1988")]
+    # with no quarter under discussion it is the year
+    assert [e.value for e in tag("Profit rose to $5 million from $4 million last year.",
+                                 "1989-11-02")] == ["1988"]
