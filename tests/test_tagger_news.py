@@ -207,3 +207,19 @@ def test_an_offset_ends_with_before_only_without_its_object() -> None:
 def test_a_hyphenated_half() -> None:
     found = tag("The hearing ran for four-and-a-half hours.", "2018-05-10")
     assert [(e.text, e.time.value) for e in found] == [("four-and-a-half hours", "PT4H30M")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a march is no month; "March of this year" still is
+    ("Thousands joined the annual March for Life in March 2016.",
+     {"March 2016": ("DATE", "2016-03")}),
+    ("They planned a march on the capital for March.", {"March": ("DATE", "2017-03")}),
+    # a newspaper called a daily is no set of days; a daily rate still is
+    ("The Communist Party daily Granma printed the letter.", {}),
+    ("The English-language daily said ferries sail daily.", {"daily": ("SET", "P1D")}),
+    # a figure of speech
+    ("For the reformers, high noon has come.", {}),
+])
+def test_names_that_look_like_times(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2017-04-12") == expected
+
