@@ -223,3 +223,14 @@ def test_a_hyphenated_half() -> None:
 def test_names_that_look_like_times(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2017-04-12") == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted title in title case is a programme, not a time
+    ('The minister said on ABC\'s "This Week" that talks would resume next week.',
+     {"next week": ("DATE", "2017-W16")}),
+    ("He told CBS's ''60 Minutes'' he slept for 60 minutes.", {"60 minutes": ("DURATION", "PT60M")}),
+    # a quoted sentence is no title
+    ('"This week we will vote," he said.', {"This week": ("DATE", "2017-W15")}),
+])
+def test_quoted_titles(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2017-04-12") == expected

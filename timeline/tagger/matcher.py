@@ -2,7 +2,7 @@
 
 Candidates overlapping a negative rule (money, percentages, ages) are dropped; among overlapping
 candidates the longest wins, then a definite reading over a latent one, then the higher
-priority, then the rule loaded first. A mod prefix
+priority, then the rule loaded first; a quoted title in title case ("This Week") is no time. A mod prefix
 ("early", "mid-", "the end of") directly before a date extends its span and sets its mod, and so
 does a suffix ("or so", "or later") directly after a date or a duration.
 """
@@ -107,6 +107,20 @@ def _with_mods(text: str, chosen: list[Candidate], grammar: Grammar) -> list[Can
     return out
 
 
+#: an opening quotation mark right before a span
+_OPEN_QUOTE = re.compile(r"(?:\"|“|``|'')$")
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _is_title(text: str, c: Candidate) -> bool:
+    """A quoted title in title case (ABC's "This Week", CBS's ''60 Minutes''): several words,
+    each capitalized, right after an opening quotation mark."""
+    span = text[c.start:c.end]
+    words = _WORD.findall(span)
+    return len(span.split()) >= 2 and bool(words) and all(w[0].isupper() for w in words) \
+        and _OPEN_QUOTE.search(text, max(0, c.start - 2), c.start) is not None
+
+
 def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> list[Candidate]:
     """The expressions of `text` as non-overlapping candidates, in text order.
 
@@ -119,4 +133,4 @@ def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> lis
         negative[s:e] = b"\x01" * (e - s)
     cands = [c for c in _candidates(text, low, grammar, skip, positions)
              if negative.find(1, c.start, c.end) < 0]
-    return _with_mods(text, _select(cands), grammar)
+    return _with_mods(text, [c for c in _select(cands) if not _is_title(text, c)], grammar)
