@@ -132,3 +132,13 @@ def test_a_figure_compared_with_last_year_is_the_period_a_year_back() -> None:
     # with no quarter under discussion it is the year
     assert [e.value for e in tag("Profit rose to $5 million from $4 million last year.",
                                  "1989-11-02")] == ["1988"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the week that holds a day, named by the day or by a holiday
+    ("A hearing may come the week of March 6, lawyers said.", ("the week of March 6", "2000-W10")),
+    ("The trial opened the week of Oct. 23, 1995.", ("the week of Oct. 23, 1995", "1995-W43")),
+    ("Pilgrims arrived as Easter week began.", ("Easter week", "2000-W16")),
+])
+def test_the_week_holding_a_day(text: str, expected: tuple[str, str]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "2000-04-17")] == [expected]

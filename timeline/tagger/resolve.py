@@ -215,6 +215,8 @@ def _date(p: Partial, ctx: Context) -> TimeValue | None:
         start, grain = _calendar(p, year)
     except ValueError:
         return None
+    if p.unit == "week" and grain == "day":
+        return _unit(start, "week", p.mod)   # "the week of March 6": the week holding the day
     out = _unit(start, grain, p.mod)
     if p.part is not None and grain == "day":
         return _value("DATE", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
