@@ -234,3 +234,14 @@ def test_names_that_look_like_times(text: str, expected: dict[str, tuple[str, st
 ])
 def test_quoted_titles(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2017-04-12") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "today's" of these days in general is no day; of a day's event it is
+    "Phones shape today's youth, and today's vote will show it.",
+    "In today's world, few read today's editions.",
+])
+def test_today_in_general(text: str) -> None:
+    found = [(e.text, e.time.value, e.start) for e in tag(text, "2017-04-12")]
+    assert found == [("today", "2017-04-12", text.rindex("today"))]
+
