@@ -245,3 +245,13 @@ def test_today_in_general(text: str) -> None:
     found = [(e.text, e.time.value, e.start) for e in tag(text, "2017-04-12")]
     assert found == [("today", "2017-04-12", text.rindex("today"))]
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hyphenated modifier before a noun is an adjective: "the" is the noun's
+    ("She made the late-November trip.", ("late-November", "2016-11", "END")),
+    ("The mid-March vote was delayed.", ("mid-March", "2017-03", "MID")),
+    # ... and a noun phrase keeps it
+    ("Sales will double by the mid-2020s.", ("the mid-2020s", "202", "MID")),
+])
+def test_a_hyphenated_modifier_before_a_noun(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(e.text, e.value, e.mod) for e in tag(text, "2017-04-12")] == [expected]

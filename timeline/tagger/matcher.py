@@ -96,7 +96,12 @@ def _with_mods(text: str, chosen: list[Candidate], grammar: Grammar) -> list[Can
             m = grammar.mod_prefix.search(text, max(floor, c.start - 25), c.start)
             if m:
                 mod = grammar.lookup("mod", m["mod"])
-                c = evolve(c, start=m.start(), partial=evolve(c.partial, mod=mod))
+                start = m.start()
+                if "-" in text[m.end("mod"):c.start] and m["mod"][:4].lower() == "the " \
+                        and _NOUN_AFTER.match(text, c.end):
+                    # "the late-November trip": a compound adjective, "the" is the noun's
+                    start = m.start("mod") + 4 + len(m["mod"][4:]) - len(m["mod"][4:].lstrip())
+                c = evolve(c, start=start, partial=evolve(c.partial, mod=mod))
         if c.rule.kind in _SUFFIXABLE and c.partial.mod is None:
             ceiling = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
             m = grammar.mod_suffix.match(text, c.end, min(ceiling, c.end + 16))
@@ -107,6 +112,10 @@ def _with_mods(text: str, chosen: list[Candidate], grammar: Grammar) -> list[Can
     return out
 
 
+#: a noun right after a span ("the late-November trip"): the span is an adjective
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|when|as|to|in|on|at|by|of|for|with|from|than|that|the|a|an|is|are|"
+    r"was|were|will|would|has|had|have)\b)[a-z]{3,}\b")
 #: an opening quotation mark right before a span
 _OPEN_QUOTE = re.compile(r"(?:\"|“|``|'')$")
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
