@@ -142,3 +142,21 @@ def test_a_figure_compared_with_last_year_is_the_period_a_year_back() -> None:
 ])
 def test_the_week_holding_a_day(text: str, expected: tuple[str, str]) -> None:
     assert [(e.text, e.value) for e in tag(text, "2000-04-17")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fiscal year named by its place: the year before or after the publication's
+    ("Exports made up 27% of sales in the latest fiscal year.", ("the latest fiscal year", "1988")),
+    ("The unit lost money last fiscal year.", ("last fiscal year", "1988")),
+    ("The plant opens next financial year.", ("next financial year", "1990")),
+    # a year after a determiner and an adjective, before its noun
+    ("He lost his unsuccessful 1986 campaign.", ("1986", "1986")),
+    ("Leaders of the failed 1968 uprising met.", ("1968", "1968")),
+])
+def test_fiscal_years_and_years_after_an_adjective(text: str,
+                                                   expected: tuple[str, str]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "1989-10-26")] == [expected]
+
+
+def test_a_count_after_an_adjective_is_no_year() -> None:
+    assert tag("The firm issued an additional 1996 shares.", "1989-10-26") == []
