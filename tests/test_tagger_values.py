@@ -160,3 +160,13 @@ def test_fiscal_years_and_years_after_an_adjective(text: str,
 
 def test_a_count_after_an_adjective_is_no_year() -> None:
     assert tag("The firm issued an additional 1996 shares.", "1989-10-26") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an offset keeps its modifier, before or after its count
+    ("Then, a week or so ago, the talks broke down.", ("a week or so ago", "1991-W08", "APPROX")),
+    ("The mine closed about 20 years ago.", ("about 20 years ago", "1971", "APPROX")),
+    ("It opened nearly two years ago.", ("nearly two years ago", "1989", "LESS_THAN")),
+])
+def test_an_offset_keeps_its_modifier(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(e.text, e.value, e.mod) for e in tag(text, "1991-02-25")] == [expected]

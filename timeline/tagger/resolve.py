@@ -576,6 +576,11 @@ def resolve(p: Partial, ctx: Context, text: str | None = None) -> TimeValue | No
         out = _relative(p, ctx)
     elif kind == "offset":
         out = _offset(p, ctx)
+        if out is not None and out.mod is None and p.mod is not None:
+            # "about two years ago", "a week or so ago": the offset keeps its modifier
+            out = TimeValue(type=out.type, value=out.value, mod=p.mod,
+                            granularity=out.granularity, earliest=out.earliest,
+                            latest=out.latest)
     elif kind == "duration":
         out = _duration(p, ctx)
     elif kind == "set":
