@@ -170,3 +170,10 @@ def test_a_count_after_an_adjective_is_no_year() -> None:
 ])
 def test_an_offset_keeps_its_modifier(text: str, expected: tuple[str, str, str]) -> None:
     assert [(e.text, e.value, e.mod) for e in tag(text, "1991-02-25")] == [expected]
+
+
+def test_that_day_after_a_month_is_some_day_of_it() -> None:
+    text = "The doctor was shot last October. His name was crossed out that same day."
+    found = [(e.text, e.value, str(e.time.earliest), str(e.time.latest))
+             for e in tag(text, "1999-02-06")]
+    assert found[-1] == ("that same day", "1998-10-XX", "1998-10-01", "1998-10-31")

@@ -495,6 +495,11 @@ def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
         # the unit of the date last mentioned; for "the (full) year" not one still to come:
         # "a target for 1992 ... an increase for the full year" is the year of publication
         return _unit(ref.earliest, unit, p.mod)
+    if unit == "day" and ref is not None and ref.type == "DATE" and ref.granularity == "month" \
+            and ref.earliest is not None and ref.latest is not None:
+        # "last October ... that same day": some day of the month last mentioned
+        return _value("DATE", f"{_time.render(ref.earliest, 'month')}-XX", "day", ref.earliest,
+                      ref.latest, p.mod)
     if ctx.anchor is None:
         return None
     if unit in ("quarter", "half"):
