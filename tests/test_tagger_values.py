@@ -177,3 +177,16 @@ def test_that_day_after_a_month_is_some_day_of_it() -> None:
     found = [(e.text, e.value, str(e.time.earliest), str(e.time.latest))
              for e in tag(text, "1999-02-06")]
     assert found[-1] == ("that same day", "1998-10-XX", "1998-10-01", "1998-10-31")
+
+
+def test_later_as_timeml_annotates_it() -> None:
+    from timeline.tagger import TaggerConfig
+
+    text = "The index fell on Oct. 12. Three days later it rose; a year earlier it had fallen."
+    timeml = TaggerConfig(offsets=False)
+    assert [(e.text, e.type, e.value) for e in tag(text, "1989-10-30", timeml)] == [
+        ("Oct. 12", "DATE", "1989-10-12"), ("Three days", "DURATION", "P3D"),
+        ("a year earlier", "DATE", "1988")]
+    # by default the offset is the date it names
+    assert [(e.text, e.value) for e in tag(text, "1989-10-30")][1] \
+        == ("Three days later", "1989-10-15")

@@ -59,6 +59,9 @@ class TaggerConfig:
             (a dateline) as the publication date, recorded with source "text".
         ranges: tag "from 17 to 19 March" as one expression whose value is an interval
             ("2025-03-17/2025-03-19"); False tags its two ends apart, as TimeML annotates them.
+        offsets: tag "three days later" as the date it names (counted from the date last
+            mentioned); False tags the duration "three days" and leaves "later" out, as TimeML
+            annotates it.
         lang: the resource language.
     """
 
@@ -66,6 +69,7 @@ class TaggerConfig:
     keep_latent: bool = False
     use_dateline: bool = True
     ranges: bool = True
+    offsets: bool = True
     lang: str = "en"
 
 
@@ -99,12 +103,27 @@ def _resolve(p: Partial, ctx: Context, text: str) -> TimeValue | None:
     return resolve(p, attrs.evolve(ctx, anchor=None, ref=None), text)
 
 
+_LATER = re.compile(r"\s+later$", re.IGNORECASE)
+
+
+def _later_as_duration(text: str, c: Candidate) -> Candidate:
+    """"three days later" as TimeML annotates it: the duration "three days" ("later" is a
+    signal); other offsets ("two weeks ago", "a year earlier") stay dates."""
+    m = _LATER.search(text, c.start, c.end)
+    if m is None:
+        return c
+    partial = attrs.evolve(c.partial, kind="duration", direction=None, origin="dct")
+    return attrs.evolve(c, end=m.start(), partial=partial)
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     ref: TimeValue | None = None
     period: tuple[int, TimeValue] | None = None   # (where, value) of the last quarter or half
     for c in cands:
+        if not config.offsets and c.rule.kind == "offset":
+            c = _later_as_duration(text, c)
         p = c.partial
         needs_tense = (c.rule.kind in _TENSED or c.rule.kind == "relative" and p.unit == "weekend") \
             and p.year is None and p.shift is None
