@@ -207,3 +207,51 @@ def test_an_offset_ends_with_before_only_without_its_object() -> None:
 def test_a_hyphenated_half() -> None:
     found = tag("The hearing ran for four-and-a-half hours.", "2018-05-10")
     assert [(e.text, e.time.value) for e in found] == [("four-and-a-half hours", "PT4H30M")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a march is no month; "March of this year" still is
+    ("Thousands joined the annual March for Life in March 2016.",
+     {"March 2016": ("DATE", "2016-03")}),
+    ("They planned a march on the capital for March.", {"March": ("DATE", "2017-03")}),
+    # a newspaper called a daily is no set of days; a daily rate still is
+    ("The Communist Party daily Granma printed the letter.", {}),
+    ("The English-language daily said ferries sail daily.", {"daily": ("SET", "P1D")}),
+    # a figure of speech
+    ("For the reformers, high noon has come.", {}),
+])
+def test_names_that_look_like_times(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2017-04-12") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted title in title case is a programme, not a time
+    ('The minister said on ABC\'s "This Week" that talks would resume next week.',
+     {"next week": ("DATE", "2017-W16")}),
+    ("He told CBS's ''60 Minutes'' he slept for 60 minutes.", {"60 minutes": ("DURATION", "PT60M")}),
+    # a quoted sentence is no title
+    ('"This week we will vote," he said.', {"This week": ("DATE", "2017-W15")}),
+])
+def test_quoted_titles(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2017-04-12") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "today's" of these days in general is no day; of a day's event it is
+    "Phones shape today's youth, and today's vote will show it.",
+    "In today's world, few read today's editions.",
+])
+def test_today_in_general(text: str) -> None:
+    found = [(e.text, e.time.value, e.start) for e in tag(text, "2017-04-12")]
+    assert found == [("today", "2017-04-12", text.rindex("today"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hyphenated modifier before a noun is an adjective: "the" is the noun's
+    ("She made the late-November trip.", ("late-November", "2016-11", "END")),
+    ("The mid-March vote was delayed.", ("mid-March", "2017-03", "MID")),
+    # ... and a noun phrase keeps it
+    ("Sales will double by the mid-2020s.", ("the mid-2020s", "202", "MID")),
+])
+def test_a_hyphenated_modifier_before_a_noun(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(e.text, e.value, e.mod) for e in tag(text, "2017-04-12")] == [expected]

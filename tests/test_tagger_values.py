@@ -113,3 +113,80 @@ def test_pre_and_post_open_the_interval(text: str, earliest: str | None,
 def test_hour_with_its_part_of_day(text: str, value: str) -> None:
     (expr,) = tag(text, "2025-03-17")
     assert expr.value == value
+
+
+def test_a_period_of_several_quarters_ends_the_quarter_under_discussion() -> None:
+    text = ("Net income rose 8% in the third quarter from a year earlier. For the first nine "
+            "months, net income fell 3% from a year earlier.")
+    found = [(e.text, e.value) for e in tag(text, "1989-11-02")]
+    assert found == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+                     ("the first nine months", "P9M"), ("a year earlier", "1988")]
+
+
+def test_a_figure_compared_with_last_year_is_the_period_a_year_back() -> None:
+    text = ("Net rose to $5 million in the third quarter from $4 million last year. Sales grew "
+            "12% from last year's $80 million. The chain opened 40 stores last year.")
+    found = [(e.text, e.value) for e in tag(text, "1989-11-02")]
+    assert found == [("the third quarter", "1989-Q3"), ("last year", "1988-Q3"),
+                     ("last year", "1988-Q3"), ("last year", "1988")]
+    # with no quarter under discussion it is the year
+    assert [e.value for e in tag("Profit rose to $5 million from $4 million last year.",
+                                 "1989-11-02")] == ["1988"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the week that holds a day, named by the day or by a holiday
+    ("A hearing may come the week of March 6, lawyers said.", ("the week of March 6", "2000-W10")),
+    ("The trial opened the week of Oct. 23, 1995.", ("the week of Oct. 23, 1995", "1995-W43")),
+    ("Pilgrims arrived as Easter week began.", ("Easter week", "2000-W16")),
+])
+def test_the_week_holding_a_day(text: str, expected: tuple[str, str]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "2000-04-17")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fiscal year named by its place: the year before or after the publication's
+    ("Exports made up 27% of sales in the latest fiscal year.", ("the latest fiscal year", "1988")),
+    ("The unit lost money last fiscal year.", ("last fiscal year", "1988")),
+    ("The plant opens next financial year.", ("next financial year", "1990")),
+    # a year after a determiner and an adjective, before its noun
+    ("He lost his unsuccessful 1986 campaign.", ("1986", "1986")),
+    ("Leaders of the failed 1968 uprising met.", ("1968", "1968")),
+])
+def test_fiscal_years_and_years_after_an_adjective(text: str,
+                                                   expected: tuple[str, str]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "1989-10-26")] == [expected]
+
+
+def test_a_count_after_an_adjective_is_no_year() -> None:
+    assert tag("The firm issued an additional 1996 shares.", "1989-10-26") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an offset keeps its modifier, before or after its count
+    ("Then, a week or so ago, the talks broke down.", ("a week or so ago", "1991-W08", "APPROX")),
+    ("The mine closed about 20 years ago.", ("about 20 years ago", "1971", "APPROX")),
+    ("It opened nearly two years ago.", ("nearly two years ago", "1989", "LESS_THAN")),
+])
+def test_an_offset_keeps_its_modifier(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(e.text, e.value, e.mod) for e in tag(text, "1991-02-25")] == [expected]
+
+
+def test_that_day_after_a_month_is_some_day_of_it() -> None:
+    text = "The doctor was shot last October. His name was crossed out that same day."
+    found = [(e.text, e.value, str(e.time.earliest), str(e.time.latest))
+             for e in tag(text, "1999-02-06")]
+    assert found[-1] == ("that same day", "1998-10-XX", "1998-10-01", "1998-10-31")
+
+
+def test_later_as_timeml_annotates_it() -> None:
+    from timeline.tagger import TaggerConfig
+
+    text = "The index fell on Oct. 12. Three days later it rose; a year earlier it had fallen."
+    timeml = TaggerConfig(offsets=False)
+    assert [(e.text, e.type, e.value) for e in tag(text, "1989-10-30", timeml)] == [
+        ("Oct. 12", "DATE", "1989-10-12"), ("Three days", "DURATION", "P3D"),
+        ("a year earlier", "DATE", "1988")]
+    # by default the offset is the date it names
+    assert [(e.text, e.value) for e in tag(text, "1989-10-30")][1] \
+        == ("Three days later", "1989-10-15")

@@ -214,7 +214,7 @@ def _tagger_for_timeml(config: TaggerConfig) -> Any:
 def _cmd_timeml(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from timeline.timeml import annotate_dir
 
-    config = TaggerConfig(use_dateline=False, ranges=False)
+    config = TaggerConfig(use_dateline=False, ranges=False, offsets=False)
     count = annotate_dir(Path(args.in_dir), Path(args.out_dir), _tagger_for_timeml(config))
     print(f"wrote {count} TimeML files to {args.out_dir}", file=stderr)
     return 0
@@ -227,8 +227,8 @@ def _cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.system_dir:
         scores = score_dirs(gold, Path(args.system_dir))
     else:
-        scores = tag_and_score(gold, _tagger_for_timeml(TaggerConfig(use_dateline=False,
-                                                                     ranges=False)))
+        scores = tag_and_score(gold, _tagger_for_timeml(TaggerConfig(
+            use_dateline=False, ranges=False, offsets=False)))
     if args.json:
         stdout.write(json.dumps(scores_to_dict(scores), sort_keys=True, indent=2) + "\n")
     else:

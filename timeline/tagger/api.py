@@ -59,6 +59,9 @@ class TaggerConfig:
             (a dateline) as the publication date, recorded with source "text".
         ranges: tag "from 17 to 19 March" as one expression whose value is an interval
             ("2025-03-17/2025-03-19"); False tags its two ends apart, as TimeML annotates them.
+        offsets: tag "three days later" as the date it names (counted from the date last
+            mentioned); False tags the duration "three days" and leaves "later" out, as TimeML
+            annotates it.
         lang: the resource language.
     """
 
@@ -66,11 +69,16 @@ class TaggerConfig:
     keep_latent: bool = False
     use_dateline: bool = True
     ranges: bool = True
+    offsets: bool = True
     lang: str = "en"
 
 
 #: how far (in characters) a quarter or half stays the period a report is about
 _PERIOD_REACH = 1500
+#: a reporting period of several quarters ("the nine months", "the first six months"): after
+#: it, "a year earlier" compares that period, not the quarter named before it
+_SEVERAL_MONTHS = re.compile(
+    r"the (?:first |latest |past |last |same )?(?:six|nine|6|9) months", re.IGNORECASE)
 
 
 def _as_pubdate(published: PubDate | str | None) -> PubDate | None:
@@ -95,12 +103,27 @@ def _resolve(p: Partial, ctx: Context, text: str) -> TimeValue | None:
     return resolve(p, attrs.evolve(ctx, anchor=None, ref=None), text)
 
 
+_LATER = re.compile(r"\s+later$", re.IGNORECASE)
+
+
+def _later_as_duration(text: str, c: Candidate) -> Candidate:
+    """"three days later" as TimeML annotates it: the duration "three days" ("later" is a
+    signal); other offsets ("two weeks ago", "a year earlier") stay dates."""
+    m = _LATER.search(text, c.start, c.end)
+    if m is None:
+        return c
+    partial = attrs.evolve(c.partial, kind="duration", direction=None, origin="dct")
+    return attrs.evolve(c, end=m.start(), partial=partial)
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     ref: TimeValue | None = None
     period: tuple[int, TimeValue] | None = None   # (where, value) of the last quarter or half
     for c in cands:
+        if not config.offsets and c.rule.kind == "offset":
+            c = _later_as_duration(text, c)
         p = c.partial
         needs_tense = (c.rule.kind in _TENSED or c.rule.kind == "relative" and p.unit == "weekend") \
             and p.year is None and p.shift is None
@@ -119,6 +142,11 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         if p.latent and not config.keep_latent:
             continue
         out.append(expr)
+        if period is not None and _SEVERAL_MONTHS.fullmatch(expr.text) \
+                and value.type == "DURATION":
+            # "For the nine months, net rose ... a year earlier": a report moved on to a
+            # period of several quarters, so "a year earlier" is no longer the quarter's
+            period = None
         if c.rule.kind in _REFERENCES and value.type in ("DATE", "TIME") \
                 and value.earliest is not None \
                 and value.latest is not None and not value.value.endswith("_REF"):

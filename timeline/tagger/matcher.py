@@ -2,7 +2,7 @@
 
 Candidates overlapping a negative rule (money, percentages, ages) are dropped; among overlapping
 candidates the longest wins, then a definite reading over a latent one, then the higher
-priority, then the rule loaded first. A mod prefix
+priority, then the rule loaded first; a quoted title in title case ("This Week") is no time. A mod prefix
 ("early", "mid-", "the end of") directly before a date extends its span and sets its mod, and so
 does a suffix ("or so", "or later") directly after a date or a duration.
 """
@@ -96,7 +96,12 @@ def _with_mods(text: str, chosen: list[Candidate], grammar: Grammar) -> list[Can
             m = grammar.mod_prefix.search(text, max(floor, c.start - 25), c.start)
             if m:
                 mod = grammar.lookup("mod", m["mod"])
-                c = evolve(c, start=m.start(), partial=evolve(c.partial, mod=mod))
+                start = m.start()
+                if "-" in text[m.end("mod"):c.start] and m["mod"][:4].lower() == "the " \
+                        and _NOUN_AFTER.match(text, c.end):
+                    # "the late-November trip": a compound adjective, "the" is the noun's
+                    start = m.start("mod") + 4 + len(m["mod"][4:]) - len(m["mod"][4:].lstrip())
+                c = evolve(c, start=start, partial=evolve(c.partial, mod=mod))
         if c.rule.kind in _SUFFIXABLE and c.partial.mod is None:
             ceiling = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
             m = grammar.mod_suffix.match(text, c.end, min(ceiling, c.end + 16))
@@ -105,6 +110,24 @@ def _with_mods(text: str, chosen: list[Candidate], grammar: Grammar) -> list[Can
                 c = evolve(c, end=m.end(), partial=evolve(c.partial, mod=mod))
         out.append(c)
     return out
+
+
+#: a noun right after a span ("the late-November trip"): the span is an adjective
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|when|as|to|in|on|at|by|of|for|with|from|than|that|the|a|an|is|are|"
+    r"was|were|will|would|has|had|have)\b)[a-z]{3,}\b")
+#: an opening quotation mark right before a span
+_OPEN_QUOTE = re.compile(r"(?:\"|“|``|'')$")
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _is_title(text: str, c: Candidate) -> bool:
+    """A quoted title in title case (ABC's "This Week", CBS's ''60 Minutes''): several words,
+    each capitalized, right after an opening quotation mark."""
+    span = text[c.start:c.end]
+    words = _WORD.findall(span)
+    return len(span.split()) >= 2 and bool(words) and all(w[0].isupper() for w in words) \
+        and _OPEN_QUOTE.search(text, max(0, c.start - 2), c.start) is not None
 
 
 def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> list[Candidate]:
@@ -119,4 +142,4 @@ def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> lis
         negative[s:e] = b"\x01" * (e - s)
     cands = [c for c in _candidates(text, low, grammar, skip, positions)
              if negative.find(1, c.start, c.end) < 0]
-    return _with_mods(text, _select(cands), grammar)
+    return _with_mods(text, [c for c in _select(cands) if not _is_title(text, c)], grammar)

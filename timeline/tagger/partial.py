@@ -37,6 +37,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "dir": ("direction",),
     "mod": ("mod",),
     "dmod": ("duration_mod",),
+    "smod": ("mod_suffix",),
     "part": ("part_of_day",),
     "freq": ("frequency",),
     "ref": ("ref",),
@@ -207,7 +208,7 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
         elif base == "dir":
             sign, origin = str(value).split()
             target["direction"], target["origin"] = int(sign), origin
-        elif base in ("mod", "dmod"):
+        elif base in ("mod", "dmod", "smod"):
             target["mod"] = value
         elif base == "rel":
             target["year_shift"] = int(value)

@@ -215,6 +215,8 @@ def _date(p: Partial, ctx: Context) -> TimeValue | None:
         start, grain = _calendar(p, year)
     except ValueError:
         return None
+    if p.unit == "week" and grain == "day":
+        return _unit(start, "week", p.mod)   # "the week of March 6": the week holding the day
     out = _unit(start, grain, p.mod)
     if p.part is not None and grain == "day":
         return _value("DATE", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
@@ -493,6 +495,11 @@ def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
         # the unit of the date last mentioned; for "the (full) year" not one still to come:
         # "a target for 1992 ... an increase for the full year" is the year of publication
         return _unit(ref.earliest, unit, p.mod)
+    if unit == "day" and ref is not None and ref.type == "DATE" and ref.granularity == "month" \
+            and ref.earliest is not None and ref.latest is not None:
+        # "last October ... that same day": some day of the month last mentioned
+        return _value("DATE", f"{_time.render(ref.earliest, 'month')}-XX", "day", ref.earliest,
+                      ref.latest, p.mod)
     if ctx.anchor is None:
         return None
     if unit in ("quarter", "half"):
@@ -574,6 +581,11 @@ def resolve(p: Partial, ctx: Context, text: str | None = None) -> TimeValue | No
         out = _relative(p, ctx)
     elif kind == "offset":
         out = _offset(p, ctx)
+        if out is not None and out.mod is None and p.mod is not None:
+            # "about two years ago", "a week or so ago": the offset keeps its modifier
+            out = TimeValue(type=out.type, value=out.value, mod=p.mod,
+                            granularity=out.granularity, earliest=out.earliest,
+                            latest=out.latest)
     elif kind == "duration":
         out = _duration(p, ctx)
     elif kind == "set":
