@@ -367,3 +367,16 @@ def test_a_reporting_verb_after_a_day_before_publication_is_of_that_day() -> Non
     assert at(text, "said", "2024-03-11").interval == (D(2024, 3, 10), D(2024, 3, 10))
     # two days back is background: the publication day
     assert at(text, "said", "2024-03-12").interval == (D(2024, 3, 12), D(2024, 3, 12))
+
+
+def test_a_relative_clause_set_off_by_commas_keeps_its_date() -> None:
+    text = ("The former mayor, who put the bridge at the heart of his unsuccessful 2019 "
+            "campaign for another term, welcomed the vote.")
+    assert at(text, "welcomed").interval == (D(2024, 3, 12), D(2024, 3, 12))
+    assert at(text, "put").interval == (D(2019, 1, 1), D(2019, 12, 31))
+
+
+def test_an_approximate_year_narrows_to_the_day_of_its_event() -> None:
+    text = ("Gunmen abducted the engineer on May 4, 2022 near the border.\n\nThe army said "
+            "the engineer, kidnapped about two years ago, was freed.")
+    assert at(text, "kidnapped", "2024-03-12").interval == (D(2022, 5, 4), D(2022, 5, 4))

@@ -271,7 +271,8 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
             (item.offset, item.when))
     for k, when in enumerate(whens):
         if when is not None and when.derived == "explicit" and when.start is not None \
-                and when.end is not None and when.start < when.end and not when.mod:
+                and when.end is not None and when.start < when.end \
+                and when.mod not in _OPEN_MODS:
             # "the bombings ... last month" with "the Aug. 7 bombings" elsewhere: that day
             inside = [r for r in dated.get(stems[k], []) + loosely.get(stems[k], [])
                       if r[1].start is not None and when.start <= r[1].start <= when.end]
@@ -310,6 +311,8 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
         whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
 
 
+#: Mods of an interval open on one side: no day inside it stands for it.
+_OPEN_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
 #: Words that make an event word a new one ("another attack", "a fresh wave of bombings").
 _ANOTHER = frozenset({"another", "new", "fresh", "second", "third", "latest", "further",
                       "more", "renewed", "wave"})

@@ -245,8 +245,24 @@ def fine_segments(sentence: Sentence, lex: Lexicon | None = None) -> list[tuple[
     tokens = tokenize(sentence.text, sentence.start)
     cuts = {a for a, _ in coarse_segments(sentence, lex)} | {sentence.end}
     cuts.update(t.start for t in tokens if t.lower in lex.clause_openers)
+    cuts.update(_relative_ends(tokens))
     cuts.update(_infinitive_cuts(tokens, lex))
     return _spans(sorted(cuts))
+
+
+_RELATIVES = frozenset({"who", "which", "whose", "whom"})
+
+
+def _relative_ends(tokens: Sequence[Token]) -> list[int]:
+    """The comma closing a relative clause set off by commas ("Keating, who lost in 1996,
+    welcomed the result"): the clause's date is not the main verb's."""
+    cuts = []
+    for k in range(1, len(tokens)):
+        if tokens[k].lower in _RELATIVES and tokens[k - 1].text == ",":
+            close = next((t for t in tokens[k + 1:] if t.text in (",", ";")), None)
+            if close is not None:
+                cuts.append(close.end)
+    return cuts
 
 
 def _spans(cuts: Sequence[int]) -> list[tuple[int, int]]:
