@@ -279,7 +279,7 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
             days = {r[1].start for r in inside}
             if len(days) == 1:
                 ref = inside[0][1]
-                whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
+                whens[k] = _as_relation(ref)
             continue
         if when is not None and when.derived == "explicit" and nouns[k] \
                 and stems[k].startswith("class:") and when.start is not None \
@@ -291,7 +291,7 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
                        if r[1].start is not None and r[1].start < when.start]
             if earlier:
                 ref = min(earlier, key=lambda r: (r[1].start, r[0]))[1]
-                whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
+                whens[k] = _as_relation(ref)
             continue
         if when is None or when.derived not in ("tense", "narrative") or not (
                 nouns[k] or (stems[k].startswith("class:") and when.mod != "AFTER")) \
@@ -308,7 +308,12 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
         if when.start is not None and ref.start is not None and when.start > ref.start \
                 and when.derived == "tense" and when.mod == "AFTER":
             continue  # a future clause does not repeat a past event
-        whens[k] = When(ref.value, ref.start, ref.end, ref.granularity, "relation")
+        whens[k] = _as_relation(ref)
+
+
+def _as_relation(ref: When) -> When:
+    """The interval of `ref`, as a date a mention takes from another (derived "relation")."""
+    return When(ref.value, ref.start, ref.end, ref.granularity, "relation")
 
 
 #: Mods of an interval open on one side: no day inside it stands for it.

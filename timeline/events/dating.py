@@ -255,6 +255,11 @@ def _likely(tense: str, published: PubDate | None,
     return When(iso, published.earliest, published.latest, grain, "tense")
 
 
+def _narrative_when(expr: TimeExpression) -> When:
+    """The interval of a day the story last named, with its mod (derived "narrative")."""
+    return When(expr.value, expr.earliest, expr.latest, expr.granularity, "narrative", expr.mod)
+
+
 def _story_when(story: TimeExpression) -> When:
     return When(story.value, story.earliest, story.latest, story.granularity, "narrative")
 
@@ -340,8 +345,7 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         if expr is not None and expr.earliest is not None \
                 and (published.earliest - expr.earliest).days == 1:
             # "He lashed out on Sunday night ... He said": the day before, as the story's
-            return Dating(When(expr.value, expr.earliest, expr.latest, expr.granularity,
-                               "narrative", expr.mod), expr, tense, passive)
+            return Dating(_narrative_when(expr), expr, tense, passive)
         if likely and story is not None:
             return Dating(_story_when(story), story, tense, passive)
         iso, grain = published.iso(), published.grain
@@ -350,8 +354,7 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if narrative and tense == "past":
         expr = narrative_expression(ctx, sentence, start, published)
         if expr is not None:
-            return Dating(When(expr.value, expr.earliest, expr.latest, expr.granularity,
-                               "narrative", expr.mod), expr, tense, passive)
+            return Dating(_narrative_when(expr), expr, tense, passive)
     if likely:
         return Dating(_likely(tense, published, story), None, tense, passive)
     return Dating(tense_when(tense, published), None, tense, passive)
