@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_anchor_mentions import PUB, at
 
+import timeline.events.dating as dating
 import timeline.events.modality as modality_module
 from timeline import anchor
 from timeline.events.context import DocContext
@@ -357,6 +358,33 @@ def test_a_base_form_after_a_modal_is_a_verb_whatever_its_ending() -> None:
     assert at("I can assure you the plan is sound.", "assure").interval == \
         (D(2024, 3, 12), D(2024, 3, 12))
     assert at("The rebels will capture the town.", "capture").interval == (D(2024, 3, 13), None)
+
+
+def test_an_s_form_after_a_demonstrative_subject_is_a_present_verb() -> None:
+    # "That means", "so that means", "This gives": the verb of now, not a plural noun whose
+    # clause ("likely to", "will") would put it after publication
+    day = (D(2024, 3, 12), D(2024, 3, 12))
+    assert at("That means the convictions stand, a ruling likely to send them to court.",
+              "means").interval == day
+    assert at("The ground is soaked. So that means soil will slide.", "means").interval == day
+    assert at("``This gives him a chance he will not waste,'' she said.", "gives").interval == day
+
+
+
+@pytest.mark.parametrize(("text", "word", "nominal"), [
+    ("That means trouble.", "means", False),
+    ("So that leaves two options.", "leaves", False),
+    ("He said that talks resume soon.", "talks", True),  # a complementizer, then a noun
+    ("This news will spread.", "news", True),  # a singular noun in -s
+    ("These talks will resume.", "talks", True),
+])
+def test_the_shape_of_an_s_word_after_a_demonstrative(text: str, word: str,
+                                                      nominal: bool) -> None:
+    published = _as_pubdate("2024-03-12")
+    ctx = DocContext(Document("t", text, published), tag(text, published))
+    start = text.index(word)
+    shape = dating.mention_shape(ctx, ctx.sentences[0], start, start + len(word))
+    assert shape.nominal is nominal
 
 
 def test_a_reporting_verb_after_a_day_before_publication_is_of_that_day() -> None:

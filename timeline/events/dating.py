@@ -51,6 +51,7 @@ from timeline.events.modality import (
     subjunctive,
 )
 from timeline.events.text import Sentence, Token, segment_of, tokenize
+from timeline.events.resources import Lexicon
 from timeline.model import PubDate, TimeExpression, When
 
 __all__ = ["Dating", "MentionShape", "date_mention", "mention_shape", "relate"]
@@ -138,6 +139,9 @@ def mention_shape(ctx: DocContext, sentence: Sentence, start: int, end: int) -> 
     form = _form(word, ctx)
     if word in lex.auxiliaries or word in lex.be_present | lex.be_past | lex.be_other:
         return MentionShape(False, head.start, form)
+    if form == "s" and head.text.islower() and word not in lex.singular_s_nouns \
+            and _demonstrative_subject(before, lex):
+        return MentionShape(False, head.start, form)  # "That means", "this leaves"
     if prev in lex.determiners or (before and before[-1].is_possessive) or \
             prev in ("of", "for", "with", "from", "into", "about") and form != "ing":
         return MentionShape(True, None, None)
@@ -151,6 +155,19 @@ def mention_shape(ctx: DocContext, sentence: Sentence, start: int, end: int) -> 
         if after not in _OBJECT_STARTS:
             return MentionShape(True, None, None)  # "the attacks", not "insists he", "gives him"
     return MentionShape(False, head.start, form)
+
+
+def _demonstrative_subject(before: Sequence[Token], lex: Lexicon) -> bool:
+    """True when the word before the mention is "this", or "that" opening its clause (first
+    word, or after "so", "and", "but", a comma...): a demonstrative subject, not a
+    complementizer ("said that talks ...")."""
+    if not before or before[-1].lower not in lex.demonstratives:
+        return False
+    if before[-1].lower == "this":
+        return True
+    opener = before[-2].lower if len(before) > 1 else ""
+    return opener in ("", "so", "and", "but", "because", ",", ";", ":", "--", "``", '"') \
+        or before[-1].start == 0
 
 
 def _quote_at(ctx: DocContext, offset: int) -> tuple[int, int] | None:
