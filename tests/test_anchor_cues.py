@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from test_anchor_mentions import PUB, at
 
-import timeline.events.dating as dating
 import timeline.events.modality as modality_module
 from timeline import anchor
+from timeline.events import dating
 from timeline.events.context import DocContext
 from timeline.events.modality import modality
 from timeline.exceptions import ResourceError
@@ -385,6 +385,17 @@ def test_the_shape_of_an_s_word_after_a_demonstrative(text: str, word: str,
     start = text.index(word)
     shape = dating.mention_shape(ctx, ctx.sentences[0], start, start + len(word))
     assert shape.nominal is nominal
+
+
+def test_a_contracted_is_after_a_pronoun_is_no_possessive() -> None:
+    # "He's expected": "he is", so "expected" is a verb of now, not a noun ("Annan's visit")
+    day = (D(2024, 3, 12), D(2024, 3, 12))
+    assert at("He's expected to meet the minister.", "expected").interval == day
+    # and "he's" is present tense: the narrative day of the sentence before does not date it
+    assert at("The rebels attacked the town on Monday. He's worried that they will return.",
+              "worried").interval == day
+    # a possessive stays one: "the minister's visit" is a noun dated by its clause
+    assert at("The minister's visit will take place.", "visit").interval == (D(2024, 3, 13), None)
 
 
 def test_a_reporting_verb_after_a_day_before_publication_is_of_that_day() -> None:

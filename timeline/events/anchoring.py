@@ -58,6 +58,8 @@ def verb_group_tense(before: Sequence[Token], form: str | None, lex: Lexicon) ->
         if word in lex.auxiliaries or word == "to" or word in lex.future_before_to:
             chain.append(word)
             continue
+        if tok.is_possessive and tok.bare.lower() in lex.contracted_subjects:
+            chain.append("is")  # "He's expected to", "she's leaving"
         break
     if chain and chain[0] == "to":
         rest = [w for w in chain[1:] if w not in lex.be_present | lex.be_past] or chain[1:]

@@ -50,8 +50,8 @@ from timeline.events.modality import (
     modal_state,
     subjunctive,
 )
-from timeline.events.text import Sentence, Token, segment_of, tokenize
 from timeline.events.resources import Lexicon
+from timeline.events.text import Sentence, Token, segment_of, tokenize
 from timeline.model import PubDate, TimeExpression, When
 
 __all__ = ["Dating", "MentionShape", "date_mention", "mention_shape", "relate"]
@@ -142,7 +142,9 @@ def mention_shape(ctx: DocContext, sentence: Sentence, start: int, end: int) -> 
     if form == "s" and head.text.islower() and word not in lex.singular_s_nouns \
             and _demonstrative_subject(before, lex):
         return MentionShape(False, head.start, form)  # "That means", "this leaves"
-    if prev in lex.determiners or (before and before[-1].is_possessive) or \
+    possessive = bool(before) and before[-1].is_possessive \
+        and before[-1].bare.lower() not in lex.contracted_subjects  # not "He's expected"
+    if prev in lex.determiners or possessive or \
             prev in ("of", "for", "with", "from", "into", "about") and form != "ing":
         return MentionShape(True, None, None)
     if form == "base" and prev in lex.modal | lex.future and head.text.islower():

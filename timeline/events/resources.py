@@ -113,6 +113,7 @@ class Lexicon:
     definite: frozenset[str]
     possessives: frozenset[str]
     demonstratives: frozenset[str]
+    contracted_subjects: frozenset[str]
     singular_s_nouns: frozenset[str]
     adverbs: frozenset[str]
     future: frozenset[str]
@@ -144,7 +145,8 @@ _LEXICON_FIELDS = {
     "sentences": ("abbreviations", "sentence_starters"),
     "clauses": ("subordinators", "clause_openers", "not_participles", "not_verbs_after_to",
                 "noun_suffixes", "function_words"),
-    "words": ("determiners", "definite", "possessives", "demonstratives", "singular_s_nouns",
+    "words": ("determiners", "definite", "possessives", "demonstratives", "contracted_subjects",
+              "singular_s_nouns",
               "adverbs"),
     "tense": ("future", "future_before_to", "future_adjectives", "modal", "be_present", "be_past", "be_other",
               "have_present", "have_past", "irregular_past", "present_verbs"),
