@@ -69,6 +69,7 @@ class Modality:
     subjunctive_governors: frozenset[str]
     noun_governors: frozenset[str]
     noun_between: frozenset[str]
+    noun_compounds: frozenset[str]
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
     statives: frozenset[str]
@@ -95,7 +96,8 @@ def modality() -> Modality:
     return Modality(words("infinitive", "governors"), words("infinitive", "object_governors"),
                     words("infinitive", "negations"), words("conditional", "words"),
                     words("subjunctive", "governors"), words("nominal", "governors"),
-                    words("nominal", "between"), sentences("examples"),
+                    words("nominal", "between"), words("nominal", "compounds"),
+                    sentences("examples"),
                     sentences("counterexamples"), words("stative", "verbs"),
                     strings("stative", "examples"), strings("stative", "counterexamples"))
 
@@ -168,6 +170,8 @@ def governed_noun(before: Sequence[str]) -> bool:
     before the noun, lowercase, in order): "demanding the", "leading to the", "pressing for
     an early"."""
     cues = modality()
+    if before and before[-1] in cues.noun_compounds:
+        return False  # "a press conference", "the lead negotiator"
     skipped = 0
     for word in reversed(before[-OBJECT_REACH - 2:]):
         if word in cues.noun_governors:
