@@ -48,6 +48,7 @@ from timeline.events.modality import (
     governed_noun,
     is_negation,
     modal_state,
+    performative,
     subjunctive,
 )
 from timeline.events.resources import Lexicon
@@ -455,6 +456,8 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     if shape.form != "base":
         return tense
     if prev == "to":
+        if performative(verb, words):
+            return "present"  # "I want to thank": said, so done, now
         return "future" if governed_infinitive(kept[:-1]) else tense
     if prev in ctx.lex.auxiliaries or prev in ctx.lex.modal or prev in ctx.lex.future \
             or prev in (",", "and", "or", "but"):

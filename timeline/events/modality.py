@@ -73,6 +73,8 @@ class Modality:
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
     statives: frozenset[str]
+    performative_governors: frozenset[str]
+    performatives: frozenset[str]
     stative_examples: tuple[str, ...]
     stative_counterexamples: tuple[str, ...]
 
@@ -99,6 +101,8 @@ def modality() -> Modality:
                     words("nominal", "between"), words("nominal", "compounds"),
                     sentences("examples"),
                     sentences("counterexamples"), words("stative", "verbs"),
+                    words("stative", "performative_governors"),
+                    words("stative", "performatives"),
                     strings("stative", "examples"), strings("stative", "counterexamples"))
 
 
@@ -131,6 +135,17 @@ def modal_state(verb: str, before: Sequence[str], modals: frozenset[str]) -> boo
     [[like]]", "may [[be]]"): `verb` (lowercase) is a `[stative]` verb and the word before it
     (`before`, lowercase, adverbs left out) is one of `modals`."""
     return bool(before) and before[-1] in modals and verb in modality().statives
+
+
+def performative(verb: str, before: Sequence[str]) -> bool:
+    """True for a speech act performed by saying it ("I want to [[thank]]", "we would like to
+    [[express]]"): `verb` is a `[stative]` performative and `before` (lowercase, adverbs left
+    out) ends with "I"/"we", an optional modal or "do", a performative governor and "to"."""
+    cues = modality()
+    if verb not in cues.performatives or before[-1:] != ["to"] or len(before) < 3 \
+            or before[-2] not in cues.performative_governors:
+        return False
+    return bool({"i", "we"} & set(before[-4:-2]))
 
 
 def conditional(before: Sequence[str]) -> bool:
