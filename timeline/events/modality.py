@@ -66,6 +66,7 @@ class Modality:
     object_governors: frozenset[str]
     negations: frozenset[str]
     conditionals: frozenset[str]
+    questions: frozenset[str]
     subjunctive_governors: frozenset[str]
     noun_governors: frozenset[str]
     noun_between: frozenset[str]
@@ -97,6 +98,7 @@ def modality() -> Modality:
 
     return Modality(words("infinitive", "governors"), words("infinitive", "object_governors"),
                     words("infinitive", "negations"), words("conditional", "words"),
+                    words("conditional", "questions"),
                     words("subjunctive", "governors"), words("nominal", "governors"),
                     words("nominal", "between"), words("nominal", "compounds"),
                     sentences("examples"),
@@ -152,11 +154,13 @@ def conditional(before: Sequence[str]) -> bool:
     """True when a conditional word ("if", "unless") stands in the clause before the verb
     (`before`: the words before it, lowercase, in order)."""
     cues = modality()
-    for word in reversed(before[-_CLAUSE_REACH:]):
+    window = before[-_CLAUSE_REACH:]
+    for k in range(len(window) - 1, -1, -1):
+        word = window[k]
         if word in _STOPS and word not in ("that",):
             return False
         if word in cues.conditionals:
-            return True
+            return not (k > 0 and window[k - 1] in cues.questions)  # "asked if she thought"
     return False
 
 
@@ -173,8 +177,8 @@ def subjunctive(before: Sequence[str]) -> bool:
     elif not words or words[-1] in _NOT_SUBJECTS or words[-1] in cues.subjunctive_governors:
         return False
     for word in reversed(words[-OBJECT_REACH - 1:-1]):
-        if word in _STOPS and word != "that":
-            return False
+        if (word in _STOPS and word != "that") or word in ("if", "whether"):
+            return False  # "asked if she thought": a question, not a demand
         if word in cues.subjunctive_governors:
             return True
     return False
