@@ -398,6 +398,14 @@ def test_a_contracted_is_after_a_pronoun_is_no_possessive() -> None:
     assert at("The minister's visit will take place.", "visit").interval == (D(2024, 3, 13), None)
 
 
+def test_an_infinitive_after_a_raising_verb_takes_its_tense() -> None:
+    # "seem to agree" holds now, whatever the modal of the clause it governs ("should go")
+    assert at("Most lawmakers seem to agree the boy should go home.", "agree").interval == \
+        (D(2024, 3, 12), D(2024, 3, 12))
+    assert at("The rebels attacked the town on Monday. They appeared to want a truce that "
+              "would hold.", "want").interval == (D(2024, 3, 11), D(2024, 3, 11))
+
+
 def test_a_reporting_verb_after_a_day_before_publication_is_of_that_day() -> None:
     # (the fourth sentence: not the lead, so no story day)
     text = ("The strike entered its third week. Talks have stalled. Ports remain closed. "

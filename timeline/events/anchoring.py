@@ -60,6 +60,8 @@ def verb_group_tense(before: Sequence[Token], form: str | None, lex: Lexicon) ->
             continue
         if tok.is_possessive and tok.bare.lower() in lex.contracted_subjects:
             chain.append("is")  # "He's expected to", "she's leaving"
+        elif chain == ["to"] and word in lex.raising_present | lex.raising_past:
+            return "present" if word in lex.raising_present else "past"  # "seem to agree"
         break
     if chain and chain[0] == "to":
         rest = [w for w in chain[1:] if w not in lex.be_present | lex.be_past] or chain[1:]

@@ -119,6 +119,8 @@ class Lexicon:
     future: frozenset[str]
     future_before_to: frozenset[str]
     future_adjectives: frozenset[str]
+    raising_present: frozenset[str]
+    raising_past: frozenset[str]
     modal: frozenset[str]
     be_present: frozenset[str]
     be_past: frozenset[str]
@@ -148,7 +150,8 @@ _LEXICON_FIELDS = {
     "words": ("determiners", "definite", "possessives", "demonstratives", "contracted_subjects",
               "singular_s_nouns",
               "adverbs"),
-    "tense": ("future", "future_before_to", "future_adjectives", "modal", "be_present", "be_past", "be_other",
+    "tense": ("future", "future_before_to", "future_adjectives",
+              "raising_present", "raising_past", "modal", "be_present", "be_past", "be_other",
               "have_present", "have_past", "irregular_past", "present_verbs"),
     "cues": ("negation", "hypothetical", "after", "before", "cue_modifiers"),
 }
