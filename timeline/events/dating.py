@@ -48,6 +48,7 @@ from timeline.events.modality import (
     governed_noun,
     is_negation,
     modal_state,
+    modality,
     performative,
     subjunctive,
 )
@@ -424,6 +425,8 @@ def _when_clause(ctx: DocContext, sentence: Sentence,
 #: Tenses whose likely day is the story day (a present clause is news of the publication day).
 _STORY_TENSES = frozenset({"past", "perfect"})
 _IRREALIS_BEFORE = frozenset({"if", "unless", "when", "once", "until", "should"})
+#: Modals of a guess: "<modal> be <verb>-ing" is about now ("must be dreaming").
+_EPISTEMIC = frozenset({"must", "may", "might"})
 
 
 def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape,
@@ -441,6 +444,9 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     if tense == "hypothetical" and _refused(kept, ctx.lex.modal | ctx.lex.future):
         return "past"  # "would not comment", "could not be reached": a refusal, now
     verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
+    if tense == "hypothetical" and shape.form == "ing" and len(words) > 1 \
+            and words[-1] == "be" and words[-2] in _EPISTEMIC:
+        return "present"  # "must be dreaming", "may be hiding": a guess about now
     if tense == "hypothetical" and shape.form == "base" \
             and modal_state(verb, words, ctx.lex.modal):
         return "present"  # "I can confirm", "would like to", "may be in Mexico": a state, now
@@ -451,7 +457,7 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
         return "future" if governed_infinitive(kept[:-2]) else tense
     if shape.form in ("past", "participle") and subjunctive(kept):
         return "future"
-    if shape.form != "base" and conditional(kept):
+    if shape.form != "base" and conditional(kept) and not _stative_form(verb):
         return "future"
     if shape.form != "base":
         return tense
@@ -465,6 +471,13 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     if set(words[-4:]) & _IRREALIS_BEFORE:
         return "future"
     return "present"
+
+
+def _stative_form(verb: str) -> bool:
+    """True for an "-s" or past form of a verb of wanting or knowing ("if he wishes", "if
+    they wanted": `[conditional] states`), which a condition does not put off."""
+    statives = modality().condition_states
+    return verb.endswith(("s", "ed")) and (verb[:-1] in statives or verb[:-2] in statives)
 
 
 def _refused(words: Sequence[str], modals: frozenset[str]) -> bool:

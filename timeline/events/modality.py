@@ -67,6 +67,7 @@ class Modality:
     negations: frozenset[str]
     conditionals: frozenset[str]
     questions: frozenset[str]
+    condition_states: frozenset[str]
     subjunctive_governors: frozenset[str]
     noun_governors: frozenset[str]
     noun_between: frozenset[str]
@@ -98,7 +99,7 @@ def modality() -> Modality:
 
     return Modality(words("infinitive", "governors"), words("infinitive", "object_governors"),
                     words("infinitive", "negations"), words("conditional", "words"),
-                    words("conditional", "questions"),
+                    words("conditional", "questions"), words("conditional", "states"),
                     words("subjunctive", "governors"), words("nominal", "governors"),
                     words("nominal", "between"), words("nominal", "compounds"),
                     sentences("examples"),
