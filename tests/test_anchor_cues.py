@@ -165,6 +165,12 @@ def test_a_word_the_text_dates_outright_dates_its_repetitions() -> None:
     assert got.derived == "relation"
 
 
+def test_a_power_grab_and_an_invasion_are_one_event() -> None:
+    text = ("The regime has been under sanctions since its Aug. 2 power-grab.\n\n"
+            "The crisis stems from the invasion of its neighbour.")
+    assert at(text, "invasion", "1990-08-16").interval == (D(1990, 8, 2), D(1990, 8, 2))
+
+
 def test_a_past_verb_of_a_class_takes_the_day_of_its_event() -> None:
     text = ("Gunmen abducted the engineer on May 4, 2022 near the border.\n\nOfficials said "
             "that he was kidnapped by a group that wanted ransom.")
