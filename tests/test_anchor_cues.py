@@ -165,6 +165,17 @@ def test_a_word_the_text_dates_outright_dates_its_repetitions() -> None:
     assert got.derived == "relation"
 
 
+def test_a_date_after_a_participle_hung_on_a_noun_is_the_participles() -> None:
+    day = (D(2024, 3, 12), D(2024, 3, 12))
+    assert at("Stocks rose, leaving the index near its record high set on Aug. 6.",
+              "leaving").interval == day
+    assert at("Officials defended the rules, citing a law passed in 1990.", "citing").interval \
+        == day
+    # the mention's own date stays its own, and so does a date after a finite clause
+    assert at("Stocks rose on Monday, leaving the index near its high.", "leaving").interval \
+        == (D(2024, 3, 11), D(2024, 3, 11))
+
+
 def test_a_power_grab_and_an_invasion_are_one_event() -> None:
     text = ("The regime has been under sanctions since its Aug. 2 power-grab.\n\n"
             "The crisis stems from the invasion of its neighbour.")

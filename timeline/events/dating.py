@@ -338,6 +338,7 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if _reporting(ctx, start, end, shape):
         # "said Friday", "on Friday he said": not the dates of what was said
         scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH]
+    scope = [e for e in scope if not _reduced_relative(ctx, sentence, end, e)]
     tense, passive = mention_tense(ctx, sentence, start, end, shape, scope)
     governed = False
     if likely:
@@ -379,6 +380,28 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if likely:
         return Dating(_likely(tense, published, story), None, tense, passive)
     return Dating(tense_when(tense, published), None, tense, passive)
+
+
+def _reduced_relative(ctx: DocContext, sentence: Sentence, end: int,
+                      expr: TimeExpression) -> bool:
+    """True when `expr`, after the mention ending at `end`, dates a participle hung on a noun
+    between them ("leaving the index near its record high [set] on Aug. 6", "the law [passed]
+    in 1990"): the participle's date, not the mention's."""
+    if expr.start < end:
+        return False
+    lex = ctx.lex
+    between = [t for t in tokens_around(ctx, sentence, end) if end <= t.start and t.end <= expr.start]
+    if between and between[-1].lower in ("on", "in", "at", "during"):
+        between = between[:-1]
+    if len(between) < 2:
+        return False
+    verb, noun = between[-1], between[-2]
+    participle = _form(verb.lower, ctx) == "past" or verb.lower in lex.base_participles
+    return verb.text.islower() and participle \
+        and noun.is_word and noun.text.islower() and noun.lower not in lex.auxiliaries \
+        and noun.lower not in lex.person_pronouns and noun.lower not in lex.plural_pronouns \
+        and noun.lower not in ("i", "we", "you", "it", "who", "which", "that", "and", "or",
+                               "not", "never", "also", "then")
 
 
 def _present_now(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape,

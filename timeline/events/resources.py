@@ -128,6 +128,7 @@ class Lexicon:
     have_present: frozenset[str]
     have_past: frozenset[str]
     irregular_past: frozenset[str]
+    base_participles: frozenset[str]
     present_verbs: frozenset[str]
     negation: frozenset[str]
     hypothetical: frozenset[str]
@@ -152,7 +153,7 @@ _LEXICON_FIELDS = {
               "adverbs"),
     "tense": ("future", "future_before_to", "future_adjectives",
               "raising_present", "raising_past", "modal", "be_present", "be_past", "be_other",
-              "have_present", "have_past", "irregular_past", "present_verbs"),
+              "have_present", "have_past", "irregular_past", "base_participles", "present_verbs"),
     "cues": ("negation", "hypothetical", "after", "before", "cue_modifiers"),
 }
 
