@@ -176,6 +176,16 @@ def test_a_date_after_a_participle_hung_on_a_noun_is_the_participles() -> None:
         == (D(2024, 3, 11), D(2024, 3, 11))
 
 
+def test_an_event_word_right_after_a_month_or_year_dates_its_repetitions() -> None:
+    text = ("Police charged him over the 1995 shooting of a doctor.\n\n"
+            "The doctor survived the attack at his home.")
+    assert at(text, "attack", "2000-01-24").interval == (D(1995, 1, 1), D(1995, 12, 31))
+    # a day the text gives the event wins over its year
+    text2 = ("Police charged him over the 1995 shooting of a doctor.\n\n"
+             "The shooting on May 3, 1995 shocked the town.\n\nThe doctor survived the attack.")
+    assert at(text2, "attack", "2000-01-24").interval == (D(1995, 5, 3), D(1995, 5, 3))
+
+
 def test_a_power_grab_and_an_invasion_are_one_event() -> None:
     text = ("The regime has been under sanctions since its Aug. 2 power-grab.\n\n"
             "The crisis stems from the invasion of its neighbour.")

@@ -182,6 +182,8 @@ _ATTACHED_AFTER = 3  # words: "the Aug. 7 embassy bombings"
 _ATTACH_PREPOSITIONS = frozenset({"on", "of"})  # "the bombing on Aug. 7", "the attack of May 3"
 _EVENT_ENDINGS = ("ing", "ings", "ion", "ions", "ment", "ments")
 _DAY_GRAINS = frozenset({"day", "part_of_day", "hour", "minute"})
+#: Grains of a date that dates the word right after it ("the 1995 shooting") but no sentence.
+_WIDE_GRAINS = frozenset({"month", "year"})
 _YEAR_END = re.compile(r"\d{4}$")
 
 
@@ -193,6 +195,7 @@ class _Attached:
     key: str
     when: When
     loose: bool  # only by sharing a sentence with the date
+    wide: bool = False  # by a month or a year ("the 1995 shooting")
 
 
 def _attached(ctx: DocContext, words: _Coreference) -> list[_Attached]:
@@ -207,9 +210,10 @@ def _attached(ctx: DocContext, words: _Coreference) -> list[_Attached]:
     found: list[_Attached] = []
     for expr in ctx.expressions:
         if expr.type not in ("DATE", "TIME") or expr.latent or expr.earliest is None \
-                or expr.earliest != expr.latest or expr.earliest >= published.earliest \
-                or expr.granularity not in _DAY_GRAINS:
+                or expr.latest is None or expr.latest >= published.earliest \
+                or expr.granularity not in _DAY_GRAINS | _WIDE_GRAINS or expr.mod:
             continue
+        day = expr.granularity in _DAY_GRAINS and expr.earliest == expr.latest
         sentence = ctx.sentence_at(expr.start)
         if sentence is None:
             continue
@@ -224,8 +228,8 @@ def _attached(ctx: DocContext, words: _Coreference) -> list[_Attached]:
         before = [t for t in tokens if t.end <= expr.start][-2:]
         if len(before) == 2 and before[1].lower in _ATTACH_PREPOSITIONS and before[0].is_word:
             near.append((before[0], False))
-        if not any(e is not expr and e.type in ("DATE", "TIME")
-                   for e in ctx.expressions_in(sentence.start, sentence.end)):
+        if day and not any(e is not expr and e.type in ("DATE", "TIME")
+                           for e in ctx.expressions_in(sentence.start, sentence.end)):
             near += [(t, True) for t in tokens if t.is_word
                      and not expr.start <= t.start < expr.end
                      and _same_event_key(t.lower, words).startswith("class:")]
@@ -234,7 +238,7 @@ def _attached(ctx: DocContext, words: _Coreference) -> list[_Attached]:
             key = _same_event_key(tok.lower, words)
             if key not in words.not_events and (key.startswith("class:")
                                                 or tok.lower.endswith(_EVENT_ENDINGS)):
-                found.append(_Attached(tok.start, key, when, loose))
+                found.append(_Attached(tok.start, key, when, loose, not day))
     return found
 
 
@@ -266,9 +270,10 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
             # a class noun dated by its clause ("searched the site of the shooting on
             # April 8") is no reference: the day is the search's
             dated.setdefault(stems[k], []).append((spans[k][0], when))
+    widely: dict[str, list[tuple[int, When]]] = {}
     for item in attached:
-        (loosely if item.loose else dated).setdefault(item.key, []).append(
-            (item.offset, item.when))
+        (widely if item.wide else loosely if item.loose else dated).setdefault(
+            item.key, []).append((item.offset, item.when))
     for k, when in enumerate(whens):
         if when is not None and when.derived == "explicit" and when.start is not None \
                 and when.end is not None and when.start < when.end \
@@ -303,6 +308,10 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
             ref = (before[-1] if before else refs[0])[1]
         elif stems[k] in loosely:  # the earliest: the event itself, before what followed it
             ref = min(loosely[stems[k]], key=lambda r: (r[1].start or dt.date.max, r[0]))[1]
+        elif stems[k] in widely:  # "the 1995 shooting" ... "the attack": that year
+            wide = sorted(widely[stems[k]], key=lambda r: r[0])
+            before = [r for r in wide if r[0] < spans[k][0]]
+            ref = (before[-1] if before else wide[0])[1]
         else:
             continue
         if when.start is not None and ref.start is not None and when.start > ref.start \
