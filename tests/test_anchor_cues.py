@@ -186,6 +186,18 @@ def test_an_event_word_right_after_a_month_or_year_dates_its_repetitions() -> No
     assert at(text2, "attack", "2000-01-24").interval == (D(1995, 5, 3), D(1995, 5, 3))
 
 
+def test_a_relative_clause_on_a_dated_event_word_tells_what_the_event_did() -> None:
+    text = ("He has been on the run since the January 2023 bombing of a clinic that killed a "
+            "guard and maimed a nurse.")
+    assert at(text, "maimed", "2024-03-12").interval == (D(2023, 1, 1), D(2023, 1, 31))
+    text2 = "Tourism held up after the Aug. 7 bombings in the capital, which left 250 dead."
+    assert at(text2, "left", "2023-09-07").interval == (D(2023, 8, 7), D(2023, 8, 7))
+    # "said that": a complement of the verb, not a relative clause of the event word
+    text3 = ("The minister, who remembers the 1956 uprising, said that membership meant "
+             "freedom.")
+    assert at(text3, "meant", "2024-03-12").interval == (D(2024, 3, 12), D(2024, 3, 12))
+
+
 def test_a_power_grab_and_an_invasion_are_one_event() -> None:
     text = ("The regime has been under sanctions since its Aug. 2 power-grab.\n\n"
             "The crisis stems from the invasion of its neighbour.")

@@ -28,7 +28,7 @@ from attrs import field, frozen
 
 from timeline.events.arguments import Cue, relation_cues
 from timeline.events.context import DocContext
-from timeline.events.dating import date_mention, mention_shape, relate
+from timeline.events.dating import REPORTING, date_mention, mention_shape, relate
 from timeline.events.resources import EVENTS_DIR, read_toml, section, string_list
 from timeline.events.story import story_day
 from timeline.events.text import Token
@@ -270,6 +270,7 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
             # a class noun dated by its clause ("searched the site of the shooting on
             # April 8") is no reference: the day is the search's
             dated.setdefault(stems[k], []).append((spans[k][0], when))
+    _relative_clauses(ctx, spans, whens, nouns, [a for a in attached if not a.loose])
     widely: dict[str, list[tuple[int, When]]] = {}
     for item in attached:
         (widely if item.wide else loosely if item.loose else dated).setdefault(
@@ -318,6 +319,39 @@ def _corefer(document: Document, spans: Sequence[tuple[int, int]],
                 and when.derived == "tense" and when.mod == "AFTER":
             continue  # a future clause does not repeat a past event
         whens[k] = _as_relation(ref)
+
+
+def _relative_clauses(ctx: DocContext, spans: Sequence[tuple[int, int]],
+                      whens: list[When | None], nouns: Sequence[bool],
+                      attached: Sequence[_Attached]) -> None:
+    """A verb dated only by tense in a relative clause hung on an event word the text dates
+    ("the January 1998 bombing of a clinic that killed an officer and [[maimed]] a nurse")
+    takes that word's date: the clause tells what the event did."""
+    for k, ((start, _end), when) in enumerate(zip(spans, whens)):
+        if when is None or when.derived not in ("tense", "narrative") or nouns[k] \
+                or when.mod == "AFTER":
+            continue
+        sentence = ctx.sentence_at(start)
+        if sentence is None:
+            continue
+        before = [t for t in ctx.tokens(sentence) if t.end <= start][-_RELATIVE_REACH:]
+        pronoun = next((t for t in reversed(before) if t.lower in ("that", "which")), None)
+        if pronoun is None or any(t.text in (";", ":") for t in before
+                                  if t.start > pronoun.start):
+            continue
+        head = [t.lower for t in before if t.end <= pronoun.start][-1:]
+        if not head or head[0] in ctx.lex.irregular_past or head[0].endswith("ed") \
+                or head[0] in REPORTING or head[0] in ("so", "such", "now", "than"):
+            continue  # "said that ...": a complement, not a relative clause
+        heads = [a for a in attached if sentence.start <= a.offset < pronoun.start
+                 and len([t for t in before if a.offset < t.start < pronoun.start])
+                 < _RELATIVE_REACH]
+        if heads:
+            whens[k] = _as_relation(max(heads, key=lambda a: a.offset).when)
+
+
+#: Tokens from a relative pronoun to its verb, and from the event word to the pronoun.
+_RELATIVE_REACH = 8
 
 
 def _as_relation(ref: When) -> When:
