@@ -190,3 +190,14 @@ def test_later_as_timeml_annotates_it() -> None:
     # by default the offset is the date it names
     assert [(e.text, e.value) for e in tag(text, "1989-10-30")][1] \
         == ("Three days later", "1989-10-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # half of a decade: the decade with its start or end, not a half of the year
+    ("Sales stagnated in the last half of the '70s.", ("the last half of the '70s", "197", "END")),
+    ("Wages rose in the first half of the 1960s.", ("the first half of the 1960s", "196", "START")),
+    # half of a year stays a half
+    ("Sales stagnated in the last half of 1979.", ("the last half of 1979", "1979-H2", None)),
+])
+def test_half_of_a_decade(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert [(e.text, e.value, e.mod) for e in tag(text, "1989-10-26")] == [expected]
