@@ -201,3 +201,9 @@ def test_later_as_timeml_annotates_it() -> None:
 ])
 def test_half_of_a_decade(text: str, expected: tuple[str, str, str | None]) -> None:
     assert [(e.text, e.value, e.mod) for e in tag(text, "1989-10-26")] == [expected]
+
+
+def test_the_quarter_a_year_ago_is_one_expression() -> None:
+    text = "Profit fell in the second quarter. For the quarter a year ago, it earned $3 million."
+    assert [(e.text, e.value) for e in tag(text, "1989-10-26")] == [
+        ("the second quarter", "1989-Q2"), ("the quarter a year ago", "1988-Q2")]
