@@ -207,3 +207,14 @@ def test_the_quarter_a_year_ago_is_one_expression() -> None:
     text = "Profit fell in the second quarter. For the quarter a year ago, it earned $3 million."
     assert [(e.text, e.value) for e in tag(text, "1989-10-26")] == [
         ("the second quarter", "1989-Q2"), ("the quarter a year ago", "1988-Q2")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "one day" between a modal and its verb is a time to come ...
+    ("The city will one day host the games.", [("one day", "DATE", "FUTURE_REF")]),
+    ("Engineers say they could someday repair it.", [("someday", "DATE", "FUTURE_REF")]),
+    # ... a count of days elsewhere
+    ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
+])
+def test_one_day_to_come(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.type, e.value) for e in tag(text, "1998-03-03")] == expected
