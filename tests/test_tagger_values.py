@@ -218,3 +218,21 @@ def test_the_quarter_a_year_ago_is_one_expression() -> None:
 ])
 def test_one_day_to_come(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(e.text, e.type, e.value) for e in tag(text, "1998-03-03")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the ends of a range apart: the bare day takes its month and year from the other end
+    ("The summit will be held on April 24 and 25.",
+     [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+    ("The fair runs March 17-19, 2025, downtown.",
+     [("March 17", "2025-03-17"), ("19", "2025-03-19")]),
+    ("The fair runs from 17 to 19 March 2025.",
+     [("17", "2025-03-17"), ("19 March 2025", "2025-03-19")]),
+    # a count after the range is no day
+    ("On April 24 and 25 members voted.", [("April 24", "1998-04-24")]),
+])
+def test_range_ends_apart(text: str, expected: list[tuple[str, str]]) -> None:
+    from timeline.tagger import TaggerConfig
+
+    timeml = TaggerConfig(ranges=False)
+    assert [(e.text, e.value) for e in tag(text, "1999-02-10", timeml)] == expected
