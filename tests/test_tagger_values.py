@@ -236,3 +236,13 @@ def test_range_ends_apart(text: str, expected: list[tuple[str, str]]) -> None:
 
     timeml = TaggerConfig(ranges=False)
     assert [(e.text, e.value) for e in tag(text, "1999-02-10", timeml)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "soon" next to a past verb is shortly after the story's time, no future of the writer's
+    ("The mayor was soon released from the hospital.", []),
+    ("The strike soon reached the ports.", []),
+    ("The council will soon vote on the plan.", [("soon", "FUTURE_REF")]),
+])
+def test_soon_in_a_past_story(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "2000-02-24")] == expected
