@@ -246,3 +246,14 @@ def test_range_ends_apart(text: str, expected: list[tuple[str, str]]) -> None:
 ])
 def test_soon_in_a_past_story(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.value) for e in tag(text, "2000-02-24")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a paper or a broadcast named "Today" is no day ...
+    ("The governor told USA Today that he would run.", []),
+    ("You are listening to VOA Today.", []),
+    # ... the word in a sentence is
+    ("In Brazil today, prices rose.", [("today", "2000-02-24")]),
+])
+def test_today_in_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "2000-02-24")] == expected
