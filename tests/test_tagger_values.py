@@ -257,3 +257,16 @@ def test_soon_in_a_past_story(text: str, expected: list[tuple[str, str]]) -> Non
 ])
 def test_today_in_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.value) for e in tag(text, "2000-02-24")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weekday shares the plural part of day after it: every such night
+    ("Buses leave on Monday and Tuesday nights.",
+     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    # a singular part of day is one night
+    ("Buses left on Monday and Tuesday night.",
+     [("Monday", "DATE", "1999-02-08"), ("Tuesday night", "DATE", "1999-02-09TNI")]),
+])
+def test_weekday_shares_a_plural_part_of_day(text: str,
+                                             expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.type, e.value) for e in tag(text, "1999-02-10")] == expected
