@@ -270,3 +270,14 @@ def test_today_in_a_name(text: str, expected: list[tuple[str, str]]) -> None:
 def test_weekday_shares_a_plural_part_of_day(text: str,
                                              expected: list[tuple[str, str, str]]) -> None:
     assert [(e.text, e.type, e.value) for e in tag(text, "1999-02-10")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Nth day of something, said of the present, is the day of publication
+    ("Today is the fifth day of the strike.", [("Today", "1998-03-06"), ("the fifth day", "1998-03-06")]),
+    ("It's the second day of talks in Vienna.", [("the second day", "1998-03-06")]),
+    # in a past story it is no day of publication
+    ("It was the second day of talks in Vienna.", []),
+])
+def test_the_nth_day_of_something_today(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "1998-03-06")] == expected
