@@ -281,3 +281,13 @@ def test_weekday_shares_a_plural_part_of_day(text: str,
 ])
 def test_the_nth_day_of_something_today(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.value) for e in tag(text, "1998-03-06")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a comparison between periods names no period of its own
+    "The quarter-to-quarter comparison was flattered by a charge.",
+    "Sales rose 4% on a year-over-year basis.",
+    "Output grew 2% year on year.",
+])
+def test_unit_to_unit_comparisons_are_no_time(text: str) -> None:
+    assert tag(text, "1989-10-27") == []
