@@ -32,6 +32,11 @@ def value_of(text: str, published: str, phrase: str) -> str:
     ("The hearing was postponed until Tuesday.", "2000-03-30", "Tuesday", "2000-04-04"),
     ("The family could arrive as soon as Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
     ("He has scheduled a news conference Thursday.", "1999-05-05", "Thursday", "1999-05-06"),
+    # a schedule in the present looks ahead ("meets Monday"); a noun before the day does not
+    ("The two leaders meet separately Monday with the envoy.", "1998-05-01", "Monday",
+     "1998-05-04"),
+    ("The trial opens Tuesday in Denver.", "1998-05-01", "Tuesday", "1998-05-05"),
+    ("The talks Monday ended without a deal.", "1998-05-01", "Monday", "1998-04-27"),
     # a plan without its auxiliary, or "is to", looks ahead; one in the past perfect is past
     ("The talks, set to resume Monday, drew protests.", "2025-03-16", "Monday", "2025-03-17"),
     ("The shares are to resume trading Tuesday.", "2025-03-14", "Tuesday", "2025-03-18"),

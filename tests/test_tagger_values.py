@@ -190,3 +190,104 @@ def test_later_as_timeml_annotates_it() -> None:
     # by default the offset is the date it names
     assert [(e.text, e.value) for e in tag(text, "1989-10-30")][1] \
         == ("Three days later", "1989-10-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # half of a decade: the decade with its start or end, not a half of the year
+    ("Sales stagnated in the last half of the '70s.", ("the last half of the '70s", "197", "END")),
+    ("Wages rose in the first half of the 1960s.", ("the first half of the 1960s", "196", "START")),
+    # half of a year stays a half
+    ("Sales stagnated in the last half of 1979.", ("the last half of 1979", "1979-H2", None)),
+])
+def test_half_of_a_decade(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert [(e.text, e.value, e.mod) for e in tag(text, "1989-10-26")] == [expected]
+
+
+def test_the_quarter_a_year_ago_is_one_expression() -> None:
+    text = "Profit fell in the second quarter. For the quarter a year ago, it earned $3 million."
+    assert [(e.text, e.value) for e in tag(text, "1989-10-26")] == [
+        ("the second quarter", "1989-Q2"), ("the quarter a year ago", "1988-Q2")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "one day" between a modal and its verb is a time to come ...
+    ("The city will one day host the games.", [("one day", "DATE", "FUTURE_REF")]),
+    ("Engineers say they could someday repair it.", [("someday", "DATE", "FUTURE_REF")]),
+    # ... a count of days elsewhere
+    ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
+])
+def test_one_day_to_come(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.type, e.value) for e in tag(text, "1998-03-03")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the ends of a range apart: the bare day takes its month and year from the other end
+    ("The summit will be held on April 24 and 25.",
+     [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+    ("The fair runs March 17-19, 2025, downtown.",
+     [("March 17", "2025-03-17"), ("19", "2025-03-19")]),
+    ("The fair runs from 17 to 19 March 2025.",
+     [("17", "2025-03-17"), ("19 March 2025", "2025-03-19")]),
+    # a count after the range is no day
+    ("On April 24 and 25 members voted.", [("April 24", "1998-04-24")]),
+])
+def test_range_ends_apart(text: str, expected: list[tuple[str, str]]) -> None:
+    from timeline.tagger import TaggerConfig
+
+    timeml = TaggerConfig(ranges=False)
+    assert [(e.text, e.value) for e in tag(text, "1999-02-10", timeml)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "soon" next to a past verb is shortly after the story's time, no future of the writer's
+    ("The mayor was soon released from the hospital.", []),
+    ("The strike soon reached the ports.", []),
+    ("The council will soon vote on the plan.", [("soon", "FUTURE_REF")]),
+])
+def test_soon_in_a_past_story(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "2000-02-24")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a paper or a broadcast named "Today" is no day ...
+    ("The governor told USA Today that he would run.", []),
+    ("You are listening to VOA Today.", []),
+    # ... the word in a sentence is
+    ("In Brazil today, prices rose.", [("today", "2000-02-24")]),
+])
+def test_today_in_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "2000-02-24")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weekday shares the plural part of day after it: every such night
+    ("Buses leave on Monday and Tuesday nights.",
+     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    # a singular part of day is one night
+    ("Buses left on Monday and Tuesday night.",
+     [("Monday", "DATE", "1999-02-08"), ("Tuesday night", "DATE", "1999-02-09TNI")]),
+])
+def test_weekday_shares_a_plural_part_of_day(text: str,
+                                             expected: list[tuple[str, str, str]]) -> None:
+    assert [(e.text, e.type, e.value) for e in tag(text, "1999-02-10")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Nth day of something, said of the present, is the day of publication
+    ("Today is the fifth day of the strike.", [("Today", "1998-03-06"), ("the fifth day", "1998-03-06")]),
+    ("It's the second day of talks in Vienna.", [("the second day", "1998-03-06")]),
+    # in a past story it is no day of publication
+    ("It was the second day of talks in Vienna.", []),
+])
+def test_the_nth_day_of_something_today(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "1998-03-06")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a comparison between periods names no period of its own
+    "The quarter-to-quarter comparison was flattered by a charge.",
+    "Sales rose 4% on a year-over-year basis.",
+    "Output grew 2% year on year.",
+])
+def test_unit_to_unit_comparisons_are_no_time(text: str) -> None:
+    assert tag(text, "1989-10-27") == []

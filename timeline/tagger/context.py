@@ -109,6 +109,13 @@ _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|told|announced|reported|declared|confirmed|disclosed)\b",
                    re.IGNORECASE)
 _THAT = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
+#: a verb of a schedule in the present right before a date ("Arafat meets Monday with ...",
+#: "the trial opens Tuesday"): the futurate present of news, a day still to come (verbs that
+#: are seldom nouns: "the planned visit on Tuesday" is no schedule)
+_SCHEDULE_PRESENT = re.compile(
+    r"\b(?:meets?|begins?|starts|opens?|resumes?|arrives?|departs?|convenes?|reconvenes?|"
+    r"flies)\s+(?:(?:separately|again|here|there|formally|"
+    r"officially)\s+)?(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
 _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
@@ -144,6 +151,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "future"
     if _UNTIL.search(text, max(0, start - 12), start) and not _HAD.search(text, left, right):
         return "future"   # a deadline: "has given them until Tuesday" (not "had waited until")
+    if _SCHEDULE_PRESENT.search(text, max(left, start - 40), start):
+        return "future"   # "meets Monday with": a schedule in the present
     best: tuple[int, Tense] | None = None
     for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
         for m in pattern.finditer(text, left, start):
