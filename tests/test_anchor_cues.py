@@ -198,6 +198,15 @@ def test_a_relative_clause_on_a_dated_event_word_tells_what_the_event_did() -> N
     assert at(text3, "meant", "2024-03-12").interval == (D(2024, 3, 12), D(2024, 3, 12))
 
 
+def test_a_date_after_the_infinitive_of_began_or_failed_dates_the_verb() -> None:
+    year = (D(1961, 1, 1), D(1961, 12, 31))
+    assert at("Exiles failed to overthrow the regime in 1961.", "failed").interval == year
+    assert at("The alliance began to fall apart in 1961.", "began").interval == year
+    # an intention is not carried back: "agreed to buy in 2025" is no agreement of 2025
+    assert at("The firm agreed to buy the plant in 2025.", "agreed").interval == \
+        (D(2024, 3, 12), D(2024, 3, 12))
+
+
 def test_a_power_grab_and_an_invasion_are_one_event() -> None:
     text = ("The regime has been under sanctions since its Aug. 2 power-grab.\n\n"
             "The crisis stems from the invasion of its neighbour.")

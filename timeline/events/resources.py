@@ -107,6 +107,7 @@ class Lexicon:
     clause_openers: frozenset[str]
     not_participles: frozenset[str]
     not_verbs_after_to: frozenset[str]
+    sharing_to: frozenset[str]
     noun_suffixes: tuple[str, ...]
     function_words: frozenset[str]
     determiners: frozenset[str]
@@ -146,7 +147,7 @@ class Lexicon:
 
 _LEXICON_FIELDS = {
     "sentences": ("abbreviations", "sentence_starters"),
-    "clauses": ("subordinators", "clause_openers", "not_participles", "not_verbs_after_to",
+    "clauses": ("subordinators", "clause_openers", "not_participles", "not_verbs_after_to", "sharing_to",
                 "noun_suffixes", "function_words"),
     "words": ("determiners", "definite", "possessives", "demonstratives", "contracted_subjects",
               "singular_s_nouns",

@@ -222,6 +222,8 @@ def _infinitive_cuts(tokens: Sequence[Token], lex: Lexicon) -> list[int]:
         if tok.lower != "to":
             continue
         nxt = tokens[i + 1].text
+        if i > 0 and tokens[i - 1].lower in lex.sharing_to:
+            continue  # "began to fall apart in mid-1996": one time for both verbs
         if looks_like_verb(nxt, lex):
             cuts.append(tok.start)
     return cuts
