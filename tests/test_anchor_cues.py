@@ -207,6 +207,16 @@ def test_a_date_after_the_infinitive_of_began_or_failed_dates_the_verb() -> None
         (D(2024, 3, 12), D(2024, 3, 12))
 
 
+def test_a_relation_that_agrees_with_a_days_date_keeps_that_days_value() -> None:
+    # "collapsing" is of the publication day, after the defeat of 1996: its value is its day,
+    # not "1996", which names no day of its interval
+    text = "The party is collapsing after its defeat in 1996."
+    a, b = text.index("collapsing"), text.index("defeat")
+    got = anchor(text, "1998-02-19", [(a, a + 10), (b, b + 6)])[0]
+    assert (got.earliest, got.latest, got.value, got.derived) == \
+        (D(1998, 2, 19), D(1998, 2, 19), "1998-02-19", "relation")
+
+
 def test_a_power_grab_and_an_invasion_are_one_event() -> None:
     text = ("The regime has been under sanctions since its Aug. 2 power-grab.\n\n"
             "The crisis stems from the invasion of its neighbour.")

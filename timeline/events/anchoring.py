@@ -220,5 +220,8 @@ def relation_when(ref: When, direction: str, own: When | None) -> When | None:
         bounds = intersect(mine, own)
         if bounds is None:
             return None
+        if own.start is not None and own.end is not None and bounds == (own.start, own.end):
+            # its own closed date, which the relation agrees with: not the other's value
+            return When(own.value, own.start, own.end, own.granularity, "relation", own.mod)
         start, end = bounds
     return When(ref.value, start, end, ref.granularity, "relation", mod)
