@@ -210,6 +210,19 @@ def test_the_quarter_a_year_ago_is_one_expression() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a fiscal quarter named by its last day: the calendar quarter of most of its months
+    ("The retailer lost money in the quarter ended July 31.",
+     [("the quarter", "1989-Q2"), ("July 31", "1989-07-31")]),
+    ("Sales rose in the fiscal quarter ending Feb. 28.",
+     [("the fiscal quarter", "1989-Q1"), ("Feb. 28", "1989-02-28")]),
+    ("The airline earned more in the quarter ended Sept. 30.",
+     [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")]),
+])
+def test_quarter_named_by_its_last_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "1989-10-26")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # "one day" between a modal and its verb is a time to come ...
     ("The city will one day host the games.", [("one day", "DATE", "FUTURE_REF")]),
     ("Engineers say they could someday repair it.", [("someday", "DATE", "FUTURE_REF")]),

@@ -23,6 +23,7 @@ _INT_FIELDS = ("year", "month", "day", "weekday", "quarter", "half", "hour", "mi
 # group name -> vocabularies to try, in order
 _TABLES: dict[str, tuple[str, ...]] = {
     "month": ("month", "month_abbr"),
+    "ended_month": ("month", "month_abbr"),
     "weekday": ("weekday", "weekday_abbr"),
     "day": ("ordinal",),
     "season": ("season",),
@@ -212,6 +213,10 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
             target["mod"] = value
         elif base == "rel":
             target["year_shift"] = int(value)
+        elif base == "ended_month":
+            # "the quarter ended July 31": the three months up to July lie mostly in the
+            # calendar quarter of the middle one (May-June-July: the second)
+            target["quarter"] = (int(value) - 2) % 12 // 3 + 1
         elif base == "clock":
             hh, mm = str(value).split(":")
             target["hour"], target["minute"] = int(hh), int(mm)
