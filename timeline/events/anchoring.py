@@ -48,6 +48,11 @@ def _skippable(word: str, lex: Lexicon) -> bool:
     return word in lex.adverbs or (word.endswith("ly") and len(word) > 4)
 
 
+def contracted_is(tok: Token, lex: Lexicon) -> bool:
+    """True for "he's", "it's", "that's": "<subject> is/has", not a possessive."""
+    return tok.is_possessive and tok.bare.lower() in lex.contracted_subjects
+
+
 def verb_group_tense(before: Sequence[Token], form: str | None, lex: Lexicon) -> str:
     """Tense of a verb from its form and the auxiliaries right before it (`before`)."""
     chain: list[str] = []
@@ -58,7 +63,7 @@ def verb_group_tense(before: Sequence[Token], form: str | None, lex: Lexicon) ->
         if word in lex.auxiliaries or word == "to" or word in lex.future_before_to:
             chain.append(word)
             continue
-        if tok.is_possessive and tok.bare.lower() in lex.contracted_subjects:
+        if contracted_is(tok, lex):
             chain.append("is")  # "He's expected to", "she's leaving"
         elif chain == ["to"] and word in lex.raising_present | lex.raising_past:
             return "present" if word in lex.raising_present else "past"  # "seem to agree"

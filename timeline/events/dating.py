@@ -34,6 +34,7 @@ from attrs import frozen
 
 from timeline.events.anchoring import (
     clause_tense,
+    contracted_is,
     explicit_when,
     ref_tense,
     relation_when,
@@ -145,7 +146,7 @@ def mention_shape(ctx: DocContext, sentence: Sentence, start: int, end: int) -> 
             and _demonstrative_subject(before, lex):
         return MentionShape(False, head.start, form)  # "That means", "this leaves"
     possessive = bool(before) and before[-1].is_possessive \
-        and before[-1].bare.lower() not in lex.contracted_subjects  # not "He's expected"
+        and not contracted_is(before[-1], lex)  # not "He's expected"
     if prev in lex.determiners or possessive or \
             prev in ("of", "for", "with", "from", "into", "about") and form != "ing":
         return MentionShape(True, None, None)
@@ -170,8 +171,7 @@ def _demonstrative_subject(before: Sequence[Token], lex: Lexicon) -> bool:
     if before[-1].lower == "this":
         return True
     opener = before[-2].lower if len(before) > 1 else ""
-    return opener in ("", "so", "and", "but", "because", ",", ";", ":", "--", "``", '"') \
-        or before[-1].start == 0
+    return opener in ("", "so", "and", "but", "because", ",", ";", ":", "--", "``", '"')
 
 
 def _quote_at(ctx: DocContext, offset: int) -> tuple[int, int] | None:
