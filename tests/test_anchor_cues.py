@@ -192,6 +192,10 @@ def test_a_relative_clause_on_a_dated_event_word_tells_what_the_event_did() -> N
     assert at(text, "maimed", "2024-03-12").interval == (D(2023, 1, 1), D(2023, 1, 31))
     text2 = "Tourism held up after the Aug. 7 bombings in the capital, which left 250 dead."
     assert at(text2, "left", "2023-09-07").interval == (D(2023, 8, 7), D(2023, 8, 7))
+    # an event word more than eight words before "which" is no head of the clause
+    text4 = ("The Aug. 7 bombings shook the region and the markets of the capital and the "
+             "towns around it, which recovered.")
+    assert at(text4, "recovered", "2023-09-07").interval == (D(2023, 9, 7), D(2023, 9, 7))
     # "said that": a complement of the verb, not a relative clause of the event word
     text3 = ("The minister, who remembers the 1956 uprising, said that membership meant "
              "freedom.")

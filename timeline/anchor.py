@@ -334,7 +334,8 @@ def _relative_clauses(ctx: DocContext, spans: Sequence[tuple[int, int]],
         sentence = ctx.sentence_at(start)
         if sentence is None:
             continue
-        before = [t for t in ctx.tokens(sentence) if t.end <= start][-_RELATIVE_REACH:]
+        tokens = ctx.tokens(sentence)
+        before = [t for t in tokens if t.end <= start][-_RELATIVE_REACH:]
         pronoun = next((t for t in reversed(before) if t.lower in ("that", "which")), None)
         if pronoun is None or any(t.text in (";", ":") for t in before
                                   if t.start > pronoun.start):
@@ -344,13 +345,14 @@ def _relative_clauses(ctx: DocContext, spans: Sequence[tuple[int, int]],
                 or head[0] in REPORTING or head[0] in ("so", "such", "now", "than"):
             continue  # "said that ...": a complement, not a relative clause
         heads = [a for a in attached if sentence.start <= a.offset < pronoun.start
-                 and len([t for t in before if a.offset < t.start < pronoun.start])
+                 and len([t for t in tokens if a.offset < t.start < pronoun.start
+                          and t.is_word])
                  < _RELATIVE_REACH]
         if heads:
             whens[k] = _as_relation(max(heads, key=lambda a: a.offset).when)
 
 
-#: Tokens from a relative pronoun to its verb, and from the event word to the pronoun.
+#: Tokens from a relative pronoun to its verb, and words from the event word to the pronoun.
 _RELATIVE_REACH = 8
 
 
