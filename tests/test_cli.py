@@ -96,3 +96,43 @@ def test_python_m_timeline_entry_point() -> None:
     proc = subprocess.run([sys.executable, "-m", "timeline", "--help"], capture_output=True,
                           text=True, check=False)
     assert proc.returncode == 0 and "extract" in proc.stdout
+
+
+def _undated_docs(tmp_path: Path, n: int) -> Path:
+    f = tmp_path / "docs.jsonl"
+    lines = [json.dumps({"id": f"d{i}", "text": "The minister will visit Rome next week."})
+             for i in range(n)]
+    lines.append(json.dumps({"id": "dated", "text": "The minister will visit Rome next week.",
+                             "published": "2025-03-17"}))
+    lines.append(json.dumps({"id": "dateline", "text": "ROME, March 3, 2025 - The minister "
+                             "will visit Rome next week."}))
+    f.write_text("\n".join(lines) + "\n", "utf-8")
+    return f
+
+
+def test_documents_without_a_date_are_named_on_stderr(tmp_path: Path) -> None:
+    f = _undated_docs(tmp_path, 2)
+    for argv in (["tag", str(f)], ["extract", str(f)], ["extract", str(f), "-q"],
+                 ["extract", str(f), "--no-merge", "--format", "jsonl"],
+                 ["key-dates", str(f)]):
+        code, _, err = run(*argv)
+        assert code == 0, argv
+        warnings = [line for line in err.splitlines() if "no publication date" in line]
+        assert len(warnings) == 1, (argv, err)
+        assert warnings[0].startswith("timeline: warning: 2 document(s)")
+        assert warnings[0].endswith(": d0, d1"), warnings[0]
+
+
+def test_undated_warning_names_the_first_few(tmp_path: Path) -> None:
+    code, _, err = run("tag", str(_undated_docs(tmp_path, 7)))
+    assert code == 0
+    assert "7 document(s)" in err and ": d0, d1, d2, d3, d4 and 2 more" in err
+
+
+def test_no_warning_when_every_document_has_a_date(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("The minister will visit Rome next week.", "utf-8")
+    _, _, err = run("extract", str(f), "--published", "2025-03")
+    assert "no publication date" not in err
+    _, _, err = run("extract", str(f))
+    assert "no publication date" in err

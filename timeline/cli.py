@@ -23,7 +23,7 @@ import contextlib
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -43,6 +43,9 @@ EXIT_PARTIAL = 1   # some documents failed (reported), the rest exported
 EXIT_USAGE = 2     # usage error or bad input: nothing written
 #: Show a progress bar (on a terminal) from this many documents on.
 PROGRESS_FROM = 5
+#: How many ids of documents without a publication date the warning names.
+_UNDATED_SHOWN = 5
+_DEFAULT_CONFIG = TaggerConfig()
 
 _EXIT_HELP = """\
 exit status:
@@ -112,14 +115,25 @@ class _Run:
             errors=getattr(args, "errors", "strict"),
             stdin=getattr(args.stdin, "buffer", args.stdin) if "stdin" in args else None)
         self.count = 0
+        self.undated: list[str] = []
 
-    def documents(self) -> list[Document]:
+    def documents(self, config: TaggerConfig = _DEFAULT_CONFIG) -> list[Document]:
         """Every document that could be read (failures are kept for `finish`)."""
-        docs = list(self.loader)
+        docs = list(self.checked(self.loader, config))
         if not docs:
             self.nothing_read()
         self.count = len(docs)
         return docs
+
+    def checked(self, docs: Iterable[Document], config: TaggerConfig = _DEFAULT_CONFIG) \
+            -> Iterator[Document]:
+        """`docs` as they come, noting the ids of those with no publication date and no
+        dateline (their relative dates stay unresolved; `finish` says so)."""
+        for doc in docs:
+            if doc.published is None and (not config.use_dateline
+                                          or find_dateline(doc.text, config) is None):
+                self.undated.append(doc.id)
+            yield doc
 
     def progress(self, docs: Sequence[Document]) -> Iterator[Document]:
         """`docs`, with a progress bar on stderr if it is a terminal and there are enough."""
@@ -137,6 +151,13 @@ class _Run:
         raise _NothingRead()
 
     def finish(self) -> int:
+        if self.undated:
+            shown = ", ".join(self.undated[:_UNDATED_SHOWN])
+            more = len(self.undated) - _UNDATED_SHOWN
+            print(f"timeline: warning: {len(self.undated)} document(s) have no publication date "
+                  f"(none given, no dateline found), so their relative dates stay unresolved; "
+                  f"give --published or a date per document: {shown}"
+                  + (f" and {more} more" if more > 0 else ""), file=self.stderr)
         for failure in self.loader.failures:
             print(f"timeline: error: {failure}", file=self.stderr)
         if not self.loader.failures:
@@ -180,7 +201,7 @@ def progress_bar(items: Sequence[Any], stream: TextIO, width: int = 30) -> Itera
 def _cmd_tag(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     config = TaggerConfig(day_first=not args.month_first, keep_latent=args.latent)
     run = _Run(args, stderr)
-    docs = run.documents()
+    docs = run.documents(config)
     multi = Path(args.file).suffix.lower() == ".jsonl" or Path(args.file).is_dir()
     records: list[dict[str, Any]] = []
     for doc in run.progress(docs):
@@ -268,7 +289,7 @@ def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO)
 
     run = _Run(args, stderr)
     run.check_output()
-    docs = iter(run.loader)
+    docs = run.checked(run.loader)
     if args.output is None or args.output == "-":
         out = getattr(stdout, "buffer", None)
         if out is None:  # a text stream (tests): collect, then write
