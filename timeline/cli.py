@@ -1,4 +1,4 @@
-"""Command line: ``timeline {tag,extract,timeml,eval} ...``.
+"""Command line: ``timeline {tag,extract,anchor,key-dates,timeml,eval} ...``.
 
 `main(argv, stdout=, stderr=, stdin=)` returns the exit status, so the CLI can be tested
 in-process. Errors print one line each on stderr, never a traceback; outputs are written whole
