@@ -1,0 +1,31 @@
+"""Values of the rules added after reading the tagger's output on news it was not tuned on
+(an audit of Timeline17 articles). Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import tag
+
+
+def tagged(text: str, published: str) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.time.type, e.time.value) for e in tag(text, published)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clock time followed by "on" and its day is on that day
+    ("The truce starts at 05:00 on 20 June .",
+     {"05:00": ("TIME", "2014-06-20T05:00"), "20 June": ("DATE", "2014-06-20")}),
+    ("The truce starts at 05:00 -LRB- 02:00 GMT -RRB- on 20 June .",
+     {"05:00": ("TIME", "2014-06-20T05:00"), "02:00 GMT": ("TIME", "2014-06-20T02:00"),
+      "20 June": ("DATE", "2014-06-20")}),
+    ("Printed at 00.15 BST on Friday 13 June 2014 .",
+     {"00.15 BST": ("TIME", "2014-06-13T00:15"), "Friday 13 June 2014": ("DATE", "2014-06-13")}),
+    ("The polls closed at 21:00 GMT on Sunday.",
+     {"21:00 GMT": ("TIME", "2014-06-08T21:00"), "Sunday": ("DATE", "2014-06-08")}),
+    # without "on", a clock time stays on the day it is read on
+    ("The truce started at 05:00 , and on 20 June it broke.",
+     {"05:00": ("TIME", "2014-06-12T05:00"), "20 June": ("DATE", "2014-06-20")}),
+])
+def test_a_clock_time_on_its_day(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2014-06-12") == expected
