@@ -29,3 +29,13 @@ def tagged(text: str, published: str) -> dict[str, tuple[str, str]]:
 ])
 def test_a_clock_time_on_its_day(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2014-06-12") == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the colon of a clock time and the "p.m." of one end no clause: the tense reaches the day
+    ("The polls will close at 21:00 on Sunday.", "2014-06-15"),
+    ("The polls will close at 9 p.m. on Sunday.", "2014-06-15"),
+    ("The polls closed at 9 p.m. Voters went home on Sunday.", "2014-06-08"),
+])
+def test_a_clock_time_ends_no_clause(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Sunday"] == [value]

@@ -59,7 +59,10 @@ _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:\w+\s+)?(?:going|scheduled|set
 _NOT_AN_END = "".join(f"(?<!\\b{w}\\.)" for w in (
     "Mr", "Mrs", "Ms", "Dr", "St", "vs", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
     "Capt", "Prof", "Rev"))
-_CLAUSE_END = re.compile(rf"\.{_NOT_AN_END}\s(?!\s*\d)|[;!?]\s|\n\s*\n|[:;]")
+#: nor does the colon of a clock time ("at 21:00 on Sunday") or the "p.m." of one before the
+#: clause goes on ("at 9 p.m. on Sunday")
+_CLAUSE_END = re.compile(
+    rf"\.{_NOT_AN_END}(?!(?<=[ap]\.m\.)\s+[a-z])\s(?!\s*\d)|[;!?]\s|\n\s*\n|;|:(?!\d\d)")
 _SIGNAL = re.compile(
     r"(?<![\w])(?P<signal>as early as|as late as|as of|no later than|prior to|ahead of|up to|"
     r"by|since|until|till|before|after|in|on|at|from|during|through|throughout|within|for|"
