@@ -39,3 +39,27 @@ def test_a_clock_time_on_its_day(text: str, expected: dict[str, tuple[str, str]]
 ])
 def test_a_clock_time_ends_no_clause(text: str, value: str) -> None:
     assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Sunday"] == [value]
+
+
+def ranges(text: str, published: str) -> list[tuple[str, str, str, str]]:
+    return [(e.text, e.time.value, str(e.time.earliest), str(e.time.latest))
+            for e in tag(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "days later", told in the past: after the date last named, before the writing
+    ("Talks began on 3 May. Days later , the rebels took the port.",
+     ("Days later", "PAST_REF", "2014-05-03", "2014-06-12")),
+    ("Years later he returned.", ("Years later", "PAST_REF", "None", "2014-06-12")),
+    ("Talks begin on Monday; days later a deal will follow.",
+     ("days later", "FUTURE_REF", "2014-06-16", "None")),
+    # "soon after" as well; a plan stays to come, and a wish is no past
+    ("Soon after , the ministry issued a statement.", ("Soon", "PAST_REF", "None", "2014-06-12")),
+    ("The signal came soon after sunset.", ("soon", "PAST_REF", "None", "2014-06-12")),
+    ("She will call an election soon after her return.",
+     ("soon", "FUTURE_REF", "2014-06-12", "None")),
+    ("Treat it as soon after the first signs as possible.",
+     ("soon", "FUTURE_REF", "2014-06-12", "None")),
+])
+def test_later_in_a_past_story(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert ranges(text, "2014-06-12")[-1] == expected
