@@ -63,3 +63,15 @@ def ranges(text: str, published: str) -> list[tuple[str, str, str, str]]:
 ])
 def test_later_in_a_past_story(text: str, expected: tuple[str, str, str, str]) -> None:
     assert ranges(text, "2014-06-12")[-1] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a quote's "will", then its speaker: the day is the telling's
+    ("`` Other talks will follow , '' the envoy told reporters in Geneva late on Friday .",
+     "2014-06-06"),
+    ("Prices should rise , analysts told a conference on Friday .", "2014-06-06"),
+    # ... not when the day is in the clause the speaker reports
+    ("The vote could slip , he said , and that a ruling on Friday could follow .", "2014-06-13"),
+])
+def test_the_speaker_after_a_quote(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Friday"] == [value]

@@ -125,6 +125,21 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before
                     r"(?:(?:the|early|late|mid)\s+)?$", re.IGNORECASE)
 
 
+#: the speaker after what was said: "..., '' the spokesman told", ", forecasters told"
+_SPEAKER = re.compile(
+    r"(?:,|''|”)\s+(?:''\s+)?(?:[\w'’.-]+\s+){0,5}?(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?:said|told|announced|reported|declared|confirmed|disclosed)\b", re.IGNORECASE)
+_THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
+
+
+def _told_after(text: str, lo: int, start: int) -> bool:
+    """A speaker and a reporting verb after what they said, between `lo` and a date that is the
+    telling's own ("'... will help,' the spokesman told reporters late on Friday"), not of a
+    clause it reports ("Benn said, and that a wave in the autumn could ...")."""
+    m = _SPEAKER.search(text, lo, start)
+    return m is not None and not _THAT_WORD.search(text, m.end(), start)
+
+
 def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing a span, from the nearest strong cue before it in its clause.
 
@@ -165,6 +180,9 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
                 planned_before = tense == "future" and _HAD_BEEN.search(
                     text, max(left, m.start() - 12), m.start())
                 best = (distance, "past" if planned_before else tense)  # type: ignore[assignment]
+    if best is not None and best[1] == "future" and _told_after(text, start - best[0], start):
+        # "'... will help,' the spokesman told reporters late on Friday": the day of the telling
+        return "past"
     if best is not None and best[1] == "past" \
             and _INFINITIVE.match(text, start - best[0], start):
         return None   # "agreed to buy the unit in February": the purchase is still to come
@@ -189,6 +207,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             for m in pattern.finditer(text, clause_left, left):
                 if best is None or left - m.end() < best[0]:
                     best = (left - m.end(), tense)  # type: ignore[assignment]
+        if best is not None and best[1] == "future" and _told_after(text, left - best[0], start):
+            return "past"   # a quote's "will", then its speaker: the telling's day
     return best[1] if best else None
 
 
