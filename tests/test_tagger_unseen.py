@@ -75,3 +75,17 @@ def test_later_in_a_past_story(text: str, expected: tuple[str, str, str, str]) -
 ])
 def test_the_speaker_after_a_quote(text: str, value: str) -> None:
     assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Friday"] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a deadline after a past verb and its infinitive is still to come
+    ("The envoy hoped to put it to a vote by Friday .", "2014-06-13"),
+    ("The envoy agreed to sign the deal on Friday .", "2014-06-06"),
+    # "ahead of" a day, with no verb of its own near it, looks ahead
+    (("Ministers , under pressure from their voters and from abroad , have been holding talks "
+      "ahead of Friday 's meeting ."), "2014-06-13"),
+    # ... a past verb near it keeps the day in the story's past
+    ("Talks were held ahead of Friday 's vote .", "2014-06-06"),
+])
+def test_deadlines_to_come(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Friday"] == [value]

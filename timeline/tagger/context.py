@@ -95,6 +95,8 @@ _FORWARD = re.compile(
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 #: "ahead of Tuesday's vote", "the upcoming Friday's game": the possessive looks forward
 _AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|coming|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 _UNTIL = re.compile(r"(?<!\bup )\b(?:until|till)\s+$", re.IGNORECASE)
 #: an infinitive right after a past verb: the date is the infinitive's ("agreed to buy")
 _INFINITIVE = re.compile(
@@ -185,7 +187,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "past"
     if best is not None and best[1] == "past" \
             and _INFINITIVE.match(text, start - best[0], start):
+        if _BY.search(text, max(0, start - 4), start):
+            return "future"   # "hoped to put it to a vote by Friday": a deadline to come
         return None   # "agreed to buy the unit in February": the purchase is still to come
+    if best is None and _AHEAD_OF.search(text, max(0, start - 16), start):
+        return "future"   # "talks ahead of Wednesday's meeting", with no verb of its own near
     if best is not None and best[1] == "past" \
             and _PERFECT.search(text, max(left, start - best[0] - 40), start - best[0]) \
             and not _THE.search(text, max(0, start - 5), start):
