@@ -89,3 +89,17 @@ def test_the_speaker_after_a_quote(text: str, value: str) -> None:
 ])
 def test_deadlines_to_come(text: str, value: str) -> None:
     assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Friday"] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a contract month is the nearest one not behind, whatever the trading day's tense
+    ("Brent October crude fell 26 cents .", "2011-10"),
+    ("U.S. April crude futures settled higher .", "2012-04"),
+    ("Crude for September delivery expired on Monday .", "2011-09"),
+    ("Buyers held back from November cargoes .", "2011-11"),
+    # a month of the story keeps its tense
+    ("Prices rose in October .", "2010-10"),
+])
+def test_a_contract_month(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2011-08-22") if e.time.granularity == "month"] \
+        == [value]

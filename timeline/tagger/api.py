@@ -161,7 +161,8 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         needs_tense = (c.rule.kind in _TENSED or c.rule.kind == "relative" and p.unit == "weekend") \
             and p.year is None and p.shift is None \
             or c.rule.kind == "offset" and p.num is None and (p.direction or -1) > 0
-        tense = tense_at(text, c.start, c.end) if needs_tense else None
+        tense = c.rule.fixed.get("tense") or (tense_at(text, c.start, c.end) if needs_tense
+                                               else None)
         recent = period[1] if period is not None and c.start - period[0] <= _PERIOD_REACH \
             else None
         value = _resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
