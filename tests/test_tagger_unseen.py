@@ -103,3 +103,8 @@ def test_deadlines_to_come(text: str, value: str) -> None:
 def test_a_contract_month(text: str, value: str) -> None:
     assert [e.time.value for e in tag(text, "2011-08-22") if e.time.granularity == "month"] \
         == [value]
+
+
+def test_ages_in_decades_are_no_decades() -> None:
+    text = "The victims were in their 30s or 40s , not in their 20s and early 30s as in the 1990s ."
+    assert tagged(text, "2009-04-28") == {"the 1990s": ("DATE", "199")}
