@@ -108,3 +108,12 @@ def test_a_contract_month(text: str, value: str) -> None:
 def test_ages_in_decades_are_no_decades() -> None:
     text = "The victims were in their 30s or 40s , not in their 20s and early 30s as in the 1990s ."
     assert tagged(text, "2009-04-28") == {"the 1990s": ("DATE", "199")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first strike hit at dawn . Hours later , more planes came .",
+     ("Hours later", "PAST_REF", "None", "2014-06-12")),
+    ("The rebuke came hours earlier .", ("hours earlier", "PAST_REF", "None", "2014-06-12")),
+])
+def test_hours_later(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert ranges(text, "2014-06-12")[-1] == expected
