@@ -116,18 +116,53 @@ def _later_as_duration(text: str, c: Candidate) -> Candidate:
     return attrs.evolve(c, end=m.start(), partial=partial)
 
 
+#: between a clock time and the day it is on: "06:00 on 12 April", "09:00 GMT, on Friday",
+#: "06:00 (03:00 GMT) on 12 April" (a parenthesis, as tokenized text writes it, skipped)
+_ON_DAY = re.compile(
+    r"(?:\s*(?:-LRB-|\()[^()]{0,40}?(?:-RRB-|\)))?\s*(?:-RRB-|\))?\s*,?\s*on\s+", re.IGNORECASE)
+
+
+def _clock_on_day(text: str, cands: list[Candidate], i: int) -> Partial:
+    """A clock time followed by "on" and the day it is on ("00:38 BST on Saturday 2 May",
+    "06:00 local time on 12 April") takes that day: it is not on the publication day nor on
+    the day last mentioned. The day stays an expression of its own."""
+    p = cands[i].partial
+    if p.hour is None or p.month is not None or p.weekday is not None or p.shift is not None:
+        return p
+    m = _ON_DAY.match(text, cands[i].end)
+    if m is None:
+        return p
+    for nxt in cands[i + 1:i + 3]:
+        if nxt.start > m.end():
+            break
+        if nxt.start < m.end():
+            continue   # the clock time in the parenthesis
+        q = nxt.partial
+        if nxt.rule.kind == "date" and q.month is not None and q.day is not None:
+            return attrs.evolve(p, year=q.year, month=q.month, day=q.day)
+        if nxt.rule.kind == "weekday" and q.shift is None and q.part is None:
+            return attrs.evolve(p, weekday=q.weekday)
+        if nxt.rule.kind == "time" and q.month is not None and q.day is not None:
+            return attrs.evolve(p, year=q.year, month=q.month, day=q.day)
+    return p
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     ref: TimeValue | None = None
     period: tuple[int, TimeValue] | None = None   # (where, value) of the last quarter or half
-    for c in cands:
+    for i, c in enumerate(cands):
         if not config.offsets and c.rule.kind == "offset":
             c = _later_as_duration(text, c)
+        if c.rule.kind == "time":
+            c = attrs.evolve(c, partial=_clock_on_day(text, cands, i))
         p = c.partial
         needs_tense = (c.rule.kind in _TENSED or c.rule.kind == "relative" and p.unit == "weekend") \
-            and p.year is None and p.shift is None
-        tense = tense_at(text, c.start, c.end) if needs_tense else None
+            and p.year is None and p.shift is None \
+            or c.rule.kind == "offset" and p.num is None and (p.direction or -1) > 0
+        tense = c.rule.fixed.get("tense") or (tense_at(text, c.start, c.end) if needs_tense
+                                               else None)
         recent = period[1] if period is not None and c.start - period[0] <= _PERIOD_REACH \
             else None
         value = _resolve(p, Context(anchor=anchor, tense=tense, ref=ref,

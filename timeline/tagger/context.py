@@ -59,7 +59,10 @@ _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:\w+\s+)?(?:going|scheduled|set
 _NOT_AN_END = "".join(f"(?<!\\b{w}\\.)" for w in (
     "Mr", "Mrs", "Ms", "Dr", "St", "vs", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
     "Capt", "Prof", "Rev"))
-_CLAUSE_END = re.compile(rf"\.{_NOT_AN_END}\s(?!\s*\d)|[;!?]\s|\n\s*\n|[:;]")
+#: nor does the colon of a clock time ("at 21:00 on Sunday") or the "p.m." of one before the
+#: clause goes on ("at 9 p.m. on Sunday")
+_CLAUSE_END = re.compile(
+    rf"\.{_NOT_AN_END}(?!(?<=[ap]\.m\.)\s+[a-z])\s(?!\s*\d)|[;!?]\s|\n\s*\n|;|:(?!\d\d)")
 _SIGNAL = re.compile(
     r"(?<![\w])(?P<signal>as early as|as late as|as of|no later than|prior to|ahead of|up to|"
     r"by|since|until|till|before|after|in|on|at|from|during|through|throughout|within|for|"
@@ -92,6 +95,8 @@ _FORWARD = re.compile(
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 #: "ahead of Tuesday's vote", "the upcoming Friday's game": the possessive looks forward
 _AHEAD = re.compile(r"\b(?:ahead\s+of|upcoming|coming|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 _UNTIL = re.compile(r"(?<!\bup )\b(?:until|till)\s+$", re.IGNORECASE)
 #: an infinitive right after a past verb: the date is the infinitive's ("agreed to buy")
 _INFINITIVE = re.compile(
@@ -120,6 +125,21 @@ _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
 _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
                     r"(?:(?:the|early|late|mid)\s+)?$", re.IGNORECASE)
+
+
+#: the speaker after what was said: "..., '' the spokesman told", ", forecasters told"
+_SPEAKER = re.compile(
+    r"(?:,|''|”)\s+(?:''\s+)?(?:[\w'’.-]+\s+){0,5}?(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?:said|told|announced|reported|declared|confirmed|disclosed)\b", re.IGNORECASE)
+_THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
+
+
+def _told_after(text: str, lo: int, start: int) -> bool:
+    """A speaker and a reporting verb after what they said, between `lo` and a date that is the
+    telling's own ("'... will help,' the spokesman told reporters late on Friday"), not of a
+    clause it reports ("Benn said, and that a wave in the autumn could ...")."""
+    m = _SPEAKER.search(text, lo, start)
+    return m is not None and not _THAT_WORD.search(text, m.end(), start)
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:
@@ -162,9 +182,16 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
                 planned_before = tense == "future" and _HAD_BEEN.search(
                     text, max(left, m.start() - 12), m.start())
                 best = (distance, "past" if planned_before else tense)  # type: ignore[assignment]
+    if best is not None and best[1] == "future" and _told_after(text, start - best[0], start):
+        # "'... will help,' the spokesman told reporters late on Friday": the day of the telling
+        return "past"
     if best is not None and best[1] == "past" \
             and _INFINITIVE.match(text, start - best[0], start):
+        if _BY.search(text, max(0, start - 4), start):
+            return "future"   # "hoped to put it to a vote by Friday": a deadline to come
         return None   # "agreed to buy the unit in February": the purchase is still to come
+    if best is None and _AHEAD_OF.search(text, max(0, start - 16), start):
+        return "future"   # "talks ahead of Wednesday's meeting", with no verb of its own near
     if best is not None and best[1] == "past" \
             and _PERFECT.search(text, max(left, start - best[0] - 40), start - best[0]) \
             and not _THE.search(text, max(0, start - 5), start):
@@ -186,6 +213,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             for m in pattern.finditer(text, clause_left, left):
                 if best is None or left - m.end() < best[0]:
                     best = (left - m.end(), tense)  # type: ignore[assignment]
+        if best is not None and best[1] == "future" and _told_after(text, left - best[0], start):
+            return "past"   # a quote's "will", then its speaker: the telling's day
     return best[1] if best else None
 
 

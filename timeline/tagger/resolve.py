@@ -336,6 +336,14 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     else:
         base = ctx.anchor
     if p.num is None:
+        if direction > 0 and ctx.tense == "past" and ctx.anchor is not None:
+            # "days later", "soon after", told in the past: after the date last mentioned (if
+            # it is the origin) and before the writing, not still to come
+            lo = ctx.ref.earliest if p.origin == "ref" and ctx.ref is not None \
+                and ctx.ref.type in ("DATE", "TIME") else None
+            hi = ctx.anchor.latest
+            return _value("DATE", "PAST_REF", "none", lo if lo is not None and lo <= hi else None,
+                          hi)
         ref = "PAST_REF" if direction < 0 else "FUTURE_REF"
         return _ref(ref, base)
     period = ctx.period

@@ -11,7 +11,7 @@ Three kinds of file, kept apart from the engine as HeidelTime keeps its resource
 ``rules/*.toml``
     ``[[rule]]`` tables: ``name``, ``kind`` (how the engine reads the match), ``pattern``, optional
     fixed fields (``unit``, ``shift``, ``value``, ``type``, ``mod``, ``part``, ``latent``,
-    ``priority``) and ``examples``: phrases the rule must tag in full (each one runs as a test).
+    ``priority``, ``tense``: the tense it is read in, whatever its clause's) and ``examples``: phrases the rule must tag in full (each one runs as a test).
     ``[[negative]]`` tables name spans that are never dates (money, percentages, ages); any
     candidate overlapping one is dropped.
 
@@ -60,7 +60,9 @@ KINDS = frozenset({
     "range", "time", "anaphor",
 })
 _FIXED_KEYS = {"unit", "shift", "value", "type", "mod", "part", "latent", "priority", "grain",
-               "direction", "origin", "num"}
+               "direction", "origin", "num", "tense"}
+#: a rule may fix the tense its expression is read in, whatever its clause's ("October crude")
+_TENSES = frozenset({"past", "present", "future"})
 _RULE_KEYS = {"name", "kind", "pattern", "examples", "comment"} | _FIXED_KEYS
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z_0-9]*)\}")
 # an upper-case ASCII letter that is not part of regex syntax (\D, (?P<, (?P=)
@@ -254,6 +256,9 @@ def _load_rules(directory: Path, expander: _Expander) -> tuple[list[Rule], list[
                 if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
                     raise ResourceError(f"rule {name!r}: examples must be a list of strings",
                                         path=where, value=examples)
+                if table.get("tense", "past") not in _TENSES:
+                    raise ResourceError(f"rule {name!r}: tense must be one of {sorted(_TENSES)}",
+                                        path=where, value=table["tense"])
                 regex = _compile(expander.expand(pattern, where), where, name)
                 fixed = {k: table[k] for k in _FIXED_KEYS if k in table}
                 bucket.append(Rule(name, kind, regex, fixed, tuple(examples), str(path),

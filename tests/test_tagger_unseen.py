@@ -1,0 +1,119 @@
+"""Values of the rules added after reading the tagger's output on news it was not tuned on
+(an audit of Timeline17 articles). Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import tag
+
+
+def tagged(text: str, published: str) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.time.type, e.time.value) for e in tag(text, published)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clock time followed by "on" and its day is on that day
+    ("The truce starts at 05:00 on 20 June .",
+     {"05:00": ("TIME", "2014-06-20T05:00"), "20 June": ("DATE", "2014-06-20")}),
+    ("The truce starts at 05:00 -LRB- 02:00 GMT -RRB- on 20 June .",
+     {"05:00": ("TIME", "2014-06-20T05:00"), "02:00 GMT": ("TIME", "2014-06-20T02:00"),
+      "20 June": ("DATE", "2014-06-20")}),
+    ("Printed at 00.15 BST on Friday 13 June 2014 .",
+     {"00.15 BST": ("TIME", "2014-06-13T00:15"), "Friday 13 June 2014": ("DATE", "2014-06-13")}),
+    ("The polls closed at 21:00 GMT on Sunday.",
+     {"21:00 GMT": ("TIME", "2014-06-08T21:00"), "Sunday": ("DATE", "2014-06-08")}),
+    # without "on", a clock time stays on the day it is read on
+    ("The truce started at 05:00 , and on 20 June it broke.",
+     {"05:00": ("TIME", "2014-06-12T05:00"), "20 June": ("DATE", "2014-06-20")}),
+])
+def test_a_clock_time_on_its_day(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2014-06-12") == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the colon of a clock time and the "p.m." of one end no clause: the tense reaches the day
+    ("The polls will close at 21:00 on Sunday.", "2014-06-15"),
+    ("The polls will close at 9 p.m. on Sunday.", "2014-06-15"),
+    ("The polls closed at 9 p.m. Voters went home on Sunday.", "2014-06-08"),
+])
+def test_a_clock_time_ends_no_clause(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Sunday"] == [value]
+
+
+def ranges(text: str, published: str) -> list[tuple[str, str, str, str]]:
+    return [(e.text, e.time.value, str(e.time.earliest), str(e.time.latest))
+            for e in tag(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "days later", told in the past: after the date last named, before the writing
+    ("Talks began on 3 May. Days later , the rebels took the port.",
+     ("Days later", "PAST_REF", "2014-05-03", "2014-06-12")),
+    ("Years later he returned.", ("Years later", "PAST_REF", "None", "2014-06-12")),
+    ("Talks begin on Monday; days later a deal will follow.",
+     ("days later", "FUTURE_REF", "2014-06-16", "None")),
+    # "soon after" as well; a plan stays to come, and a wish is no past
+    ("Soon after , the ministry issued a statement.", ("Soon", "PAST_REF", "None", "2014-06-12")),
+    ("The signal came soon after sunset.", ("soon", "PAST_REF", "None", "2014-06-12")),
+    ("She will call an election soon after her return.",
+     ("soon", "FUTURE_REF", "2014-06-12", "None")),
+    ("Treat it as soon after the first signs as possible.",
+     ("soon", "FUTURE_REF", "2014-06-12", "None")),
+])
+def test_later_in_a_past_story(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert ranges(text, "2014-06-12")[-1] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a quote's "will", then its speaker: the day is the telling's
+    ("`` Other talks will follow , '' the envoy told reporters in Geneva late on Friday .",
+     "2014-06-06"),
+    ("Prices should rise , analysts told a conference on Friday .", "2014-06-06"),
+    # ... not when the day is in the clause the speaker reports
+    ("The vote could slip , he said , and that a ruling on Friday could follow .", "2014-06-13"),
+])
+def test_the_speaker_after_a_quote(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Friday"] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a deadline after a past verb and its infinitive is still to come
+    ("The envoy hoped to put it to a vote by Friday .", "2014-06-13"),
+    ("The envoy agreed to sign the deal on Friday .", "2014-06-06"),
+    # "ahead of" a day, with no verb of its own near it, looks ahead
+    (("Ministers , under pressure from their voters and from abroad , have been holding talks "
+      "ahead of Friday 's meeting ."), "2014-06-13"),
+    # ... a past verb near it keeps the day in the story's past
+    ("Talks were held ahead of Friday 's vote .", "2014-06-06"),
+])
+def test_deadlines_to_come(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2014-06-12") if e.text == "Friday"] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a contract month is the nearest one not behind, whatever the trading day's tense
+    ("Brent October crude fell 26 cents .", "2011-10"),
+    ("U.S. April crude futures settled higher .", "2012-04"),
+    ("Crude for September delivery expired on Monday .", "2011-09"),
+    ("Buyers held back from November cargoes .", "2011-11"),
+    # a month of the story keeps its tense
+    ("Prices rose in October .", "2010-10"),
+])
+def test_a_contract_month(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2011-08-22") if e.time.granularity == "month"] \
+        == [value]
+
+
+def test_ages_in_decades_are_no_decades() -> None:
+    text = "The victims were in their 30s or 40s , not in their 20s and early 30s as in the 1990s ."
+    assert tagged(text, "2009-04-28") == {"the 1990s": ("DATE", "199")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first strike hit at dawn . Hours later , more planes came .",
+     ("Hours later", "PAST_REF", "None", "2014-06-12")),
+    ("The rebuke came hours earlier .", ("hours earlier", "PAST_REF", "None", "2014-06-12")),
+])
+def test_hours_later(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert ranges(text, "2014-06-12")[-1] == expected
