@@ -11,7 +11,7 @@ from test_anchor_mentions import PUB, at
 
 import timeline.events.modality as modality_module
 from timeline import anchor
-from timeline.events import dating
+from timeline.events import dating, detect_events
 from timeline.events.context import DocContext
 from timeline.events.modality import modality
 from timeline.exceptions import ResourceError
@@ -489,3 +489,20 @@ def test_an_approximate_year_narrows_to_the_day_of_its_event() -> None:
     text = ("Gunmen abducted the engineer on May 4, 2022 near the border.\n\nThe army said "
             "the engineer, kidnapped about two years ago, was freed.")
     assert at(text, "kidnapped", "2024-03-12").interval == (D(2022, 5, 4), D(2022, 5, 4))
+
+
+def _events_at(sentence: str) -> list[str]:
+    """Types of the events extraction finds at the [[...]] mention of `sentence`."""
+    text, start, _ = _marked(sentence)
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    return [e.type for e in events if e.sources[0].start == start]
+
+
+@pytest.mark.parametrize("sentence", MODALITY.unrealized_examples)
+def test_unrealized_events_are_not_extracted(sentence: str) -> None:
+    assert _events_at(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", MODALITY.unrealized_counterexamples)
+def test_realized_events_are_extracted(sentence: str) -> None:
+    assert _events_at(sentence), sentence

@@ -52,6 +52,7 @@ from timeline.events.modality import (
     modality,
     performative,
     subjunctive,
+    wished_infinitive,
 )
 from timeline.events.resources import Lexicon
 from timeline.events.text import Sentence, Token, segment_of, tokenize
@@ -344,6 +345,8 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if likely:
         irrealis = _irrealis(ctx, sentence, start, shape, tense)
         governed, tense = irrealis != tense and irrealis == "future", irrealis
+    elif _unrealized(ctx, sentence, start, shape):
+        tense = "hypothetical"
     published = ctx.published
     if published is not None and _present_now(ctx, sentence, start, shape, tense):
         # "who arrived in 1961, believes", "are now poised": a state of now, not of then
@@ -494,6 +497,44 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     if set(words[-4:]) & _IRREALIS_BEFORE:
         return "future"
     return "present"
+
+
+#: Words that end the search for the infinitive a verb after "and"/"or" is joined to.
+_JOIN_STOPS = frozenset({".", ";", ":", "--", "that", "which", "who", "but", "because"})
+#: How many words back that infinitive may stand.
+_JOIN_REACH = 14
+
+
+def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape) -> bool:
+    """True for a verb whose event the text only wishes, needs, tries or urges, or nearly
+    reaches (`[unrealized]` of `data/en/events/modality.toml`): "needed more votes to [[pass]]",
+    "urged him to [[resign]]", "needs to unite behind the plan, and [[impose]]", "all he had to
+    do was [[resign]]", "moving closer to [[declaring]]". Event extraction drops it."""
+    if shape.nominal or shape.verb_start is None:
+        return False
+    lex = ctx.lex
+    tokens = tokens_around(ctx, sentence, start)
+    words = [t.lower for t in tokens if t.end <= start and t.lower not in lex.adverbs]
+    verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
+    prev = words[-1] if words else ""
+    if shape.form == "ing":
+        return prev in ("to", "of") and len(words) > 1 and words[-2] in modality().approach
+    if shape.form != "base":
+        return False
+    if prev in lex.be_present | lex.be_past and verb not in lex.base_participles \
+            and prev not in ("'s", "’s"):
+        return True  # "all he had to do was resign": a base form after "was"
+    if prev == "to":
+        return wished_infinitive(words[:-1])
+    if prev not in ("and", "or"):
+        return False
+    for k in range(len(words) - 2, max(len(words) - _JOIN_REACH, 0) - 1, -1):
+        word = words[k]
+        if word in _JOIN_STOPS or word in lex.auxiliaries:
+            return False
+        if word == "to" and k + 1 < len(words) - 1 and words[k + 1] not in lex.determiners:
+            return wished_infinitive(words[:k])
+    return False
 
 
 def _stative_form(verb: str) -> bool:
