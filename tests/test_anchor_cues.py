@@ -506,3 +506,15 @@ def test_unrealized_events_are_not_extracted(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", MODALITY.unrealized_counterexamples)
 def test_realized_events_are_extracted(sentence: str) -> None:
     assert _events_at(sentence), sentence
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The army announced a nationwide ceasefire on Sunday.", D(2024, 3, 10)),
+    ("The ministry confirmed the new tariff schedule on Monday.", D(2024, 3, 11)),
+    # a clause or a period between them: the date is what was said, or the object's
+    ("The army announced that troops withdrew on Sunday.", D(2024, 3, 12)),
+    ("The firm announced a drop in profits for the fourth quarter.", D(2024, 3, 12)),
+])
+def test_a_reporting_verb_takes_the_day_after_its_object(text: str, day: dt.date) -> None:
+    verb = "announced" if "announced" in text else "confirmed"
+    assert at(text, verb).interval == (day, day), text

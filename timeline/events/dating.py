@@ -338,7 +338,8 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         scope = [e for e in scope if heading[0] <= e.start and e.end <= heading[1]]
     if _reporting(ctx, start, end, shape):
         # "said Friday", "on Friday he said": not the dates of what was said
-        scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH]
+        scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH
+                 or _object_only(ctx, sentence, end, e)]
     scope = [e for e in scope if not _reduced_relative(ctx, sentence, end, e)]
     tense, passive = mention_tense(ctx, sentence, start, end, shape, scope)
     governed = False
@@ -383,6 +384,28 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if likely:
         return Dating(_likely(tense, published, story), None, tense, passive)
     return Dating(tense_when(tense, published), None, tense, passive)
+
+
+def _object_only(ctx: DocContext, sentence: Sentence, end: int, expr: TimeExpression) -> bool:
+    """True when only a noun phrase stands between a reporting verb ending at `end` and `expr`
+    ("announced U.S. recognition of the rebels on Friday"): no verb, no clause, so the date is
+    the verb's, not that of something said. Only a day ("on Friday", "yesterday"): "an
+    eighteen percent drop in profits for the fourth quarter" names the object's period."""
+    lex = ctx.lex
+    if (expr.signal or "on").lower() not in ("on", "at") \
+            or expr.granularity not in ("day", "part_of_day", "hour", "minute", "second"):
+        return False
+    between = [t for t in tokens_around(ctx, sentence, end) if end <= t.start and t.end <= expr.start]
+    for tok in between:
+        word = tok.lower
+        if not tok.is_word or word in lex.clause_openers or word in lex.auxiliaries \
+                or word in lex.modal or word in lex.future or word == "to" \
+                or word in lex.be_present | lex.be_past | lex.be_other \
+                or word in lex.have_present | lex.have_past \
+                or word in lex.irregular_past or word in lex.present_verbs \
+                or tok.text.islower() and _form(word, ctx) in ("past", "ing"):
+            return False
+    return True
 
 
 def _reduced_relative(ctx: DocContext, sentence: Sentence, end: int,
