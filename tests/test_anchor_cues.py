@@ -518,3 +518,14 @@ def test_realized_events_are_extracted(sentence: str) -> None:
 def test_a_reporting_verb_takes_the_day_after_its_object(text: str, day: dt.date) -> None:
     verb = "announced" if "announced" in text else "confirmed"
     assert at(text, verb).interval == (day, day), text
+
+
+@pytest.mark.parametrize(("lead", "start"), [
+    ("The opposition dismissed Sunday's vote as a farce.", None),  # the vote's day
+    ("The opposition walked out on Sunday.", D(2024, 3, 10)),  # the story's day
+])
+def test_extraction_narrative_day_is_no_possessive_date(lead: str, start: dt.date | None) -> None:
+    text = f"{lead} The minister made her remarks at the conference in Tunis."
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    speech = next(e for e in events if e.type == "speech")
+    assert (speech.when.start, speech.when.end) == (start, D(2024, 3, 12 if start is None else 10))

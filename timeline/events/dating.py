@@ -235,10 +235,14 @@ def _reporting(ctx: DocContext, start: int, end: int, shape: MentionShape) -> bo
 
 
 def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
-                         published: PubDate | None) -> TimeExpression | None:
+                         published: PubDate | None, *,
+                         possessive: bool = True) -> TimeExpression | None:
     """The last day-precision date named before offset `start` in the mention's paragraph
     (earlier sentences of it, or this sentence before the mention, outside quotations), when
-    it lies at most `NARRATIVE_REACH` days before the publication day."""
+    it lies at most `NARRATIVE_REACH` days before the publication day. Without `possessive`,
+    a possessive date ("Sunday's vote": the day of another event) is passed over; the most
+    likely day (`timeline.anchor`) keeps it, as the story often goes on about that event
+    ("Saturday night's debate ... was instantly followed by a question")."""
     if published is None or published.grain != "day":
         return None
     day = published.earliest
@@ -254,12 +258,19 @@ def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
             continue
         if expr.granularity not in ("day", "part_of_day", "hour", "minute", "second"):
             continue
-        if expr.earliest is None or expr.earliest != expr.latest:
+        if expr.earliest is None or expr.earliest != expr.latest \
+                or not possessive and _possessive_date(ctx, expr):
             continue
         if day - dt.timedelta(days=NARRATIVE_REACH) <= expr.earliest < day:
             return expr
         return None
     return None
+
+
+def _possessive_date(ctx: DocContext, expr: TimeExpression) -> bool:
+    """True for a date that is a possessive ("Sunday's vote", "Sunday 's vote"): the day of
+    another event, not the time the story has reached."""
+    return ctx.text[expr.end:expr.end + 3].lstrip(" ")[:2] in ("'s", "’s")
 
 
 def _likely(tense: str, published: PubDate | None,
@@ -378,7 +389,7 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         return Dating(When(iso, published.earliest, published.latest, grain, "publication"),
                       None, tense, passive)
     if narrative and tense == "past":
-        expr = narrative_expression(ctx, sentence, start, published)
+        expr = narrative_expression(ctx, sentence, start, published, possessive=likely)
         if expr is not None:
             return Dating(_narrative_when(expr), expr, tense, passive)
     if likely:
