@@ -529,3 +529,17 @@ def test_extraction_narrative_day_is_no_possessive_date(lead: str, start: dt.dat
     events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
     speech = next(e for e in events if e.type == "speech")
     assert (speech.when.start, speech.when.end) == (start, D(2024, 3, 12 if start is None else 10))
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # the publication day (a Tuesday) named in the sentence dates its past clause
+    ("On Tuesday, thousands gathered in the square to watch the unveiling of the statue.",
+     D(2024, 3, 12)),
+    # but not what had happened before it
+    ("On Tuesday, the rebels said they had unveiled a new flag.", None),
+])
+def test_extraction_narrative_day_may_be_the_publication_day(text: str,
+                                                             start: dt.date | None) -> None:
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    event = next(e for e in events if e.type == "announcement")
+    assert (event.when.start, event.when.end) == (start, D(2024, 3, 12)), event.when

@@ -235,14 +235,16 @@ def _reporting(ctx: DocContext, start: int, end: int, shape: MentionShape) -> bo
 
 
 def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
-                         published: PubDate | None, *,
-                         possessive: bool = True) -> TimeExpression | None:
+                         published: PubDate | None, *, possessive: bool = True,
+                         today: bool = False) -> TimeExpression | None:
     """The last day-precision date named before offset `start` in the mention's paragraph
     (earlier sentences of it, or this sentence before the mention, outside quotations), when
     it lies at most `NARRATIVE_REACH` days before the publication day. Without `possessive`,
     a possessive date ("Sunday's vote": the day of another event) is passed over; the most
     likely day (`timeline.anchor`) keeps it, as the story often goes on about that event
-    ("Saturday night's debate ... was instantly followed by a question")."""
+    ("Saturday night's debate ... was instantly followed by a question"). With `today`, the
+    publication day itself counts when the mention's own sentence names it ("On Friday,
+    thousands gathered to watch the unveiling", published that Friday)."""
     if published is None or published.grain != "day":
         return None
     day = published.earliest
@@ -261,10 +263,30 @@ def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
         if expr.earliest is None or expr.earliest != expr.latest \
                 or not possessive and _possessive_date(ctx, expr):
             continue
-        if day - dt.timedelta(days=NARRATIVE_REACH) <= expr.earliest < day:
+        if day - dt.timedelta(days=NARRATIVE_REACH) <= expr.earliest < day \
+                or today and expr.earliest == day and holder.index == sentence.index:
             return expr
         return None
     return None
+
+
+def _pluperfect(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape) -> bool:
+    """True for a verb after "had" ("they had reached an agreement") or a noun a few words
+    after one ("where he had begun a five-day tour"): before the time the story tells of, not
+    on it."""
+    lex = ctx.lex
+    if shape.nominal or shape.verb_start is None:
+        return any(w in lex.have_past for w in _words_before(ctx, sentence, start)[-6:])
+    before = _words_before(ctx, sentence, shape.verb_start)
+    return bool(before) and before[-1] in lex.have_past | {"been"} \
+        and (before[-1] != "been" or len(before) > 1 and before[-2] in lex.have_past)
+
+
+def _words_before(ctx: DocContext, sentence: Sentence, offset: int) -> list[str]:
+    """The words of the mention's clause before `offset`, adverbs left out."""
+    a, _ = ctx.segment(sentence, offset, offset + 1)
+    return [t.lower for t in tokens_around(ctx, sentence, offset)
+            if a <= t.start and t.end <= offset and t.lower not in ctx.lex.adverbs]
 
 
 def _possessive_date(ctx: DocContext, expr: TimeExpression) -> bool:
@@ -389,7 +411,9 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         return Dating(When(iso, published.earliest, published.latest, grain, "publication"),
                       None, tense, passive)
     if narrative and tense == "past":
-        expr = narrative_expression(ctx, sentence, start, published, possessive=likely)
+        expr = narrative_expression(ctx, sentence, start, published, possessive=likely,
+                                    today=not likely
+                                    and not _pluperfect(ctx, sentence, start, shape))
         if expr is not None:
             return Dating(_narrative_when(expr), expr, tense, passive)
     if likely:
