@@ -543,3 +543,12 @@ def test_extraction_narrative_day_may_be_the_publication_day(text: str,
     events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
     event = next(e for e in events if e.type == "announcement")
     assert (event.when.start, event.when.end) == (start, D(2024, 3, 12)), event.when
+
+
+def test_a_noun_subject_of_a_that_clause_takes_the_tense_of_its_own_verb() -> None:
+    text = "The main risk is that the Pope's visit will persuade many more people to leave."
+    assert at(text, "visit").interval == (D(2024, 3, 13), None)
+    # a modal there: only possible, no event; "would" after a past verb: the future of then
+    assert _events_at("Washington is hoping [[that talks]] can resume soon.") == []
+    assert _events_at("The League announced [[that an emergency meeting]] would be held.") \
+        == ["meeting"]

@@ -221,12 +221,32 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if shape.nominal and set(near + inside) & lex.future_adjectives:
         return "future", passive  # "his planned visit", "the upcoming trip"
     if tense == "participle" and shape.nominal:
-        tense = clause_tense([t for t in outside if seg_start <= t.start < seg_end], lex)
+        tense = _that_clause_tense(ctx, sentence, start, end, tokens) \
+            or clause_tense([t for t in outside if seg_start <= t.start < seg_end], lex)
     if tense in ("participle", "unknown"):
         tense = clause_tense(outside, lex)
     if tense == "unknown":
         tense = ref_tense(scope)
     return tense, passive
+
+
+def _that_clause_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
+                       tokens: Sequence[Token]) -> str | None:
+    """The tense of the verb after a noun that is the subject of a "that" clause ("is hoping
+    that talks can gain traction", "said that the summit will open"): its own verb, not the
+    verb of the clause above it. None when the noun is no such subject."""
+    a, b = segment_of(ctx.fine(sentence), start, end)
+    inside = [t for t in tokens if a <= t.start < b]
+    lead = [t for t in inside if t.start < end]  # "that" may open the mention ("that talks")
+    if len(lead) < 2 or lead[0].lower != "that" \
+            or any(not t.is_word or t.lower in ctx.lex.auxiliaries for t in lead[1:]):
+        return None
+    after = [t for t in inside if t.start >= end]
+    tense = clause_tense(after, ctx.lex)
+    if tense == "hypothetical" and next((t.lower for t in after if t.lower in ctx.lex.modal),
+                                        "") in ("would", "'d", "’d"):
+        return "future"  # "announced that a meeting would be held": the future of then
+    return None if tense == "unknown" else tense
 
 
 def _reporting(ctx: DocContext, start: int, end: int, shape: MentionShape) -> bool:
