@@ -552,3 +552,19 @@ def test_a_noun_subject_of_a_that_clause_takes_the_tense_of_its_own_verb() -> No
     assert _events_at("Washington is hoping [[that talks]] can resume soon.") == []
     assert _events_at("The League announced [[that an emergency meeting]] would be held.") \
         == ["meeting"]
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # what the rebels said on Monday they had done: on or before Monday
+    ("The rebels said on Monday they had launched an offensive on the port.", None),
+    ("The rebels Monday said they launched an offensive on the port.", None),
+    # the day is the verb's own
+    ("The rebels launched an offensive on the port on Monday.", D(2024, 3, 11)),
+])
+def test_extraction_dates_what_was_said_on_or_before_the_saying(text: str,
+                                                                 start: dt.date | None) -> None:
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    event = next(e for e in events if e.type == "policy")
+    assert (event.when.start, event.when.end) == (start, D(2024, 3, 11)), event.when
+    # timeline.anchor keeps the most likely day, the saying's
+    assert at(text, "launched").interval == (D(2024, 3, 11), D(2024, 3, 11))

@@ -418,7 +418,13 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         # whatever the tense (entries are written in the present)
         explicit = explicit_when([heading[2]], (start, end), "unknown", published)
     if explicit is not None:
-        return Dating(explicit[0], explicit[1], tense, passive)
+        when, dated_by = explicit
+        if not likely and tense in ("past", "perfect") and not _reporting(ctx, start, end, shape) \
+                and when.start is not None and when.end is not None \
+                and _said_on(ctx, sentence, dated_by, start):
+            # "rebels Saturday said they had launched a push": on or before the saying
+            when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
+        return Dating(when, dated_by, tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
         expr = narrative_expression(ctx, sentence, start, published) if likely else None
         if expr is not None and expr.earliest is not None \
@@ -461,6 +467,20 @@ def _object_only(ctx: DocContext, sentence: Sentence, end: int, expr: TimeExpres
                 or tok.text.islower() and _form(word, ctx) in ("past", "ing"):
             return False
     return True
+
+
+def _said_on(ctx: DocContext, sentence: Sentence, expr: TimeExpression, start: int) -> bool:
+    """True when `expr`, before the mention at `start`, dates a reporting verb that also stands
+    before the mention ("Saturday said they had", "said on Saturday that"): the day of the
+    saying, which what was said happened on or before."""
+    if expr.end > start:
+        return False
+    words = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
+    for tok in words:
+        if tok.lower in REPORTING and tok.text.islower() and (
+                0 <= tok.start - expr.end <= _SAID_REACH or 0 <= expr.start - tok.end <= _SAID_REACH):
+            return True
+    return False
 
 
 def _reduced_relative(ctx: DocContext, sentence: Sentence, end: int,
