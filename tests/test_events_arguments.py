@@ -194,3 +194,9 @@ def test_a_verb_after_an_auxiliary_takes_no_agent_from_after_it() -> None:
     # "was imposing" has its subject before it: the name after it is not the agent
     text = "The council was imposing sanctions on the ports as General Omar Haftar advanced."
     assert _one(text, "policy").title.startswith("The council imposes sanctions")
+
+
+def test_no_person_in_an_organisation_name_or_after_an_opening_gerund() -> None:
+    text = ("The National Institute for Communicable Diseases tested Ana Silva. "
+            "Regarding Silva, the Observatory for Human Rights said nothing.")
+    assert _names(text) == {"Ana Silva"}
