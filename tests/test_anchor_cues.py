@@ -11,7 +11,7 @@ from test_anchor_mentions import PUB, at
 
 import timeline.events.modality as modality_module
 from timeline import anchor
-from timeline.events import dating
+from timeline.events import dating, detect_events
 from timeline.events.context import DocContext
 from timeline.events.modality import modality
 from timeline.exceptions import ResourceError
@@ -489,3 +489,82 @@ def test_an_approximate_year_narrows_to_the_day_of_its_event() -> None:
     text = ("Gunmen abducted the engineer on May 4, 2022 near the border.\n\nThe army said "
             "the engineer, kidnapped about two years ago, was freed.")
     assert at(text, "kidnapped", "2024-03-12").interval == (D(2022, 5, 4), D(2022, 5, 4))
+
+
+def _events_at(sentence: str) -> list[str]:
+    """Types of the events extraction finds at the [[...]] mention of `sentence`."""
+    text, start, _ = _marked(sentence)
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    return [e.type for e in events if e.sources[0].start == start]
+
+
+@pytest.mark.parametrize("sentence", MODALITY.unrealized_examples)
+def test_unrealized_events_are_not_extracted(sentence: str) -> None:
+    assert _events_at(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", MODALITY.unrealized_counterexamples)
+def test_realized_events_are_extracted(sentence: str) -> None:
+    assert _events_at(sentence), sentence
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The army announced a nationwide ceasefire on Sunday.", D(2024, 3, 10)),
+    ("The ministry confirmed the new tariff schedule on Monday.", D(2024, 3, 11)),
+    # a clause or a period between them: the date is what was said, or the object's
+    ("The army announced that troops withdrew on Sunday.", D(2024, 3, 12)),
+    ("The firm announced a drop in profits for the fourth quarter.", D(2024, 3, 12)),
+])
+def test_a_reporting_verb_takes_the_day_after_its_object(text: str, day: dt.date) -> None:
+    verb = "announced" if "announced" in text else "confirmed"
+    assert at(text, verb).interval == (day, day), text
+
+
+@pytest.mark.parametrize(("lead", "start"), [
+    ("The opposition dismissed Sunday's vote as a farce.", None),  # the vote's day
+    ("The opposition walked out on Sunday.", D(2024, 3, 10)),  # the story's day
+])
+def test_extraction_narrative_day_is_no_possessive_date(lead: str, start: dt.date | None) -> None:
+    text = f"{lead} The minister made her remarks at the conference in Tunis."
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    speech = next(e for e in events if e.type == "speech")
+    assert (speech.when.start, speech.when.end) == (start, D(2024, 3, 12 if start is None else 10))
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # the publication day (a Tuesday) named in the sentence dates its past clause
+    ("On Tuesday, thousands gathered in the square to watch the unveiling of the statue.",
+     D(2024, 3, 12)),
+    # but not what had happened before it
+    ("On Tuesday, the rebels said they had unveiled a new flag.", None),
+])
+def test_extraction_narrative_day_may_be_the_publication_day(text: str,
+                                                             start: dt.date | None) -> None:
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    event = next(e for e in events if e.type == "announcement")
+    assert (event.when.start, event.when.end) == (start, D(2024, 3, 12)), event.when
+
+
+def test_a_noun_subject_of_a_that_clause_takes_the_tense_of_its_own_verb() -> None:
+    text = "The main risk is that the Pope's visit will persuade many more people to leave."
+    assert at(text, "visit").interval == (D(2024, 3, 13), None)
+    # a modal there: only possible, no event; "would" after a past verb: the future of then
+    assert _events_at("Washington is hoping [[that talks]] can resume soon.") == []
+    assert _events_at("The League announced [[that an emergency meeting]] would be held.") \
+        == ["meeting"]
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # what the rebels said on Monday they had done: on or before Monday
+    ("The rebels said on Monday they had launched an offensive on the port.", None),
+    ("The rebels Monday said they launched an offensive on the port.", None),
+    # the day is the verb's own
+    ("The rebels launched an offensive on the port on Monday.", D(2024, 3, 11)),
+])
+def test_extraction_dates_what_was_said_on_or_before_the_saying(text: str,
+                                                                 start: dt.date | None) -> None:
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    event = next(e for e in events if e.type == "policy")
+    assert (event.when.start, event.when.end) == (start, D(2024, 3, 11)), event.when
+    # timeline.anchor keeps the most likely day, the saying's
+    assert at(text, "launched").interval == (D(2024, 3, 11), D(2024, 3, 11))

@@ -185,3 +185,18 @@ def test_source_has_trigger_and_sentence_offsets() -> None:
     assert text[source.sentence_start:].startswith(source.sentence)
     assert source.sentence == "Giorgia Meloni visited Tunis on Monday."
     assert source.document == "t" and source.published == "2024-06-10"
+
+
+def test_a_verb_after_an_auxiliary_takes_no_agent_from_after_it() -> None:
+    # "Speaking at a rally, Senator Vance ...": a participle opening a clause looks ahead
+    text = "Speaking at a rally in Ohio, Senator Vance attacked the plan."
+    assert _one(text, "speech").participants == ("Vance",)
+    # "was imposing" has its subject before it: the name after it is not the agent
+    text = "The council was imposing sanctions on the ports as General Omar Haftar advanced."
+    assert _one(text, "policy").title.startswith("The council imposes sanctions")
+
+
+def test_no_person_in_an_organisation_name_or_after_an_opening_gerund() -> None:
+    text = ("The National Institute for Communicable Diseases tested Ana Silva. "
+            "Regarding Silva, the Observatory for Human Rights said nothing.")
+    assert _names(text) == {"Ana Silva"}

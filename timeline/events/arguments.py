@@ -248,7 +248,7 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
     if pick is None:
         main = candidates(sentence.start, seg_start)
         pick = main[0] if main else None
-    if pick is None and match.form == "ing":
+    if pick is None and match.form == "ing" and not _after_auxiliary(ctx, sentence, head):
         after = candidates(match.end, sentence.end)
         pick = after[0] if after else None
     if pick is not None:
@@ -267,6 +267,13 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
         return None, ()
     text = ctx.text[span[0]:span[1]]
     return text, ()
+
+
+def _after_auxiliary(ctx: DocContext, sentence: Sentence, head: int) -> bool:
+    """True for a verb after an auxiliary ("was imposing"): its subject stands before it, not
+    after it as for a participle opening a clause ("Speaking at a rally, Senator Vance")."""
+    words = [t.lower for t in _before(ctx, sentence, head) if t.lower not in ctx.lex.adverbs]
+    return bool(words) and words[-1] in ctx.lex.auxiliaries
 
 
 def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,

@@ -97,8 +97,19 @@ _COMMA_STOPS = {"from", "to", "in", "on", "at", "with", "for", "by", "including"
                 "after", "before", "amid", "despite", "following"}
 
 
-def _requirements_met(match: TriggerMatch, args: Arguments, before: str) -> bool:
+def _after_be(before: str, lex: Lexicon) -> bool:
+    """True when the last word of `before` (adverbs skipped: "was firmly") is a form of "be"."""
+    for word in reversed(re.findall(r"[a-z’']+", before.lower())):
+        if word in lex.adverbs or word.endswith("ly") and len(word) > 4:
+            continue
+        return word in lex.be_present | lex.be_past | lex.be_other
+    return False
+
+
+def _requirements_met(match: TriggerMatch, args: Arguments, before: str, lex: Lexicon) -> bool:
     entry = match.entry
+    if "active" in entry.requires and match.has_verb and _after_be(before, lex):
+        return False  # "is committed to": a state
     if "location" in entry.requires and not args.places:
         return False
     if "participant" in entry.requires and not set(args.participants) - set(args.agent_names):
@@ -150,7 +161,8 @@ def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
         return None
     args = find_arguments(ctx, sentence, match, nominal, cues, previous)
     seg_start, _ = ctx.segment(sentence, match.start, match.end)
-    if not _requirements_met(match, args, ctx.text[seg_start:match.verb_start or match.start]):
+    if not _requirements_met(match, args, ctx.text[seg_start:match.verb_start or match.start],
+                             ctx.lex):
         return None
     when, expression = dating.when, dating.expression
     tail_end = _tail_end(ctx, sentence, match, nominal, matches, cues)

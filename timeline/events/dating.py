@@ -52,6 +52,7 @@ from timeline.events.modality import (
     modality,
     performative,
     subjunctive,
+    wished_infinitive,
 )
 from timeline.events.resources import Lexicon
 from timeline.events.text import Sentence, Token, segment_of, tokenize
@@ -220,12 +221,32 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if shape.nominal and set(near + inside) & lex.future_adjectives:
         return "future", passive  # "his planned visit", "the upcoming trip"
     if tense == "participle" and shape.nominal:
-        tense = clause_tense([t for t in outside if seg_start <= t.start < seg_end], lex)
+        tense = _that_clause_tense(ctx, sentence, start, end, tokens) \
+            or clause_tense([t for t in outside if seg_start <= t.start < seg_end], lex)
     if tense in ("participle", "unknown"):
         tense = clause_tense(outside, lex)
     if tense == "unknown":
         tense = ref_tense(scope)
     return tense, passive
+
+
+def _that_clause_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
+                       tokens: Sequence[Token]) -> str | None:
+    """The tense of the verb after a noun that is the subject of a "that" clause ("is hoping
+    that talks can gain traction", "said that the summit will open"): its own verb, not the
+    verb of the clause above it. None when the noun is no such subject."""
+    a, b = segment_of(ctx.fine(sentence), start, end)
+    inside = [t for t in tokens if a <= t.start < b]
+    lead = [t for t in inside if t.start < end]  # "that" may open the mention ("that talks")
+    if len(lead) < 2 or lead[0].lower != "that" \
+            or any(not t.is_word or t.lower in ctx.lex.auxiliaries for t in lead[1:]):
+        return None
+    after = [t for t in inside if t.start >= end]
+    tense = clause_tense(after, ctx.lex)
+    if tense == "hypothetical" and next((t.lower for t in after if t.lower in ctx.lex.modal),
+                                        "") in ("would", "'d", "’d"):
+        return "future"  # "announced that a meeting would be held": the future of then
+    return None if tense == "unknown" else tense
 
 
 def _reporting(ctx: DocContext, start: int, end: int, shape: MentionShape) -> bool:
@@ -234,10 +255,16 @@ def _reporting(ctx: DocContext, start: int, end: int, shape: MentionShape) -> bo
 
 
 def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
-                         published: PubDate | None) -> TimeExpression | None:
+                         published: PubDate | None, *, possessive: bool = True,
+                         today: bool = False) -> TimeExpression | None:
     """The last day-precision date named before offset `start` in the mention's paragraph
     (earlier sentences of it, or this sentence before the mention, outside quotations), when
-    it lies at most `NARRATIVE_REACH` days before the publication day."""
+    it lies at most `NARRATIVE_REACH` days before the publication day. Without `possessive`,
+    a possessive date ("Sunday's vote": the day of another event) is passed over; the most
+    likely day (`timeline.anchor`) keeps it, as the story often goes on about that event
+    ("Saturday night's debate ... was instantly followed by a question"). With `today`, the
+    publication day itself counts when the mention's own sentence names it ("On Friday,
+    thousands gathered to watch the unveiling", published that Friday)."""
     if published is None or published.grain != "day":
         return None
     day = published.earliest
@@ -253,12 +280,39 @@ def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
             continue
         if expr.granularity not in ("day", "part_of_day", "hour", "minute", "second"):
             continue
-        if expr.earliest is None or expr.earliest != expr.latest:
+        if expr.earliest is None or expr.earliest != expr.latest \
+                or not possessive and _possessive_date(ctx, expr):
             continue
-        if day - dt.timedelta(days=NARRATIVE_REACH) <= expr.earliest < day:
+        if day - dt.timedelta(days=NARRATIVE_REACH) <= expr.earliest < day \
+                or today and expr.earliest == day and holder.index == sentence.index:
             return expr
         return None
     return None
+
+
+def _pluperfect(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape) -> bool:
+    """True for a verb after "had" ("they had reached an agreement") or a noun a few words
+    after one ("where he had begun a five-day tour"): before the time the story tells of, not
+    on it."""
+    lex = ctx.lex
+    if shape.nominal or shape.verb_start is None:
+        return any(w in lex.have_past for w in _words_before(ctx, sentence, start)[-6:])
+    before = _words_before(ctx, sentence, shape.verb_start)
+    return bool(before) and before[-1] in lex.have_past | {"been"} \
+        and (before[-1] != "been" or len(before) > 1 and before[-2] in lex.have_past)
+
+
+def _words_before(ctx: DocContext, sentence: Sentence, offset: int) -> list[str]:
+    """The words of the mention's clause before `offset`, adverbs left out."""
+    a, _ = ctx.segment(sentence, offset, offset + 1)
+    return [t.lower for t in tokens_around(ctx, sentence, offset)
+            if a <= t.start and t.end <= offset and t.lower not in ctx.lex.adverbs]
+
+
+def _possessive_date(ctx: DocContext, expr: TimeExpression) -> bool:
+    """True for a date that is a possessive ("Sunday's vote", "Sunday 's vote"): the day of
+    another event, not the time the story has reached."""
+    return ctx.text[expr.end:expr.end + 3].lstrip(" ")[:2] in ("'s", "’s")
 
 
 def _likely(tense: str, published: PubDate | None,
@@ -337,13 +391,16 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         scope = [e for e in scope if heading[0] <= e.start and e.end <= heading[1]]
     if _reporting(ctx, start, end, shape):
         # "said Friday", "on Friday he said": not the dates of what was said
-        scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH]
+        scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH
+                 or _object_only(ctx, sentence, end, e)]
     scope = [e for e in scope if not _reduced_relative(ctx, sentence, end, e)]
     tense, passive = mention_tense(ctx, sentence, start, end, shape, scope)
     governed = False
     if likely:
         irrealis = _irrealis(ctx, sentence, start, shape, tense)
         governed, tense = irrealis != tense and irrealis == "future", irrealis
+    elif _unrealized(ctx, sentence, start, shape):
+        tense = "hypothetical"
     published = ctx.published
     if published is not None and _present_now(ctx, sentence, start, shape, tense):
         # "who arrived in 1961, believes", "are now poised": a state of now, not of then
@@ -361,7 +418,13 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         # whatever the tense (entries are written in the present)
         explicit = explicit_when([heading[2]], (start, end), "unknown", published)
     if explicit is not None:
-        return Dating(explicit[0], explicit[1], tense, passive)
+        when, dated_by = explicit
+        if not likely and tense in ("past", "perfect") and not _reporting(ctx, start, end, shape) \
+                and when.start is not None and when.end is not None \
+                and _said_on(ctx, sentence, dated_by, start):
+            # "rebels Saturday said they had launched a push": on or before the saying
+            when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
+        return Dating(when, dated_by, tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
         expr = narrative_expression(ctx, sentence, start, published) if likely else None
         if expr is not None and expr.earliest is not None \
@@ -374,12 +437,50 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         return Dating(When(iso, published.earliest, published.latest, grain, "publication"),
                       None, tense, passive)
     if narrative and tense == "past":
-        expr = narrative_expression(ctx, sentence, start, published)
+        expr = narrative_expression(ctx, sentence, start, published, possessive=likely,
+                                    today=not likely
+                                    and not _pluperfect(ctx, sentence, start, shape))
         if expr is not None:
             return Dating(_narrative_when(expr), expr, tense, passive)
     if likely:
         return Dating(_likely(tense, published, story), None, tense, passive)
     return Dating(tense_when(tense, published), None, tense, passive)
+
+
+def _object_only(ctx: DocContext, sentence: Sentence, end: int, expr: TimeExpression) -> bool:
+    """True when only a noun phrase stands between a reporting verb ending at `end` and `expr`
+    ("announced U.S. recognition of the rebels on Friday"): no verb, no clause, so the date is
+    the verb's, not that of something said. Only a day ("on Friday", "yesterday"): "an
+    eighteen percent drop in profits for the fourth quarter" names the object's period."""
+    lex = ctx.lex
+    if (expr.signal or "on").lower() not in ("on", "at") \
+            or expr.granularity not in ("day", "part_of_day", "hour", "minute", "second"):
+        return False
+    between = [t for t in tokens_around(ctx, sentence, end) if end <= t.start and t.end <= expr.start]
+    for tok in between:
+        word = tok.lower
+        if not tok.is_word or word in lex.clause_openers or word in lex.auxiliaries \
+                or word in lex.modal or word in lex.future or word == "to" \
+                or word in lex.be_present | lex.be_past | lex.be_other \
+                or word in lex.have_present | lex.have_past \
+                or word in lex.irregular_past or word in lex.present_verbs \
+                or tok.text.islower() and _form(word, ctx) in ("past", "ing"):
+            return False
+    return True
+
+
+def _said_on(ctx: DocContext, sentence: Sentence, expr: TimeExpression, start: int) -> bool:
+    """True when `expr`, before the mention at `start`, dates a reporting verb that also stands
+    before the mention ("Saturday said they had", "said on Saturday that"): the day of the
+    saying, which what was said happened on or before."""
+    if expr.end > start:
+        return False
+    words = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
+    for tok in words:
+        if tok.lower in REPORTING and tok.text.islower() and (
+                0 <= tok.start - expr.end <= _SAID_REACH or 0 <= expr.start - tok.end <= _SAID_REACH):
+            return True
+    return False
 
 
 def _reduced_relative(ctx: DocContext, sentence: Sentence, end: int,
@@ -494,6 +595,44 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
     if set(words[-4:]) & _IRREALIS_BEFORE:
         return "future"
     return "present"
+
+
+#: Words that end the search for the infinitive a verb after "and"/"or" is joined to.
+_JOIN_STOPS = frozenset({".", ";", ":", "--", "that", "which", "who", "but", "because"})
+#: How many words back that infinitive may stand.
+_JOIN_REACH = 14
+
+
+def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionShape) -> bool:
+    """True for a verb whose event the text only wishes, needs, tries or urges, or nearly
+    reaches (`[unrealized]` of `data/en/events/modality.toml`): "needed more votes to [[pass]]",
+    "urged him to [[resign]]", "needs to unite behind the plan, and [[impose]]", "all he had to
+    do was [[resign]]", "moving closer to [[declaring]]". Event extraction drops it."""
+    if shape.nominal or shape.verb_start is None:
+        return False
+    lex = ctx.lex
+    tokens = tokens_around(ctx, sentence, start)
+    words = [t.lower for t in tokens if t.end <= start and t.lower not in lex.adverbs]
+    verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
+    prev = words[-1] if words else ""
+    if shape.form == "ing":
+        return prev in ("to", "of") and len(words) > 1 and words[-2] in modality().approach
+    if shape.form != "base":
+        return False
+    if prev in lex.be_present | lex.be_past and verb not in lex.base_participles \
+            and prev not in ("'s", "’s"):
+        return True  # "all he had to do was resign": a base form after "was"
+    if prev == "to":
+        return wished_infinitive(words[:-1])
+    if prev not in ("and", "or"):
+        return False
+    for k in range(len(words) - 2, max(len(words) - _JOIN_REACH, 0) - 1, -1):
+        word = words[k]
+        if word in _JOIN_STOPS or word in lex.auxiliaries:
+            return False
+        if word == "to" and k + 1 < len(words) - 1 and words[k + 1] not in lex.determiners:
+            return wished_infinitive(words[:k])
+    return False
 
 
 def _stative_form(verb: str) -> bool:

@@ -18,6 +18,11 @@ nominal
     an event noun governed by a demand, a search or a block: "demanding the [[return]] of the
     refugees", "information leading to the [[arrest]] of the gunman".
 
+One table is for event extraction only: ``[unrealized]`` events are wished, needed, tried,
+urged or nearly reached ("needed more votes to [[pass]] the bill", "urged the premier to
+[[meet]] him", "all he had to do was [[resign]]", "closer to [[declaring]]"): they have not
+happened, and extraction keeps no event for them (`wished_infinitive`).
+
 One table says the opposite: ``[stative]`` verbs after a non-future modal are states or speech
 acts holding at the publication date ("I can [[confirm]]", "would [[like]] to", "may [[be]] in
 Mexico"), not events to come (`modal_state`).
@@ -43,6 +48,7 @@ __all__ = [
     "modal_state",
     "modality",
     "subjunctive",
+    "wished_infinitive",
 ]
 
 MODALITY_FILE = EVENTS_DIR / "modality.toml"
@@ -79,6 +85,12 @@ class Modality:
     performatives: frozenset[str]
     stative_examples: tuple[str, ...]
     stative_counterexamples: tuple[str, ...]
+    wishes: frozenset[str] = frozenset()
+    wish_objects: frozenset[str] = frozenset()
+    abilities: frozenset[str] = frozenset()
+    approach: frozenset[str] = frozenset()
+    unrealized_examples: tuple[str, ...] = ()
+    unrealized_counterexamples: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,7 +118,10 @@ def modality() -> Modality:
                     sentences("counterexamples"), words("stative", "verbs"),
                     words("stative", "performative_governors"),
                     words("stative", "performatives"),
-                    strings("stative", "examples"), strings("stative", "counterexamples"))
+                    strings("stative", "examples"), strings("stative", "counterexamples"),
+                    words("unrealized", "wishes"), words("unrealized", "wish_objects"),
+                    words("unrealized", "abilities"), words("unrealized", "approach"),
+                    strings("unrealized", "examples"), strings("unrealized", "counterexamples"))
 
 
 _TABLES = ("infinitive", "conditional", "subjunctive", "nominal")
@@ -130,6 +145,25 @@ def governed_infinitive(before: Sequence[str]) -> bool:
             return False
         if word in cues.object_governors:
             return not (k > 0 and is_negation(before[k - 1]))
+    return False
+
+
+def wished_infinitive(before: Sequence[str]) -> bool:
+    """True when the words `before` "to" (lowercase, in order) end with a word of wish, need,
+    attempt or urging (`[unrealized] wishes`: "needed", "hoping"; not "was able"), or have one
+    that takes an object a few words back (`wish_objects`: "urged the premier"): the
+    infinitive's event has not happened."""
+    cues = modality()
+    if not before or before[-1] in _STOPS:
+        return False
+    if before[-1] in cues.wishes:
+        return not (before[-1] in cues.abilities and len(before) > 1
+                    and before[-2] in ("was", "were"))
+    for word in reversed(before[-OBJECT_REACH - 1:-1]):
+        if word in _STOPS:
+            return False
+        if word in cues.wish_objects:
+            return True
     return False
 
 

@@ -2,6 +2,8 @@
 
 A capitalized run of words ("UK Prime Minister Keir Starmer") loses its leading titles,
 nationality adjectives and place names ("Keir Starmer"); royal titles stay ("King Charles III").
+A capitalized gerund opening a sentence is no part of a name ("Regarding Gaddafi"), nor is a run
+joined by "for", "of" or "on" to an organisation ("Institute for Communicable Diseases").
 A run of two or more words is a person when a title or a role word introduced it, when its last
 word also stands alone elsewhere in the document ("Carney"), or when none of its words is an
 ordinary word of the document (so "Global Alliances" in a heading is not a person). Single
@@ -132,6 +134,26 @@ def _region(name: str) -> bool:
     return place is not None and place.kind != "city" and name not in place_words().ambiguous
 
 
+def _own_run(run: list[Token], previous: Sequence[Token], before: Sequence[Token],
+             initial: bool) -> tuple[list[Token], bool]:
+    """The run without a capitalized gerund opening its sentence ("Complicating Gaddafi's
+    plans": "Gaddafi"), and whether it continues the name of an organisation ("Institute for
+    Communicable Diseases", "Observatory for Human Rights": no person)."""
+    words = people_words()
+    if previous and len(before) > 1 and before[-1].lower in _ORG_LINKS \
+            and before[-2] is previous[-1] and any(t.bare in words.org_words for t in previous):
+        return run, True
+    head = run[0].text
+    if initial and len(run) > 1 and len(head) >= 7 and head.endswith("ing") \
+            and head[1:].islower() and head not in words.royal:
+        return run[1:], False
+    return run, False
+
+
+#: Words that join an organisation's name to the rest of it ("Institute for ...").
+_ORG_LINKS = frozenset({"for", "of", "on"})
+
+
 def _is_name(run: Sequence[Token]) -> bool:
     words = people_words()
     texts = [t.bare for t in run]
@@ -215,12 +237,17 @@ def index_people(text: str, sentences: Sequence[Sentence],
         if sent.headline:
             headlines.append(tokens)
             continue
+        previous: list[Token] = []
         for run in _runs(tokens, text, 0):
             first = run[0]
             before = [t for t in tokens if t.end <= first.start]
             role = bool(before) and before[-1].lower in words.role_words
             initial = first.start == sent.start or (bool(before) and not before[-1].is_word
                                                    and before[-1].text not in ",")
+            run, after_org = _own_run(run, previous, before, initial)
+            previous = run
+            if after_org:
+                continue
             run, titled = _strip_front(run)
             if not run or not _is_name(run):
                 continue

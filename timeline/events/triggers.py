@@ -28,7 +28,7 @@ __all__ = ["REQUIREMENTS", "SLOTS", "TriggerEntry", "TriggerMatch", "TriggerSet"
            "find_triggers", "load_triggers"]
 
 TRIGGERS_PATH = DATA_DIR / "triggers.toml"
-REQUIREMENTS = frozenset({"location", "participant", "person_agent"})
+REQUIREMENTS = frozenset({"location", "participant", "person_agent", "active"})
 SLOTS = frozenset({"agent", "others", "places", "predicate", "phrase", "subject", "participle",
                    "venue", "quote"})
 _ENTRY_KEYS = {"pattern", "examples", "counterexamples", "requires", "subject", "titles",
