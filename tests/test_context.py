@@ -98,6 +98,10 @@ def value_of(text: str, published: str, phrase: str) -> str:
     # ... but the reported clause's own date is the reported clause's
     ("The minister said the blockade will be extended on Tuesday.", "2025-03-17", "Tuesday",
      "2025-03-18"),
+    # a reporting verb in the passive is no telling of its own: the modal before it decides
+    ("The winners would be announced on Friday, the jury said.", "2025-03-17", "Friday",
+     "2025-03-21"),
+    ("The winners were announced on Friday.", "2025-03-17", "Friday", "2025-03-14"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),

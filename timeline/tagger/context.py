@@ -82,7 +82,9 @@ def clause_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[in
     return left, right
 
 
+#: (not in the passive: "will be announced on Friday" is the announcement's own day to come)
 _REPORTED = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
     r"\b(?:said|says|told|announced|reported|declared|confirmed|disclosed)\s+"
     r"(?:(?:on|late|early|last|over|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _LOOK_BACK = 80
