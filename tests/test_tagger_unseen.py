@@ -117,3 +117,15 @@ def test_ages_in_decades_are_no_decades() -> None:
 ])
 def test_hours_later(text: str, expected: tuple[str, str, str, str]) -> None:
     assert ranges(text, "2014-06-12")[-1] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day of the month in words is a day, not its month
+    ("The parade was held on the first of May .", {"the first of May": ("DATE", "2014-05-01")}),
+    ("Talks resume on the twenty-first of June , 2015 .",
+     {"the twenty-first of June , 2015": ("DATE", "2015-06-21")}),
+    # "the last of May" is no day
+    ("He sold the last of May 's crop .", {"May": ("DATE", "2014-05")}),
+])
+def test_a_day_of_the_month_in_words(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2014-06-12") == expected
