@@ -134,6 +134,9 @@ def test_clause_decides_direction(text: str, published: str, phrase: str, value:
      "the corresponding period last year", "1988-Q3"),
     ("Profit rose in the second quarter. Sales for last year's quarter were flat.",
      "last year's quarter", "1988-Q2"),
+    # "from now" counts from the writing, not from the period under discussion
+    ("Output fell in the first quarter. A year from now it will have recovered.",
+     "A year from now", "1990"),
 ])
 def test_financial_periods(text: str, phrase: str, value: str) -> None:
     assert value_of(text, "1989-11-02", phrase) == value
