@@ -129,3 +129,17 @@ def test_hours_later(text: str, expected: tuple[str, str, str, str]) -> None:
 ])
 def test_a_day_of_the_month_in_words(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2014-06-12") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stretch from now of an uncertain count: an unknown count of its unit
+    ("It may spread in the next six to nine months .",
+     {"the next six to nine months": ("DURATION", "PXM")}),
+    ("The sun stays up for the next 12 to 13 hours .",
+     {"the next 12 to 13 hours": ("DURATION", "PTXH")}),
+    # "last" as a verb names no stretch: the range of counts alone
+    ("Such wars last 30-40 years .", {"30-40 years": ("DURATION", "P30Y")}),
+])
+def test_a_stretch_of_an_uncertain_count(text: str,
+                                         expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2014-06-12") == expected
