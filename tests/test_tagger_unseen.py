@@ -137,6 +137,10 @@ def test_a_day_of_the_month_in_words(text: str, expected: dict[str, tuple[str, s
      {"the next six to nine months": ("DURATION", "PXM")}),
     ("The sun stays up for the next 12 to 13 hours .",
      {"the next 12 to 13 hours": ("DURATION", "PTXH")}),
+    # half a year back or ahead of now is six months, not the second half of a year
+    ("Assets were held over the last half year .",
+     {"the last half year": ("DURATION", "P6M")}),
+    ("Sales fell in the first half year .", {"the first half": ("DATE", "2014-H1")}),
     # "last" as a verb names no stretch: the range of counts alone
     ("Such wars last 30-40 years .", {"30-40 years": ("DURATION", "P30Y")}),
 ])
