@@ -102,6 +102,9 @@ def value_of(text: str, published: str, phrase: str) -> str:
     ("The winners would be announced on Friday, the jury said.", "2025-03-17", "Friday",
      "2025-03-21"),
     ("The winners were announced on Friday.", "2025-03-17", "Friday", "2025-03-14"),
+    # "last" after a modal is the verb, no past cue ("last week"): the modal decides
+    ("The outbreak had been contained, though the lull might only last until the autumn.",
+     "2025-05-04", "the autumn", "2025-FA"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),

@@ -41,9 +41,13 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
     r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
-    r"wrote|spoke|ago|last|earlier|closed|ended|agreed|signed|died|killed|"
+    r"wrote|spoke|ago|earlier|closed|ended|agreed|signed|died|killed|"
     r"sent|fled|fought|flew|struck|broke|caught|drove|threw|stood|withdrew|overthrew|sought|"
     r"swept|stole|froze|chose|grew|knew|thought|meant|felt)\b"
+    # "last" (as in "last week") is a past cue, but not the verb after a modal, "to" or an
+    # adverb ("might only last until the autumn")
+    r"|(?<!\bwill )(?<!\bwould )(?<!\bmight )(?<!\bmay )(?<!\bcould )(?<!\bcan )"
+    r"(?<!\bshould )(?<!\bmust )(?<!\bto )(?<!\bonly )(?<!\bnot )(?<!\bstill )\blast\b"
     # a record is one already set: "its record high set on Aug. 6"
     r"|\brecords?\s+(?:(?:high|low|level|close)s?\s+)?set\b"
     r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
