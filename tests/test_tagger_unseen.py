@@ -147,3 +147,14 @@ def test_a_day_of_the_month_in_words(text: str, expected: dict[str, tuple[str, s
 def test_a_stretch_of_an_uncertain_count(text: str,
                                          expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2014-06-12") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the second season of a coordination comes no earlier than the first
+    ("A worse wave comes in the autumn and the winter .",
+     {"the autumn": ("DATE", "2009-FA"), "the winter": ("DATE", "2009-WI")}),
+    ("It spread in the winter and the spring .",
+     {"the winter": ("DATE", "2008-WI"), "the spring": ("DATE", "2009-SP")}),
+])
+def test_coordinated_seasons(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2009-05-04") == expected
