@@ -105,6 +105,10 @@ def value_of(text: str, published: str, phrase: str) -> str:
     # "last" after a modal is the verb, no past cue ("last week"): the modal decides
     ("The outbreak had been contained, though the lull might only last until the autumn.",
      "2025-05-04", "the autumn", "2025-FA"),
+    # "may" in lower case is a modal looking ahead, as "might" is
+    ("The virus may return in the winter.", "2025-05-04", "the winter", "2025-WI"),
+    ("Officials may try to turn Friday prayers into a rally.", "2025-03-13", "Friday",
+     "2025-03-14"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),

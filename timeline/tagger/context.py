@@ -29,6 +29,8 @@ _FUTURE = re.compile(
     r"(?<!['’]s planned)(?<!\bits planned)(?<!\bhis planned)(?<!\bher planned)"
     r"(?<!\bour planned)(?<!\btheir planned)"
     r"|\bmight\s+(?!have\b)"
+    # "may" in lower case is the modal ("may return in the winter"), "May" the month
+    r"|\b(?-i:may)\s+(?!have\b|not\b|be\s+\w+ed\b)"
     # "could" looks ahead only before a verb of its own ("a vote could come Friday"; not "could
     # not be found Friday", "could be located Wednesday": the past of "can")
     r"|\bcould\s+(?!have\b|not\b|be\b|only\b|never\b|hardly\b|barely\b|still\b)"
