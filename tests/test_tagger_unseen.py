@@ -158,3 +158,9 @@ def test_a_stretch_of_an_uncertain_count(text: str,
 ])
 def test_coordinated_seasons(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2009-05-04") == expected
+
+
+def test_a_header_with_a_two_digit_year() -> None:
+    # day, month, a year in two digits, then the clock: the day is the header's
+    assert tagged("09 February 12 07:00 GMT The envoy arrived .", "2012-02-09") == {
+        "09 February 12 07:00 GMT": ("TIME", "2012-02-09T07:00")}
