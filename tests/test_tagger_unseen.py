@@ -164,3 +164,20 @@ def test_a_header_with_a_two_digit_year() -> None:
     # day, month, a year in two digits, then the clock: the day is the header's
     assert tagged("09 February 12 07:00 GMT The envoy arrived .", "2012-02-09") == {
         "09 February 12 07:00 GMT": ("TIME", "2012-02-09T07:00")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a newspaper's name is no set of days nor a Sunday
+    ("A Sunday Times reporter said on Sunday that the Daily Mail had it first .",
+     {"Sunday": ("DATE", "2012-02-19")}),
+    ("The Daily Telegraph and the People 's Daily ran it .", {}),
+    # a paper's name after 'daily' in lower case stays a set, as AQUAINT annotates it
+    ("The daily Gramma ran it .", {"daily": ("SET", "P1D")}),
+    # a nationality, an acronym or a weekday after 'daily' is no paper
+    ("They face daily Israeli raids and daily UN briefings .",
+     {"daily": ("SET", "P1D")}),
+    # lower case is no name
+    ("He sent it by mail on Sunday .", {"Sunday": ("DATE", "2012-02-19")}),
+])
+def test_newspaper_names(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-02-22") == expected
