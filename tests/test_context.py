@@ -109,6 +109,10 @@ def value_of(text: str, published: str, phrase: str) -> str:
     ("The virus may return in the winter.", "2025-05-04", "the winter", "2025-WI"),
     ("Officials may try to turn Friday prayers into a rally.", "2025-03-13", "Friday",
      "2025-03-14"),
+    # a plan in the past ("was supposed to have begun") is no future
+    ("A truce that was supposed to have begun in April never took hold.", "2025-06-20",
+     "April", "2025-04"),
+    ("The truce is supposed to begin in April.", "2025-06-20", "April", "2026-04"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),

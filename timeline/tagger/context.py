@@ -19,6 +19,8 @@ __all__ = ["clause_bounds", "signal_before", "tense_at"]
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|is|are|was|were|be)\s+(?:\w+\s+)?"
     r"(?:going|scheduled|set|due|expected|slated|planned|poised|likely|supposed|bound)\s+to\b"
+    # "was supposed to have come into effect in April": a plan already past
+    r"(?!\s+have\b)"
     r"|\b(?:will|won['’]t|shall|would|['’]ll)\b"
     r"|\b(?:plans?|planning|intends?|intending|aims?|hopes?|expects?|promised)\s+to\b"
     r"|\bto\s+be\s+(?:held|released|announced|published|made|completed|signed)\b"
