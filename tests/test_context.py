@@ -113,6 +113,9 @@ def value_of(text: str, published: str, phrase: str) -> str:
     ("A truce that was supposed to have begun in April never took hold.", "2025-06-20",
      "April", "2025-04"),
     ("The truce is supposed to begin in April.", "2025-06-20", "April", "2026-04"),
+    # a date after "since" lies before the writing, however near the next one is
+    ("Thousands have died since March.", "2025-02-16", "March", "2024-03"),
+    ("Employers hired the most since April.", "2025-03-07", "April", "2024-04"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),

@@ -171,6 +171,19 @@ def _season_after(text: str, c: Candidate, value: TimeValue, prev: TimeExpressio
     return value
 
 
+def _since_before(text: str, c: Candidate, value: TimeValue, anchor: PubDate | None,
+                  ctx: Context) -> TimeValue:
+    """A year-less date after "since" ("killed since March", written in February) lies
+    before the writing: the year before, not the nearest one still to come."""
+    p = c.partial
+    if anchor is None or p.year is not None or p.shift is not None or p.month is None \
+            or value.earliest is None or value.earliest <= anchor.latest \
+            or signal_before(text, c.start) != "since":
+        return value
+    earlier = _resolve(attrs.evolve(p, year=value.earliest.year - 1), ctx, text[c.start:c.end])
+    return earlier if earlier is not None else value
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
@@ -195,6 +208,7 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         if value is None:
             continue
         value = _season_after(text, c, value, out[-1] if out else None, ctx)
+        value = _since_before(text, c, value, anchor, ctx)
         expr = TimeExpression(
             text=text[c.start:c.end], start=c.start, end=c.end, time=value, rule=c.rule.name,
             signal=signal_before(text, c.start), latent=p.latent,
