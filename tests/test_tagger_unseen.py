@@ -181,3 +181,8 @@ def test_a_header_with_a_two_digit_year() -> None:
 ])
 def test_newspaper_names(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-02-22") == expected
+
+
+def test_a_year_after_one_or_another() -> None:
+    text = "One 2004 order listed rifles ; another 2009 cable listed tanks ."
+    assert tagged(text, "2011-09-07") == {"2004": ("DATE", "2004"), "2009": ("DATE", "2009")}
