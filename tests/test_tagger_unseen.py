@@ -186,3 +186,13 @@ def test_newspaper_names(text: str, expected: dict[str, tuple[str, str]]) -> Non
 def test_a_year_after_one_or_another() -> None:
     text = "One 2004 order listed rifles ; another 2009 cable listed tanks ."
     assert tagged(text, "2011-09-07") == {"2004": ("DATE", "2004"), "2009": ("DATE", "2009")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural unit before '-long' is an unknown count of it, not 'a months'
+    ("They ended a months-long siege .", {"months-long": ("DURATION", "PXM")}),
+    ("It shifted the years-long balance .", {"years-long": ("DURATION", "PXY")}),
+    ("It was a decades-long alliance .", {}),
+])
+def test_units_long(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-02-05") == expected
