@@ -196,3 +196,12 @@ def test_a_year_after_one_or_another() -> None:
 ])
 def test_units_long(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-02-05") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They extended the mission for another month .",
+     {"another month": ("DURATION", "P1M")}),
+    ("Friday was another day of fighting .", {"Friday": ("DATE", "2012-01-20")}),
+])
+def test_another_unit(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-01-23") == expected
