@@ -98,6 +98,24 @@ def value_of(text: str, published: str, phrase: str) -> str:
     # ... but the reported clause's own date is the reported clause's
     ("The minister said the blockade will be extended on Tuesday.", "2025-03-17", "Tuesday",
      "2025-03-18"),
+    # a reporting verb in the passive is no telling of its own: the modal before it decides
+    ("The winners would be announced on Friday, the jury said.", "2025-03-17", "Friday",
+     "2025-03-21"),
+    ("The winners were announced on Friday.", "2025-03-17", "Friday", "2025-03-14"),
+    # "last" after a modal is the verb, no past cue ("last week"): the modal decides
+    ("The outbreak had been contained, though the lull might only last until the autumn.",
+     "2025-05-04", "the autumn", "2025-FA"),
+    # "may" in lower case is a modal looking ahead, as "might" is
+    ("The virus may return in the winter.", "2025-05-04", "the winter", "2025-WI"),
+    ("Officials may try to turn Friday prayers into a rally.", "2025-03-13", "Friday",
+     "2025-03-14"),
+    # a plan in the past ("was supposed to have begun") is no future
+    ("A truce that was supposed to have begun in April never took hold.", "2025-06-20",
+     "April", "2025-04"),
+    ("The truce is supposed to begin in April.", "2025-06-20", "April", "2026-04"),
+    # a date after "since" lies before the writing, however near the next one is
+    ("Thousands have died since March.", "2025-02-16", "March", "2024-03"),
+    ("Employers hired the most since April.", "2025-03-07", "April", "2024-04"),
     # "vs." before a name and a month's abbreviation before its day end no sentence
     (("In January, a month after the Smith vs. Jones ruling by the state's highest court, a "
      "protest erupted downtown."), "2025-10-20", "January", "2025-01"),
@@ -130,6 +148,9 @@ def test_clause_decides_direction(text: str, published: str, phrase: str, value:
      "the corresponding period last year", "1988-Q3"),
     ("Profit rose in the second quarter. Sales for last year's quarter were flat.",
      "last year's quarter", "1988-Q2"),
+    # "from now" counts from the writing, not from the period under discussion
+    ("Output fell in the first quarter. A year from now it will have recovered.",
+     "A year from now", "1990"),
 ])
 def test_financial_periods(text: str, phrase: str, value: str) -> None:
     assert value_of(text, "1989-11-02", phrase) == value

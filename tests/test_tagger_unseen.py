@@ -117,3 +117,91 @@ def test_ages_in_decades_are_no_decades() -> None:
 ])
 def test_hours_later(text: str, expected: tuple[str, str, str, str]) -> None:
     assert ranges(text, "2014-06-12")[-1] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day of the month in words is a day, not its month
+    ("The parade was held on the first of May .", {"the first of May": ("DATE", "2014-05-01")}),
+    ("Talks resume on the twenty-first of June , 2015 .",
+     {"the twenty-first of June , 2015": ("DATE", "2015-06-21")}),
+    # "the last of May" is no day
+    ("He sold the last of May 's crop .", {"May": ("DATE", "2014-05")}),
+])
+def test_a_day_of_the_month_in_words(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2014-06-12") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stretch from now of an uncertain count: an unknown count of its unit
+    ("It may spread in the next six to nine months .",
+     {"the next six to nine months": ("DURATION", "PXM")}),
+    ("The sun stays up for the next 12 to 13 hours .",
+     {"the next 12 to 13 hours": ("DURATION", "PTXH")}),
+    # half a year back or ahead of now is six months, not the second half of a year
+    ("Assets were held over the last half year .",
+     {"the last half year": ("DURATION", "P6M")}),
+    ("Sales fell in the first half year .", {"the first half": ("DATE", "2014-H1")}),
+    # "last" as a verb names no stretch: the range of counts alone
+    ("Such wars last 30-40 years .", {"30-40 years": ("DURATION", "P30Y")}),
+])
+def test_a_stretch_of_an_uncertain_count(text: str,
+                                         expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2014-06-12") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the second season of a coordination comes no earlier than the first
+    ("A worse wave comes in the autumn and the winter .",
+     {"the autumn": ("DATE", "2009-FA"), "the winter": ("DATE", "2009-WI")}),
+    ("It spread in the winter and the spring .",
+     {"the winter": ("DATE", "2008-WI"), "the spring": ("DATE", "2009-SP")}),
+])
+def test_coordinated_seasons(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2009-05-04") == expected
+
+
+def test_a_header_with_a_two_digit_year() -> None:
+    # day, month, a year in two digits, then the clock: the day is the header's
+    assert tagged("09 February 12 07:00 GMT The envoy arrived .", "2012-02-09") == {
+        "09 February 12 07:00 GMT": ("TIME", "2012-02-09T07:00")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a newspaper's name is no set of days nor a Sunday
+    ("A Sunday Times reporter said on Sunday that the Daily Mail had it first .",
+     {"Sunday": ("DATE", "2012-02-19")}),
+    ("The Daily Telegraph and the People 's Daily ran it .", {}),
+    # a paper's name after 'daily' in lower case stays a set, as AQUAINT annotates it
+    ("The daily Gramma ran it .", {"daily": ("SET", "P1D")}),
+    # a nationality, an acronym or a weekday after 'daily' is no paper
+    ("They face daily Israeli raids and daily UN briefings .",
+     {"daily": ("SET", "P1D")}),
+    # lower case is no name
+    ("He sent it by mail on Sunday .", {"Sunday": ("DATE", "2012-02-19")}),
+])
+def test_newspaper_names(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-02-22") == expected
+
+
+def test_a_year_after_one_or_another() -> None:
+    text = "One 2004 order listed rifles ; another 2009 cable listed tanks ."
+    assert tagged(text, "2011-09-07") == {"2004": ("DATE", "2004"), "2009": ("DATE", "2009")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural unit before '-long' is an unknown count of it, not 'a months'
+    ("They ended a months-long siege .", {"months-long": ("DURATION", "PXM")}),
+    ("It shifted the years-long balance .", {"years-long": ("DURATION", "PXY")}),
+    ("It was a decades-long alliance .", {}),
+])
+def test_units_long(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-02-05") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They extended the mission for another month .",
+     {"another month": ("DURATION", "P1M")}),
+    ("Friday was another day of fighting .", {"Friday": ("DATE", "2012-01-20")}),
+])
+def test_another_unit(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-01-23") == expected

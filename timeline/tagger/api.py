@@ -147,6 +147,43 @@ def _clock_on_day(text: str, cands: list[Candidate], i: int) -> Partial:
     return p
 
 
+#: between two seasons of one coordination: "in the autumn and the winter", "spring or summer"
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|to|into|through)\s+(?:the\s+|early\s+|late\s+)*$",
+                          re.IGNORECASE)
+
+
+def _season_after(text: str, c: Candidate, value: TimeValue, prev: TimeExpression | None,
+                  ctx: Context) -> TimeValue:
+    """The second season of a coordination ("in the autumn and the winter") comes no earlier
+    than the first: it is the one of the first's year or of the year after, not the nearest
+    one to the publication date (a winter behind it)."""
+    p = c.partial
+    if p.season is None or p.year is not None or p.shift is not None or prev is None \
+            or prev.time.granularity != "season" or prev.time.earliest is None \
+            or value.earliest is None or value.earliest >= prev.time.earliest \
+            or not _COORDINATED.fullmatch(text, prev.end, c.start):
+        return value
+    for year in (prev.time.earliest.year, prev.time.earliest.year + 1):
+        later = _resolve(attrs.evolve(p, year=year), ctx, text[c.start:c.end])
+        if later is not None and later.earliest is not None \
+                and later.earliest >= prev.time.earliest:
+            return later
+    return value
+
+
+def _since_before(text: str, c: Candidate, value: TimeValue, anchor: PubDate | None,
+                  ctx: Context) -> TimeValue:
+    """A year-less date after "since" ("killed since March", written in February) lies
+    before the writing: the year before, not the nearest one still to come."""
+    p = c.partial
+    if anchor is None or p.year is not None or p.shift is not None or p.month is None \
+            or value.earliest is None or value.earliest <= anchor.latest \
+            or signal_before(text, c.start) != "since":
+        return value
+    earlier = _resolve(attrs.evolve(p, year=value.earliest.year - 1), ctx, text[c.start:c.end])
+    return earlier if earlier is not None else value
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
@@ -165,11 +202,13 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                                                else None)
         recent = period[1] if period is not None and c.start - period[0] <= _PERIOD_REACH \
             else None
-        value = _resolve(p, Context(anchor=anchor, tense=tense, ref=ref,
-                                    day_first=config.day_first, period=recent),
-                         text[c.start:c.end])
+        ctx = Context(anchor=anchor, tense=tense, ref=ref, day_first=config.day_first,
+                      period=recent)
+        value = _resolve(p, ctx, text[c.start:c.end])
         if value is None:
             continue
+        value = _season_after(text, c, value, out[-1] if out else None, ctx)
+        value = _since_before(text, c, value, anchor, ctx)
         expr = TimeExpression(
             text=text[c.start:c.end], start=c.start, end=c.end, time=value, rule=c.rule.name,
             signal=signal_before(text, c.start), latent=p.latent,

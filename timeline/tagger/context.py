@@ -19,6 +19,8 @@ __all__ = ["clause_bounds", "signal_before", "tense_at"]
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|is|are|was|were|be)\s+(?:\w+\s+)?"
     r"(?:going|scheduled|set|due|expected|slated|planned|poised|likely|supposed|bound)\s+to\b"
+    # "was supposed to have come into effect in April": a plan already past
+    r"(?!\s+have\b)"
     r"|\b(?:will|won['’]t|shall|would|['’]ll)\b"
     r"|\b(?:plans?|planning|intends?|intending|aims?|hopes?|expects?|promised)\s+to\b"
     r"|\bto\s+be\s+(?:held|released|announced|published|made|completed|signed)\b"
@@ -29,6 +31,8 @@ _FUTURE = re.compile(
     r"(?<!['’]s planned)(?<!\bits planned)(?<!\bhis planned)(?<!\bher planned)"
     r"(?<!\bour planned)(?<!\btheir planned)"
     r"|\bmight\s+(?!have\b)"
+    # "may" in lower case is the modal ("may return in the winter"), "May" the month
+    r"|\b(?-i:may)\s+(?!have\b|not\b|be\s+\w+ed\b)"
     # "could" looks ahead only before a verb of its own ("a vote could come Friday"; not "could
     # not be found Friday", "could be located Wednesday": the past of "can")
     r"|\bcould\s+(?!have\b|not\b|be\b|only\b|never\b|hardly\b|barely\b|still\b)"
@@ -41,9 +45,13 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
     r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
-    r"wrote|spoke|ago|last|earlier|closed|ended|agreed|signed|died|killed|"
+    r"wrote|spoke|ago|earlier|closed|ended|agreed|signed|died|killed|"
     r"sent|fled|fought|flew|struck|broke|caught|drove|threw|stood|withdrew|overthrew|sought|"
     r"swept|stole|froze|chose|grew|knew|thought|meant|felt)\b"
+    # "last" (as in "last week") is a past cue, but not the verb after a modal, "to" or an
+    # adverb ("might only last until the autumn")
+    r"|(?<!\bwill )(?<!\bwould )(?<!\bmight )(?<!\bmay )(?<!\bcould )(?<!\bcan )"
+    r"(?<!\bshould )(?<!\bmust )(?<!\bto )(?<!\bonly )(?<!\bnot )(?<!\bstill )\blast\b"
     # a record is one already set: "its record high set on Aug. 6"
     r"|\brecords?\s+(?:(?:high|low|level|close)s?\s+)?set\b"
     r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
@@ -82,7 +90,9 @@ def clause_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[in
     return left, right
 
 
+#: (not in the passive: "will be announced on Friday" is the announcement's own day to come)
 _REPORTED = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
     r"\b(?:said|says|told|announced|reported|declared|confirmed|disclosed)\s+"
     r"(?:(?:on|late|early|last|over|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _LOOK_BACK = 80

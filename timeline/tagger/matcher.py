@@ -62,12 +62,24 @@ def _candidates(text: str, low: str, grammar: Grammar, skip: frozenset[str],
     return out
 
 
-def _negative_spans(low: str, grammar: Grammar,
+def _capitalized(text: str, match: re.Match[str]) -> bool:
+    """Every group of a negative rule named ``name...`` is capitalized in the original text
+    (a capital, then a small letter: "Sunday Times", "the daily Kommersant"; not "UN")."""
+    for group, found in match.groupdict().items():
+        if group.startswith("name") and found is not None:
+            s = match.start(group)
+            if not (text[s].isupper() and text[s + 1:s + 2].islower()):
+                return False
+    return True
+
+
+def _negative_spans(text: str, low: str, grammar: Grammar,
                     positions: dict[int, list[int]]) -> list[tuple[int, int]]:
     first = len(grammar.rules)
     return [m.span() for index in range(first, first + len(grammar.negatives))
             if index in positions or index in grammar.prefilter.unindexed
-            for m in grammar.prefilter.finditer(index, low, positions.get(index, ()))]
+            for m in grammar.prefilter.finditer(index, low, positions.get(index, ()))
+            if _capitalized(text, m)]
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
@@ -138,7 +150,7 @@ def scan(text: str, grammar: Grammar, skip: frozenset[str] = frozenset()) -> lis
     low = lower_ascii(text)
     positions = grammar.prefilter.candidates(low)
     negative = bytearray(len(low))  # 1 where a negative rule matched (linear, as in _select)
-    for s, e in _negative_spans(low, grammar, positions):
+    for s, e in _negative_spans(text, low, grammar, positions):
         negative[s:e] = b"\x01" * (e - s)
     cands = [c for c in _candidates(text, low, grammar, skip, positions)
              if negative.find(1, c.start, c.end) < 0]

@@ -348,9 +348,11 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
         return _ref(ref, base)
     period = ctx.period
     if p.unit == "year" and p.num == int(p.num) and period is not None \
+            and not (p.origin == "dct" and direction > 0) \
             and period.granularity in ("quarter", "half") and period.earliest is not None \
             and "X" not in period.value:
-        # financial news: "a year ago" is the period under discussion, a year back
+        # financial news: "a year ago" is the period under discussion, a year back (but "a
+        # year from now" counts from the writing, no period's)
         return _unit(_time.shift(period.earliest, "year", direction * int(p.num)),
                      period.granularity, None)
     if base is None:

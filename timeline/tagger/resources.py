@@ -13,7 +13,8 @@ Three kinds of file, kept apart from the engine as HeidelTime keeps its resource
     fixed fields (``unit``, ``shift``, ``value``, ``type``, ``mod``, ``part``, ``latent``,
     ``priority``, ``tense``: the tense it is read in, whatever its clause's) and ``examples``: phrases the rule must tag in full (each one runs as a test).
     ``[[negative]]`` tables name spans that are never dates (money, percentages, ages); any
-    candidate overlapping one is dropped.
+    candidate overlapping one is dropped. A negative's groups named ``name...`` must be
+    capitalized in the text ("Sunday Times", not "on Sunday times were hard").
 
 In patterns a space matches any run of white space (news text wraps lines mid-phrase), and the
 span of the expression is the group ``timex`` when the pattern has one (context stays outside),
