@@ -200,3 +200,12 @@ def test_no_person_in_an_organisation_name_or_after_an_opening_gerund() -> None:
     text = ("The National Institute for Communicable Diseases tested Ana Silva. "
             "Regarding Silva, the Observatory for Human Rights said nothing.")
     assert _names(text) == {"Ana Silva"}
+
+
+@pytest.mark.parametrize("possessive", ["'s", " 's"])
+def test_a_possessed_name_is_no_participant_but_owns_a_noun_event(possessive: str) -> None:
+    # tokenized text splits the ending off ("Haftar 's forces"): same reading as "Haftar's"
+    text = f"Ana Silva visited Tunis with envoys of General Omar Haftar{possessive} government."
+    assert _one(text, "travel").participants == ("Ana Silva",)
+    text = f"Critics mocked President Lula{possessive} visit to Lisbon on Monday."
+    assert _one(text, "travel").participants == ("Lula",)

@@ -62,6 +62,18 @@ def _before(ctx: DocContext, sentence: Sentence, offset: int) -> list[Token]:
     return [t for t in ctx.tokens(sentence) if t.end <= offset]
 
 
+def _joined(tokens: Sequence[Token]) -> list[Token]:
+    """`tokens` with a possessive ending split off by tokenization ("Gaddafi 's": "'" and
+    "s") joined into one token "'s", possessive with an empty bare form."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.text == "s" and out and out[-1].text in ("'", "’") and out[-1].end == tok.start:
+            out[-1] = Token(out[-1].text + "s", out[-1].start, tok.end)
+        else:
+            out.append(tok)
+    return out
+
+
 def is_nominal(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
     """True when the trigger is a noun ("Carney's visit", "the launch of", "a meeting")."""
     if not match.has_verb:
@@ -69,7 +81,7 @@ def is_nominal(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool
     if match.verb_start != match.start or match.form not in ("base", "s", "ing"):
         return False
     if match.form == "s":  # "the premier arrives": a noun only right after "the"/"his"
-        before = _before(ctx, sentence, match.start)
+        before = _joined(_before(ctx, sentence, match.start))
         return bool(before) and (before[-1].lower in ctx.lex.determiners
                                  or before[-1].is_possessive)
     return _possessor(ctx, sentence, match.start) is not None
@@ -79,7 +91,7 @@ def _possessor(ctx: DocContext, sentence: Sentence, offset: int) -> Token | None
     """The determiner or possessive before a noun at `offset`, over up to three adjectives
     ("Carney's first official meeting")."""
     lex = ctx.lex
-    for tok in reversed(_before(ctx, sentence, offset)[-4:]):
+    for tok in reversed(_joined(_before(ctx, sentence, offset)[-5:])[-4:]):
         if tok.lower in lex.determiners or tok.is_possessive:
             return tok
         if not (tok.text.islower() and tok.is_word and tok.lower not in lex.function_words
@@ -163,7 +175,12 @@ _PREPOSITIONS = {"with", "to", "by", "of", "from", "for", "against", "between", 
 
 
 def _possessive_at(ctx: DocContext, end: int) -> bool:
-    return ctx.text[end:end + 2] in ("’s", "'s")
+    """True for a name followed by a possessive ending, joined ("Gaddafi's") or split off
+    by tokenization ("Gaddafi 's")."""
+    return _POSSESSIVE_AFTER.match(ctx.text, end) is not None
+
+
+_POSSESSIVE_AFTER = re.compile(r" ?[’']s?(?![\w’'])")
 
 
 def _modifier_at(ctx: DocContext, end: int) -> bool:
@@ -196,6 +213,12 @@ def _owner_of(ctx: DocContext, sentence: Sentence, tok: Token) -> tuple[str | No
         name = _resolve(ctx, sentence, tok.start)
         return (ctx.people.short(name), (name,)) if name else (None, ())
     found = ctx.persons(tok.start, tok.end)
+    if not tok.bare:  # "Gaddafi 's visit": the ending split off, its owner just before
+        found = [m for m in ctx.persons(sentence.start, tok.start)
+                 if not ctx.text[m.end:tok.start].strip()]
+        if not found:
+            words = _before(ctx, sentence, tok.start)[-1:]
+            return (words[0].text, ()) if words else (None, ())
     if found:
         return ctx.people.short(found[-1].name), (found[-1].name,)
     return tok.bare, ()
