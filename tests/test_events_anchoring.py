@@ -226,3 +226,18 @@ def test_a_noun_after_an_infinitive_still_to_come_is_future() -> None:
     text = "The league plans to revive its mission to Syria."
     (event,) = detect_events(Document("t", text, PUB), [])
     assert (event.when.start, event.when.end) == (dt.date(2024, 6, 10), None)
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("A pupil who had returned from Mexico and was diagnosed on Saturday is recovering.",
+     False),
+    ("Ana Silva visited Rome and met Omar Haftar on Saturday.", False),
+    ("Ana Silva visited Rome and Paris on Saturday.", True),  # one verb: its own day
+])
+def test_a_day_after_a_second_verb_joined_by_and_bounds_the_first(text: str,
+                                                                  dated: bool) -> None:
+    from timeline import tag
+    events = detect_events(Document("t", text, PUB), tag(text, published="2024-06-10"))
+    (event,) = [e for e in events if e.type == "travel"]
+    assert event.when.end == dt.date(2024, 6, 8)
+    assert (event.when.start == dt.date(2024, 6, 8)) is dated

@@ -438,6 +438,11 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
                 and _said_on(ctx, sentence, dated_by, start):
             # "rebels Saturday said they had launched a push": on or before the saying
             when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
+        elif not likely and tense in ("past", "perfect") and when.end is not None \
+                and _coordinated_after(ctx, sentence, end, dated_by):
+            # "had returned from Mexico and was diagnosed at the weekend": the weekend is the
+            # diagnosis's; the return came on or before it
+            when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
         return Dating(when, dated_by, tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
         expr = narrative_expression(ctx, sentence, start, published) if likely else None
@@ -504,6 +509,28 @@ def _object_only(ctx: DocContext, sentence: Sentence, end: int, expr: TimeExpres
                 or tok.text.islower() and _form(word, ctx) in ("past", "ing"):
             return False
     return True
+
+
+def _coordinated_after(ctx: DocContext, sentence: Sentence, end: int,
+                       expr: TimeExpression) -> bool:
+    """True when `expr`, after the mention ending at `end`, follows a second verb joined to
+    the mention's by "and" ("returned from Mexico and was diagnosed at the weekend")."""
+    if expr.start < end:
+        return False
+    lex = ctx.lex
+    between = [t for t in tokens_around(ctx, sentence, end)
+               if end <= t.start and t.end <= expr.start]
+    for k, tok in enumerate(between[:-1]):
+        if tok.lower != "and":
+            continue
+        words = [t for t in between[k + 1:] if t.lower not in lex.adverbs]
+        if not words or not words[0].text.islower():
+            continue
+        word = words[0].lower
+        if word in lex.auxiliaries or word in lex.be_past | lex.have_past \
+                or word in lex.irregular_past or _form(word, ctx) == "past":
+            return True
+    return False
 
 
 def _said_on(ctx: DocContext, sentence: Sentence, expr: TimeExpression, start: int) -> bool:
