@@ -209,3 +209,10 @@ def test_a_possessed_name_is_no_participant_but_owns_a_noun_event(possessive: st
     assert _one(text, "travel").participants == ("Ana Silva",)
     text = f"Critics mocked President Lula{possessive} visit to Lisbon on Monday."
     assert _one(text, "travel").participants == ("Lula",)
+
+
+def test_capitalized_words_after_the_are_a_place_or_a_thing_not_a_person() -> None:
+    text = ("Doctors are testing a woman from the Western Cape who fell ill. Ana Silva toured "
+            "the shattered Baba Amr district and met Baba Amr residents. The Kofi Annan plan "
+            "failed, Kofi Annan said. The Omar Haftar regime denied it.")
+    assert _names(text) == {"Kofi Annan", "Ana Silva", "Omar Haftar"}
