@@ -216,3 +216,13 @@ def test_capitalized_words_after_the_are_a_place_or_a_thing_not_a_person() -> No
             "the shattered Baba Amr district and met Baba Amr residents. The Kofi Annan plan "
             "failed, Kofi Annan said. The Omar Haftar regime denied it.")
     assert _names(text) == {"Kofi Annan", "Ana Silva", "Omar Haftar"}
+
+
+def test_the_agent_of_a_relative_clause_is_its_antecedent() -> None:
+    text = "Ana Silva notes the case of a toddler who traveled to Texas with his family."
+    event = _one(text, "travel")
+    assert event.participants == () and event.title.startswith("Toddler")
+    text = "Omar Haftar, the army's chief envoy, who traveled to Tunis, spoke."
+    assert _one(text, "travel").participants == ("Omar Haftar",)
+    text = "That is at odds with Ana Silva herself, who insists that it failed."
+    assert _one(text, "statement").participants == ("Ana Silva",)
