@@ -205,3 +205,39 @@ def test_relation_when_helper() -> None:
     after = relation_when(ref, "after", own)
     assert after is not None and (after.start, after.end) == (D(2024, 6, 10), None)
     assert relation_when(When(None, None, D(2024, 1, 1), "day", "tense"), "after", own) is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ana Silva said on Monday she expected to hold talks with Omar Haftar.", "meeting"),
+    (("On Monday, the envoy Ana Silva arrived in Damascus and said she expected to hold "
+      "serious and frank talks with Omar Haftar."), "meeting"),
+    ("Ana Silva said on Monday she will visit Tunis.", "travel"),
+])
+def test_a_future_under_a_dated_saying_is_after_that_day(text: str, kind: str) -> None:
+    from timeline import tag
+    published = "2024-06-12"  # a Wednesday: "Monday" is 10 June
+    events = detect_events(Document("t", text, PubDate.parse(published)),
+                           tag(text, published=published))
+    (event,) = [e for e in events if e.type == kind]
+    assert (event.when.start, event.when.end) == (dt.date(2024, 6, 10), None)
+
+
+def test_a_noun_after_an_infinitive_still_to_come_is_future() -> None:
+    text = "The league plans to revive its mission to Syria."
+    (event,) = detect_events(Document("t", text, PUB), [])
+    assert (event.when.start, event.when.end) == (dt.date(2024, 6, 10), None)
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("A pupil who had returned from Mexico and was diagnosed on Saturday is recovering.",
+     False),
+    ("Ana Silva visited Rome and met Omar Haftar on Saturday.", False),
+    ("Ana Silva visited Rome and Paris on Saturday.", True),  # one verb: its own day
+])
+def test_a_day_after_a_second_verb_joined_by_and_bounds_the_first(text: str,
+                                                                  dated: bool) -> None:
+    from timeline import tag
+    events = detect_events(Document("t", text, PUB), tag(text, published="2024-06-10"))
+    (event,) = [e for e in events if e.type == "travel"]
+    assert event.when.end == dt.date(2024, 6, 8)
+    assert (event.when.start == dt.date(2024, 6, 8)) is dated

@@ -58,8 +58,8 @@ def verb_group_tense(before: Sequence[Token], form: str | None, lex: Lexicon) ->
     chain: list[str] = []
     for tok in reversed(before):
         word = tok.lower
-        if _skippable(word, lex):
-            continue
+        if _skippable(word, lex) and not (chain == ["to"] and word in lex.future_before_to):
+            continue  # but "she expected to hold talks": a future, as "is expected to"
         if word in lex.auxiliaries or word == "to" or word in lex.future_before_to:
             chain.append(word)
             continue

@@ -1,7 +1,9 @@
 """Who and where: the agent, participants and locations of a trigger; cues that cancel it.
 
 - The *agent* of a verb is the nearest person (or he/she/they) before it in its clause, else
-  the subject of the main clause ("Speaking at X, he ...", "..., warning: ..."); of a noun, its
+  the subject of the main clause ("Speaking at X, he ...", "..., warning: ..."); of a verb
+  after a relative "who"/"that", its antecedent ("a toddler who traveled", "Omar Haftar, the
+  army's envoy, who traveled"), and the people of the main clause are no participants; of a noun, its
   possessor ("Carney's visit", "his meetings"). Pronouns resolve to the first person of the
   closest sentence naming one; "they" to the participants of the previous event. When the
   subject is not a person ("Ottawa has announced") its words become the agent of the title.
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from timeline.events.context import DocContext
+from timeline.events.people import PersonMention
 from timeline.events.places import Place
 from timeline.events.resources import people_words
 from timeline.events.text import Sentence, Token
@@ -62,6 +65,18 @@ def _before(ctx: DocContext, sentence: Sentence, offset: int) -> list[Token]:
     return [t for t in ctx.tokens(sentence) if t.end <= offset]
 
 
+def _joined(tokens: Sequence[Token]) -> list[Token]:
+    """`tokens` with a possessive ending split off by tokenization ("Gaddafi 's": "'" and
+    "s") joined into one token "'s", possessive with an empty bare form."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.text == "s" and out and out[-1].text in ("'", "’") and out[-1].end == tok.start:
+            out[-1] = Token(out[-1].text + "s", out[-1].start, tok.end)
+        else:
+            out.append(tok)
+    return out
+
+
 def is_nominal(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
     """True when the trigger is a noun ("Carney's visit", "the launch of", "a meeting")."""
     if not match.has_verb:
@@ -69,7 +84,7 @@ def is_nominal(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool
     if match.verb_start != match.start or match.form not in ("base", "s", "ing"):
         return False
     if match.form == "s":  # "the premier arrives": a noun only right after "the"/"his"
-        before = _before(ctx, sentence, match.start)
+        before = _joined(_before(ctx, sentence, match.start))
         return bool(before) and (before[-1].lower in ctx.lex.determiners
                                  or before[-1].is_possessive)
     return _possessor(ctx, sentence, match.start) is not None
@@ -79,7 +94,7 @@ def _possessor(ctx: DocContext, sentence: Sentence, offset: int) -> Token | None
     """The determiner or possessive before a noun at `offset`, over up to three adjectives
     ("Carney's first official meeting")."""
     lex = ctx.lex
-    for tok in reversed(_before(ctx, sentence, offset)[-4:]):
+    for tok in reversed(_joined(_before(ctx, sentence, offset)[-5:])[-4:]):
         if tok.lower in lex.determiners or tok.is_possessive:
             return tok
         if not (tok.text.islower() and tok.is_word and tok.lower not in lex.function_words
@@ -163,7 +178,12 @@ _PREPOSITIONS = {"with", "to", "by", "of", "from", "for", "against", "between", 
 
 
 def _possessive_at(ctx: DocContext, end: int) -> bool:
-    return ctx.text[end:end + 2] in ("’s", "'s")
+    """True for a name followed by a possessive ending, joined ("Gaddafi's") or split off
+    by tokenization ("Gaddafi 's")."""
+    return _POSSESSIVE_AFTER.match(ctx.text, end) is not None
+
+
+_POSSESSIVE_AFTER = re.compile(r" ?[’']s?(?![\w’'])")
 
 
 def _modifier_at(ctx: DocContext, end: int) -> bool:
@@ -196,6 +216,12 @@ def _owner_of(ctx: DocContext, sentence: Sentence, tok: Token) -> tuple[str | No
         name = _resolve(ctx, sentence, tok.start)
         return (ctx.people.short(name), (name,)) if name else (None, ())
     found = ctx.persons(tok.start, tok.end)
+    if not tok.bare:  # "Gaddafi 's visit": the ending split off, its owner just before
+        found = [m for m in ctx.persons(sentence.start, tok.start)
+                 if not ctx.text[m.end:tok.start].strip()]
+        if not found:
+            words = _before(ctx, sentence, tok.start)[-1:]
+            return (words[0].text, ()) if words else (None, ())
     if found:
         return ctx.people.short(found[-1].name), (found[-1].name,)
     return tok.bare, ()
@@ -245,6 +271,16 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
 
     near = candidates(seg_start, head)
     pick = near[-1] if near else None
+    relative = _relative_antecedent(ctx, sentence, head)
+    if relative is not None and (pick is None or pick[0] < relative[-1].end):
+        # "a toddler who traveled to Texas": the antecedent acts, not the main clause's subject
+        found = [m for m in ctx.persons(relative[0].start, relative[-1].end)
+                 if not _modifier_at(ctx, m.end) and not _possessive_at(ctx, m.end)]
+        if not found:  # "Mikhail Margelov, Russia's Africa envoy, who traveled"
+            found = _apposed_to(ctx, sentence, relative[0].start)
+        if found:
+            return people.short(found[-1].name), (found[-1].name,)
+        return " ".join(t.text for t in relative), ()
     if pick is None:
         main = candidates(sentence.start, seg_start)
         pick = main[0] if main else None
@@ -269,6 +305,47 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
     return text, ()
 
 
+def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int) -> list[Token] | None:
+    """The noun phrase a relative "who"/"that" right before the verb at `head` (auxiliaries
+    and adverbs skipped) stands for ("a toddler who traveled": "a toddler"; "Ana Silva, who
+    had traveled": "Ana Silva"), else None."""
+    lex = ctx.lex
+    before = _before(ctx, sentence, head)
+    k = len(before) - 1
+    while k >= 0 and (before[k].lower in lex.auxiliaries or before[k].lower in lex.adverbs):
+        k -= 1
+    if k < 1 or before[k].lower not in ("who", "that"):
+        return None
+    end = k - 1 if before[k - 1].text != "," else k - 2
+    if end > 0 and before[end].lower in ("himself", "herself"):
+        end -= 1  # "Kofi Annan himself, who insists"
+    if end < 0 or not before[end].is_word or before[end].lower in lex.function_words \
+            or before[end].lower in _REPORTING_HEADS:
+        return None  # "said that he traveled": a complement, no relative
+    start = end
+    while start > 0 and end - start < 3 and before[start].lower not in lex.determiners \
+            and before[start - 1].is_word and before[start - 1].lower not in _PREPOSITIONS:
+        start -= 1
+    return before[start:end + 1]
+
+
+def _apposed_to(ctx: DocContext, sentence: Sentence, offset: int) -> list[PersonMention]:
+    """The person a noun phrase starting at `offset` is in apposition to ("Mikhail Margelov,
+    Russia's Africa envoy"): a name ending right before a comma a few words back."""
+    before = _before(ctx, sentence, offset)[-6:]
+    commas = [t for t in before if t.text == ","]
+    if not commas:
+        return []
+    comma = commas[-1]
+    return [m for m in ctx.persons(sentence.start, comma.start)
+            if not ctx.text[m.end:comma.start].strip()]
+
+
+_REPORTING_HEADS = {"said", "says", "say", "told", "added", "announced", "noted", "notes",
+                    "warned", "believe", "believes", "claimed", "reported", "insisted",
+                    "confirmed", "denied", "stated", "argued", "suggested", "thought"}
+
+
 def _after_auxiliary(ctx: DocContext, sentence: Sentence, head: int) -> bool:
     """True for a verb after an auxiliary ("was imposing"): its subject stands before it, not
     after it as for a participle opening a clause ("Speaking at a rally, Senator Vance")."""
@@ -285,7 +362,9 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
     subject = None if nominal else _subject_span(ctx, sentence, head)
     places_all = ctx.places(sentence)
     participants = list(names)
-    in_segment = [m for m in ctx.persons(seg_start, seg_end)
+    relative = None if nominal else _relative_antecedent(ctx, sentence, head)
+    first = relative[0].start if relative else seg_start  # not the people of the main clause
+    in_segment = [m for m in ctx.persons(max(seg_start, first), seg_end)
                   if not any(c.covers(m.start) for c in cues)]
     if len(in_segment) <= len(names) and match.entry.type in ("meeting", "agreement"):
         in_segment = ctx.persons(sentence.start, sentence.end)

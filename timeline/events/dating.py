@@ -220,6 +220,9 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
     inside = [t.lower for t in tokens if start <= t.start < end]
     if shape.nominal and set(near + inside) & lex.future_adjectives:
         return "future", passive  # "his planned visit", "the upcoming trip"
+    if tense == "participle" and shape.nominal and _governed_future(
+            [t for t in tokens if seg_start <= t.start and t.end <= start], lex):
+        return "future", passive  # "expected to hold frank talks with"
     if tense == "participle" and shape.nominal:
         tense = _that_clause_tense(ctx, sentence, start, end, tokens) \
             or clause_tense([t for t in outside if seg_start <= t.start < seg_end], lex)
@@ -228,6 +231,17 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if tense == "unknown":
         tense = ref_tense(scope)
     return tense, passive
+
+
+def _governed_future(before: Sequence[Token], lex: Lexicon) -> bool:
+    """True when the noun after `before` is the object of an infinitive still to come, a few
+    words back ("expected to hold serious and frank talks", "is due to attend a summit")."""
+    for k in range(len(before) - 2, max(-1, len(before) - 7), -1):
+        if before[k].lower == "to" and before[k + 1].text.islower() and before[k + 1].is_word:
+            return verb_group_tense(before[:k + 1], "base", lex) == "future"
+        if not before[k].is_word:
+            return False
+    return False
 
 
 def _that_clause_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
@@ -424,6 +438,11 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
                 and _said_on(ctx, sentence, dated_by, start):
             # "rebels Saturday said they had launched a push": on or before the saying
             when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
+        elif not likely and tense in ("past", "perfect") and when.end is not None \
+                and _coordinated_after(ctx, sentence, end, dated_by):
+            # "had returned from Mexico and was diagnosed at the weekend": the weekend is the
+            # diagnosis's; the return came on or before it
+            when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
         return Dating(when, dated_by, tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
         expr = narrative_expression(ctx, sentence, start, published) if likely else None
@@ -444,7 +463,30 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
             return Dating(_narrative_when(expr), expr, tense, passive)
     if likely:
         return Dating(_likely(tense, published, story), None, tense, passive)
+    said = _said_day(ctx, sentence, start) if tense == "future" else None
+    if said is not None:
+        # "said on Monday he expected to hold talks": after the saying, not on it
+        return Dating(When(said.value, said.earliest, None, said.granularity, "explicit",
+                           "ON_OR_AFTER"), said, tense, passive)
     return Dating(tense_when(tense, published), None, tense, passive)
+
+
+def _said_day(ctx: DocContext, sentence: Sentence, start: int) -> TimeExpression | None:
+    """The day, before the publication day, of a reporting verb standing before the mention
+    at `start` in its sentence ("said on Monday", "Monday said"), else None."""
+    published = ctx.published
+    if published is None or published.grain != "day":
+        return None
+    for expr in reversed(ctx.expressions_in(sentence.start, start)):
+        if expr.type in ("DATE", "TIME") and not expr.latent \
+                and expr.granularity in ("day", "part_of_day", "hour", "minute", "second") \
+                and expr.earliest is not None and expr.earliest == expr.latest \
+                and expr.earliest < published.earliest and not ctx.in_quote(expr.start) \
+                and (_said_on(ctx, sentence, expr, start) or any(
+                    t.lower in REPORTING and t.text.islower() and expr.end <= t.start
+                    for t in tokens_around(ctx, sentence, start) if t.end <= start)):
+            return expr
+    return None
 
 
 def _object_only(ctx: DocContext, sentence: Sentence, end: int, expr: TimeExpression) -> bool:
@@ -467,6 +509,28 @@ def _object_only(ctx: DocContext, sentence: Sentence, end: int, expr: TimeExpres
                 or tok.text.islower() and _form(word, ctx) in ("past", "ing"):
             return False
     return True
+
+
+def _coordinated_after(ctx: DocContext, sentence: Sentence, end: int,
+                       expr: TimeExpression) -> bool:
+    """True when `expr`, after the mention ending at `end`, follows a second verb joined to
+    the mention's by "and" ("returned from Mexico and was diagnosed at the weekend")."""
+    if expr.start < end:
+        return False
+    lex = ctx.lex
+    between = [t for t in tokens_around(ctx, sentence, end)
+               if end <= t.start and t.end <= expr.start]
+    for k, tok in enumerate(between[:-1]):
+        if tok.lower != "and":
+            continue
+        words = [t for t in between[k + 1:] if t.lower not in lex.adverbs]
+        if not words or not words[0].text.islower():
+            continue
+        word = words[0].lower
+        if word in lex.auxiliaries or word in lex.be_past | lex.have_past \
+                or word in lex.irregular_past or _form(word, ctx) == "past":
+            return True
+    return False
 
 
 def _said_on(ctx: DocContext, sentence: Sentence, expr: TimeExpression, start: int) -> bool:

@@ -3,7 +3,11 @@
 A capitalized run of words ("UK Prime Minister Keir Starmer") loses its leading titles,
 nationality adjectives and place names ("Keir Starmer"); royal titles stay ("King Charles III").
 A capitalized gerund opening a sentence is no part of a name ("Regarding Gaddafi"), nor is a run
-joined by "for", "of" or "on" to an organisation ("Institute for Communicable Diseases").
+joined by "for", "of" or "on" to an organisation ("Institute for Communicable Diseases"). A run
+of two or more words after "the" with no title ("the Western Cape", "the Baba Amr district") is
+no person there; when it heads its phrase or a place noun follows it ("the Western Cape who",
+"the Baba Amr district"), it is a place or a thing anywhere in the document; a modifier noun
+after it keeps it a person ("the Muammar Gaddafi regime").
 A run of two or more words is a person when a title or a role word introduced it, when its last
 word also stands alone elsewhere in the document ("Carney"), or when none of its words is an
 ordinary word of the document (so "Global Alliances" in a heading is not a person). Single
@@ -22,7 +26,7 @@ from collections.abc import Callable, Sequence
 from attrs import frozen
 
 from timeline.events.places import gazetteer
-from timeline.events.resources import people_words, place_words
+from timeline.events.resources import lexicon, people_words, place_words
 from timeline.events.text import Sentence, Token, tokenize
 
 __all__ = ["PeopleIndex", "PersonMention", "index_people"]
@@ -154,6 +158,21 @@ def _own_run(run: list[Token], previous: Sequence[Token], before: Sequence[Token
 _ORG_LINKS = frozenset({"for", "of", "on"})
 
 
+def _use_after_the(run: Sequence[Token], tokens: Sequence[Token]) -> str:
+    """How a run after "the" is used, by the word after it: "place" before a place noun ("the
+    Baba Amr district"), "modifier" of a person's noun ("the Muammar Gaddafi regime"), "noun"
+    modifier of another noun ("the Kofi Annan plan"), else "thing", the head of its phrase
+    ("the Western Cape who")."""
+    after = [t for t in tokens if t.start >= run[-1].end][:1]
+    words = people_words()
+    if after and after[0].lower in words.place_nouns:
+        return "place"
+    if not after or not after[0].is_word or not after[0].text.islower() \
+            or after[0].lower in lexicon().function_words:
+        return "thing"
+    return "modifier" if after[0].lower in words.modifier_nouns else "noun"
+
+
 def _is_name(run: Sequence[Token]) -> bool:
     words = people_words()
     texts = [t.bare for t in run]
@@ -228,6 +247,7 @@ def index_people(text: str, sentences: Sequence[Sentence],
     words = people_words()
     lower_words = set(re.findall(r"\b[a-zà-ÿ][\w’'-]*", text))
     singles: list[tuple[Token, bool, bool]] = []
+    things: set[str] = set()
     candidates: list[tuple[list[Token], bool]] = []
     headlines: list[list[Token]] = []
     for sent in sentences:
@@ -248,9 +268,20 @@ def index_people(text: str, sentences: Sequence[Sentence],
             previous = run
             if after_org:
                 continue
+            after_the = bool(before) and before[-1].lower == "the"
+            # "the shattered Baba Amr district", not "the tyrant Muammar Gaddafi"
+            loose = len(before) > 1 and before[-2].lower == "the" \
+                and before[-1].text.islower() and before[-1].is_word
             run, titled = _strip_front(run)
             if not run or not _is_name(run):
                 continue
+            use = _use_after_the(run, tokens) if (after_the or loose) and not titled \
+                and len(run) >= 2 else "person"
+            if use == "place" or after_the and use != "person":
+                if use in ("thing", "place"):  # "the Western Cape who", "the ... district"
+                    things.add(" ".join(t.bare for t in run))
+                if use != "modifier":  # "the Kofi Annan plan": not here, maybe elsewhere
+                    continue
             if len(run) >= 2:
                 candidates.append((run, titled or role))
             else:
@@ -259,6 +290,8 @@ def index_people(text: str, sentences: Sequence[Sentence],
     full: list[PersonMention] = []
     for run, titled in candidates:
         names = [t.bare for t in run]
+        if " ".join(names) in things and not titled:
+            continue
         ordinary = any(w.lower() in lower_words for w in names
                        if w not in words.royal and w not in _PARTICLES)
         if titled or alone[names[-1]] or alone[names[0]] or not ordinary:

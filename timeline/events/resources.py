@@ -190,6 +190,7 @@ class PeopleWords:
     org_words: frozenset[str]
     not_name_words: frozenset[str]
     modifier_nouns: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=2)
@@ -205,6 +206,7 @@ def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
         not_name_words=frozenset(string_list(data, "not_name_words", path, raw)),
         modifier_nouns=frozenset(w.lower() for w in string_list(data, "modifier_nouns", path,
                                                                   raw)),
+        place_nouns=frozenset(w.lower() for w in string_list(data, "place_nouns", path, raw)),
     )
 
 
