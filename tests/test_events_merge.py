@@ -164,6 +164,24 @@ def test_a_copied_sentence_needs_the_same_trigger_and_enough_words() -> None:
         _event("b", "meeting", "They meet", monday, sentence=short, trigger="met")])) == 2
 
 
+def test_a_name_read_from_a_neighbouring_clause_does_not_split_a_meeting() -> None:
+    # "Lula met Scholz and Macron in Brasilia" / "Lula held talks with Scholz in Brasilia, and
+    # Sanchez is visiting Lima": most of the people are shared, one name more on each side
+    monday = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    met = _event("a", "meeting", "Lula meets Olaf Scholz and Emmanuel Macron", monday,
+                  ("Lula", "Olaf Scholz", "Emmanuel Macron"), ("Brasilia",))
+    talks = _event("b", "meeting", "Lula holds talks with Olaf Scholz", monday,
+                   ("Lula", "Olaf Scholz", "Pedro Sánchez"), ("Brasilia",))
+    (merged,) = merge_events([met, talks])
+    assert merged.participants == ("Lula", "Olaf Scholz", "Emmanuel Macron", "Pedro Sánchez")
+    # one shared name against one other each: two meetings of Lula
+    other = _event("b", "meeting", "Lula meets Pedro Sánchez", monday,
+                   ("Lula", "Pedro Sánchez"), ("Brasilia",))
+    assert len(merge_events([met, other])) == 2
+    assert len(merge_events([attrs.evolve(met, participants=("Lula", "Olaf Scholz")),
+                             attrs.evolve(other, participants=("Lula", "Pedro Sánchez"))])) == 2
+
+
 def test_merge_is_stable_and_idempotent() -> None:
     a = _event("a", "poll", "Leger poll finds support", JUNE, (), ("Canada",))
     b = _event("b", "poll", "Leger poll finds broad support", JUNE, (), ("Canada",))
@@ -217,7 +235,7 @@ def test_weakly_similar_reports_with_conflicting_dates_stay_apart() -> None:
 
 # Hypothesis: the same timeline whatever the order of the documents; merging is idempotent.
 
-_PEOPLE = st.sampled_from(["Olaf Scholz", "Giorgia Meloni", "Pedro Sánchez"])
+_PEOPLE = st.sampled_from(["Olaf Scholz", "Giorgia Meloni", "Pedro Sánchez", "Keir Starmer"])
 _PLACES = st.sampled_from(["Hanoi", "Vietnam", "Paris", "Lima"])
 _TITLES = st.sampled_from(["Scholz visits Hanoi", "Scholz visits Vietnam", "Scholz meets Meloni",
                            "Leaders meet in Paris", "A visit to Lima"])
@@ -240,7 +258,7 @@ def _reports(draw: st.DrawFn) -> list[Event]:
             When(None, first, first + dt.timedelta(days=width), "day", kind),
             When(None, None, first, "day", "tense", "ON_OR_BEFORE"),
             When()]))
-        people = ("Olaf Scholz", *draw(st.lists(_PEOPLE, max_size=1)))
+        people = ("Olaf Scholz", *draw(st.lists(_PEOPLE, max_size=2)))
         out.append(_event(doc, draw(st.sampled_from(["travel", "travel", "meeting"])),
                           draw(_TITLES), when, tuple(dict.fromkeys(people)),
                           tuple(draw(st.lists(_PLACES, max_size=2, unique=True))),

@@ -1,8 +1,9 @@
 """Merging one event reported by several articles into one `Event` with several sources.
 
 Two events (from different documents) are the same when they have the same type, nothing sets
-them apart (both name places but none in common; both name other people but none in common)
-and either
+them apart (both name places but none in common; both name other people, unless they share
+more people than either names apart: "Annan met Putin and Lavrov" and "Annan held talks with
+Putin, and Ban is visiting Beijing" are one meeting) and either
 
 - their dates overlap and at least two of these hold: they share a participant, they share a
   place (a city matches its country), their titles are alike (word overlap of at least 0.3);
@@ -126,12 +127,15 @@ def same_across(a: Event, b: Event) -> bool:
         # context made of its participants; its dates may differ (a relative date read from
         # two publication days), within the conflict gap
         return overlaps(a.when, b.when) or _gap(a.when, b.when) <= _MAX_CONFLICT_GAP
-    share_people = set(a.participants) & set(b.participants)
+    shared = set(a.participants) & set(b.participants)
+    share_people = bool(shared)
     share_place = _share_place(a, b)
     if a.locations and b.locations and not share_place:
         return False
-    others_a, others_b = set(a.participants) - share_people, set(b.participants) - share_people
-    if others_a and others_b:
+    others_a, others_b = set(a.participants) - shared, set(b.participants) - shared
+    if others_a and others_b and len(shared) <= max(len(others_a), len(others_b)):
+        # each names someone the other does not: other people met, unless most of the people
+        # are shared (a name read from a neighbouring clause)
         return False
     similarity = title_similarity(a.title, b.title)
     if not overlaps(a.when, b.when):
