@@ -54,6 +54,17 @@ def test_a_meeting_with_someone_new_is_a_new_event() -> None:
                                                    ("Justin Trudeau", "Pope Leo")]
 
 
+def test_a_sentence_printed_twice_reports_its_event_once() -> None:
+    line = ("When the governor announced limited aid for the flooded valley, the opposition "
+            "cried foul.")
+    found = _detect(f"{line} Rescue teams worked through the night.\n\n{line}")
+    assert [(e.type, e.sources[0].start) for e in found] == [("announcement", 18)]
+    # the same trigger twice in one sentence may be two events: left to the other rules
+    twice = ("The mayor announced a curfew on Monday and announced new taxes on Tuesday, and "
+             "the council announced a strike.")
+    assert len([e for e in _detect(twice) if e.type == "announcement"]) >= 2
+
+
 def test_better_dated_mention_is_kept() -> None:
     from timeline.model import TimeExpression, TimeValue
 
