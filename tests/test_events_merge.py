@@ -21,8 +21,14 @@ def _detect(text: str, doc: str = "a", published: str = "2024-06-10") -> list[Ev
 
 
 def _event(doc: str, kind: str, title: str, when: When, people: tuple[str, ...] = (),
-           places: tuple[str, ...] = (), start: int = 0, published: str = "2024-06-10") -> Event:
-    source = Source(doc, start, start + 5, "visit", "A sentence.", 0, published)
+           places: tuple[str, ...] = (), start: int = 0, published: str = "2024-06-10",
+           sentence: str = "A sentence.", trigger: str = "visit") -> Event:
+    if trigger in sentence:  # the trigger where the sentence has it, the sentence at `start`
+        source = Source(doc, start + sentence.index(trigger),
+                        start + sentence.index(trigger) + len(trigger), trigger, sentence,
+                        start, published)
+    else:
+        source = Source(doc, start, start + len(trigger), trigger, sentence, 0, published)
     return Event(event_id(doc, start, start + 5), kind, title, when, people, places, (source,))
 
 
@@ -46,6 +52,17 @@ def test_a_meeting_with_someone_new_is_a_new_event() -> None:
     meetings = [e for e in _detect(text) if e.type == "meeting"]
     assert [e.participants for e in meetings] == [("Justin Trudeau", "Giorgia Meloni"),
                                                    ("Justin Trudeau", "Pope Leo")]
+
+
+def test_a_sentence_printed_twice_reports_its_event_once() -> None:
+    line = ("When the governor announced limited aid for the flooded valley, the opposition "
+            "cried foul.")
+    found = _detect(f"{line} Rescue teams worked through the night.\n\n{line}")
+    assert [(e.type, e.sources[0].start) for e in found] == [("announcement", 18)]
+    # the same trigger twice in one sentence may be two events: left to the other rules
+    twice = ("The mayor announced a curfew on Monday and announced new taxes on Tuesday, and "
+             "the council announced a strike.")
+    assert len([e for e in _detect(twice) if e.type == "announcement"]) >= 2
 
 
 def test_better_dated_mention_is_kept() -> None:
@@ -114,6 +131,68 @@ def test_meetings_with_different_people_are_not_merged() -> None:
     assert len(merge_events([a, b])) == 2
 
 
+WIRE = ("The harbour authority announced on Monday that the northern pier would close for "
+        "repairs until the spring .")
+
+
+def test_one_sentence_copied_by_two_articles_is_one_event() -> None:
+    # no participant, no place and only alike titles: one vote, but the same sentence (a wire
+    # story run by two papers, lightly edited) reports one event
+    monday = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    a = _event("a", "announcement", "The harbour authority announces", monday,
+               sentence=WIRE, trigger="announced")
+    b = _event("b", "announcement", "The harbour authority announces", monday,
+               sentence=WIRE.replace("on Monday", "Monday"), trigger="announced")
+    assert len(merge_events([a, b])) == 1
+    # the participants each paper's context gave it do not keep them apart
+    c = attrs.evolve(b, participants=("Anna Berg",))
+    d = attrs.evolve(a, participants=("Jonas Lind",))
+    assert len(merge_events([c, d])) == 1
+    # "on Monday" read from two publication days: one event, the dates in conflict
+    tuesday = When("2024-06-11", D(2024, 6, 11), D(2024, 6, 11), "day", "explicit")
+    (merged,) = merge_events([a, attrs.evolve(b, when=tuesday)])
+    assert merged.conflict and (merged.when.start, merged.when.end) == (monday.start,
+                                                                         tuesday.end)
+    # ... but not dated weeks apart, nor of another type
+    later = When("2024-07-10", D(2024, 7, 10), D(2024, 7, 10), "day", "explicit")
+    assert len(merge_events([a, attrs.evolve(b, when=later)])) == 2
+    assert len(merge_events([a, attrs.evolve(b, type="statement")])) == 2
+
+
+def test_a_copied_sentence_needs_the_same_trigger_and_enough_words() -> None:
+    monday = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    both = "The mayor met the unions on Monday and met the governor on Tuesday ."
+    first = _event("a", "meeting", "The mayor meets", monday, sentence=both, trigger="met")
+    second = _event("b", "meeting", "The mayor meets", monday, sentence=both, trigger="met")
+    # the second "met" of the sentence is another meeting
+    offset = both.index("met the governor")
+    second = attrs.evolve(second, sources=(attrs.evolve(second.sources[0], start=offset,
+                                                        end=offset + 3),))
+    assert len(merge_events([first, second])) == 2
+    short = "They met ."
+    assert len(merge_events([
+        _event("a", "meeting", "They meet", monday, sentence=short, trigger="met"),
+        _event("b", "meeting", "They meet", monday, sentence=short, trigger="met")])) == 2
+
+
+def test_a_name_read_from_a_neighbouring_clause_does_not_split_a_meeting() -> None:
+    # "Lula met Scholz and Macron in Brasilia" / "Lula held talks with Scholz in Brasilia, and
+    # Sanchez is visiting Lima": most of the people are shared, one name more on each side
+    monday = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    met = _event("a", "meeting", "Lula meets Olaf Scholz and Emmanuel Macron", monday,
+                  ("Lula", "Olaf Scholz", "Emmanuel Macron"), ("Brasilia",))
+    talks = _event("b", "meeting", "Lula holds talks with Olaf Scholz", monday,
+                   ("Lula", "Olaf Scholz", "Pedro Sánchez"), ("Brasilia",))
+    (merged,) = merge_events([met, talks])
+    assert merged.participants == ("Lula", "Olaf Scholz", "Emmanuel Macron", "Pedro Sánchez")
+    # one shared name against one other each: two meetings of Lula
+    other = _event("b", "meeting", "Lula meets Pedro Sánchez", monday,
+                   ("Lula", "Pedro Sánchez"), ("Brasilia",))
+    assert len(merge_events([met, other])) == 2
+    assert len(merge_events([attrs.evolve(met, participants=("Lula", "Olaf Scholz")),
+                             attrs.evolve(other, participants=("Lula", "Pedro Sánchez"))])) == 2
+
+
 def test_merge_is_stable_and_idempotent() -> None:
     a = _event("a", "poll", "Leger poll finds support", JUNE, (), ("Canada",))
     b = _event("b", "poll", "Leger poll finds broad support", JUNE, (), ("Canada",))
@@ -167,10 +246,14 @@ def test_weakly_similar_reports_with_conflicting_dates_stay_apart() -> None:
 
 # Hypothesis: the same timeline whatever the order of the documents; merging is idempotent.
 
-_PEOPLE = st.sampled_from(["Olaf Scholz", "Giorgia Meloni", "Pedro Sánchez"])
+_PEOPLE = st.sampled_from(["Olaf Scholz", "Giorgia Meloni", "Pedro Sánchez", "Keir Starmer"])
 _PLACES = st.sampled_from(["Hanoi", "Vietnam", "Paris", "Lima"])
 _TITLES = st.sampled_from(["Scholz visits Hanoi", "Scholz visits Vietnam", "Scholz meets Meloni",
                            "Leaders meet in Paris", "A visit to Lima"])
+_SENTENCES = st.sampled_from([
+    "A sentence.", "The chancellor will visit the port city before flying home on Friday .",
+    "The chancellor will visit the port city before flying home Friday .",
+    "Officials said the chancellor would visit the capital next week ."])
 
 
 @st.composite
@@ -186,11 +269,11 @@ def _reports(draw: st.DrawFn) -> list[Event]:
             When(None, first, first + dt.timedelta(days=width), "day", kind),
             When(None, None, first, "day", "tense", "ON_OR_BEFORE"),
             When()]))
-        people = ("Olaf Scholz", *draw(st.lists(_PEOPLE, max_size=1)))
+        people = ("Olaf Scholz", *draw(st.lists(_PEOPLE, max_size=2)))
         out.append(_event(doc, draw(st.sampled_from(["travel", "travel", "meeting"])),
                           draw(_TITLES), when, tuple(dict.fromkeys(people)),
                           tuple(draw(st.lists(_PLACES, max_size=2, unique=True))),
-                          start=k * 10))
+                          start=k * 100, sentence=draw(_SENTENCES)))
     return out
 
 

@@ -6,7 +6,8 @@ conflicting agents, its places are among (or contain, or lie in) the earlier pla
 participants are among the earlier participants and their dates overlap -- and either the type
 is one that articles keep referring back to (trips, meetings, ceremonies, elections, polls), or
 one comes from a headline, or the later one names places (all among the earlier ones) or is a
-definite noun phrase ("the visit", "his meetings"). A participle clause of the same type and agent ("outlined a
+definite noun phrase ("the visit", "his meetings"); a sentence the article prints twice reports
+its events once. A participle clause of the same type and agent ("outlined a
 strategy ..., presenting his framework in Davos") first folds into the event before it. The
 better-dated mention (explicit over relation over tense)
 and, on a tie, the body over the headline, becomes the one reported.
@@ -57,10 +58,22 @@ def _definite(candidate: Candidate) -> bool:
                                                                                          "'s")))
 
 
+def _repeated(earlier: Candidate, later: Candidate) -> bool:
+    """True when `later` is `earlier` in the same sentence printed again further on (a
+    paragraph repeated by the article): the same text, the trigger at the same place in it."""
+    return (earlier.sentence.start != later.sentence.start
+            and earlier.sentence.text == later.sentence.text
+            and earlier.match.start - earlier.sentence.start
+            == later.match.start - later.sentence.start
+            and earlier.match.end - earlier.match.start == later.match.end - later.match.start)
+
+
 def same_event(earlier: Candidate, later: Candidate) -> bool:
     """True when `later` reports the event `earlier` already reports (see module docstring)."""
     if earlier.type != later.type:
         return False
+    if _repeated(earlier, later):
+        return True
     a, b = set(earlier.args.agent_names), set(later.args.agent_names)
     if a and b and not a & b:
         return False

@@ -1,8 +1,9 @@
 """Merging one event reported by several articles into one `Event` with several sources.
 
 Two events (from different documents) are the same when they have the same type, nothing sets
-them apart (both name places but none in common; both name other people but none in common)
-and either
+them apart (both name places but none in common; both name other people, unless they share
+more people than either names apart: "Annan met Putin and Lavrov" and "Annan held talks with
+Putin, and Ban is visiting Beijing" are one meeting) and either
 
 - their dates overlap and at least two of these hold: they share a participant, they share a
   place (a city matches its country), their titles are alike (word overlap of at least 0.3);
@@ -10,7 +11,12 @@ and either
   share a participant or have titles overlapping by at least 0.5; or
 - their dates do not overlap, but by at most a week, and all three hold, the titles
   overlapping by at least 0.5: the same happening dated differently by two articles (a
-  *conflict*).
+  *conflict*); or
+- they are reported by one sentence copied by both articles (a wire story run by two papers, a
+  background paragraph repeated by a later article): the same trigger, its same occurrence in
+  the sentence, sentences of at least 6 words whose words overlap by at least 0.8; then
+  neither the participants nor the places each article's context gave it keep them apart, and
+  dates up to a week apart are a conflict.
 
 The merged event keeps the title of its best-dated report (explicit over relation over
 narrative over tense over publication, then the narrower interval), the union of participants
@@ -28,6 +34,7 @@ that merging a merged list changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -49,19 +56,57 @@ _MIN_SIMILARITY = 0.3
 _MIN_CONFLICT_SIMILARITY = 0.5
 #: Reports of one event dated apart by more days than this are two events (a repeated trip).
 _MAX_CONFLICT_GAP = 7
+#: Two sentences are one copied sentence (a wire story, a background paragraph repeated by a
+#: later article) when they have at least this many words and overlap by at least this much.
+_MIN_COPY_WORDS = 6
+_MIN_COPY_SIMILARITY = 0.8
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _STOP)
 
 
 def title_similarity(a: str, b: str) -> float:
     """Jaccard overlap of the content words of two titles."""
-    def words(title: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _STOP}
-    wa, wb = words(a), words(b)
+    wa, wb = _title_words(a), _title_words(b)
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def _places(names: Iterable[str]) -> list[Place]:
+@functools.lru_cache(maxsize=1 << 15)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", sentence.lower()))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _occurrence(trigger: str, sentence: str, offset: int) -> tuple[str, int]:
+    """The trigger and how many times it appears in its sentence before `offset`."""
+    trigger = trigger.lower()
+    return trigger, sentence[:max(0, offset)].lower().count(trigger)
+
+
+def _same_sentence(a: Source, b: Source) -> bool:
+    """True when `a` and `b` report one event in one sentence copied by two articles: the same
+    trigger (its same occurrence), in sentences of at least `_MIN_COPY_WORDS` words whose word
+    overlap is at least `_MIN_COPY_SIMILARITY`."""
+    if a.text.lower() != b.text.lower() or (
+            _occurrence(a.text, a.sentence, a.start - a.sentence_start)
+            != _occurrence(b.text, b.sentence, b.start - b.sentence_start)):
+        return False
+    wa, wb = _sentence_words(a.sentence), _sentence_words(b.sentence)
+    if min(len(wa), len(wb)) < _MIN_COPY_WORDS:
+        return False
+    return len(wa & wb) >= _MIN_COPY_SIMILARITY * len(wa | wb)
+
+
+def _copied(a: Event, b: Event) -> bool:
+    return any(_same_sentence(x, y) for x in a.sources for y in b.sources)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _places(names: tuple[str, ...]) -> tuple[Place, ...]:
     gaz = gazetteer()
-    return [gaz.lookup(n) or Place(n, "region") for n in names]
+    return tuple(gaz.lookup(n) or Place(n, "region") for n in names)
 
 
 def _share_place(a: Event, b: Event) -> bool:
@@ -77,12 +122,20 @@ def same_across(a: Event, b: Event) -> bool:
     """True when `a` and `b`, reported by different documents, are one event."""
     if a.type != b.type or _documents(a) & _documents(b):
         return False
-    share_people = set(a.participants) & set(b.participants)
+    if _copied(a, b):
+        # one sentence copied by two articles reports one event, whatever each article's
+        # context made of its participants; its dates may differ (a relative date read from
+        # two publication days), within the conflict gap
+        return overlaps(a.when, b.when) or _gap(a.when, b.when) <= _MAX_CONFLICT_GAP
+    shared = set(a.participants) & set(b.participants)
+    share_people = bool(shared)
     share_place = _share_place(a, b)
     if a.locations and b.locations and not share_place:
         return False
-    others_a, others_b = set(a.participants) - share_people, set(b.participants) - share_people
-    if others_a and others_b:
+    others_a, others_b = set(a.participants) - shared, set(b.participants) - shared
+    if others_a and others_b and len(shared) <= max(len(others_a), len(others_b)):
+        # each names someone the other does not: other people met, unless most of the people
+        # are shared (a name read from a neighbouring clause)
         return False
     similarity = title_similarity(a.title, b.title)
     if not overlaps(a.when, b.when):
