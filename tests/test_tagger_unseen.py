@@ -178,6 +178,13 @@ def test_a_header_with_a_two_digit_year() -> None:
      {"daily": ("SET", "P1D")}),
     # lower case is no name
     ("He sent it by mail on Sunday .", {"Sunday": ("DATE", "2012-02-19")}),
+    # a daily with its leaning or country and then its name, or a name and then 'daily'
+    ("The liberal daily Nowa wrote it , and the Danish daily al-Bayan agreed .", {}),
+    ("It is over , says Kanal daily . The Orbit daily predicts a truce .", {}),
+    ("He spoke on the Herald Daily podcast on Monday .", {"Monday": ("DATE", "2012-02-20")}),
+    # no name after it, or a sentence's first word before it: still a set
+    ("Greek daily raids went on . Prices rose daily . Talks daily .",
+     {"daily": ("SET", "P1D")}),
 ])
 def test_newspaper_names(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-02-22") == expected
