@@ -212,3 +212,12 @@ def test_units_long(text: str, expected: dict[str, tuple[str, str]]) -> None:
 ])
 def test_another_unit(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-01-23") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the age of a thing is a duration, '-old' inside the span; a person's age is no timex
+    ("The seven-week-old strike goes on .", {"seven-week-old": ("DURATION", "P7W")}),
+    ("A 14-month-old girl and a 40-year-old man left .", {}),
+])
+def test_unit_old(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-02-05") == expected
