@@ -221,3 +221,29 @@ def test_another_unit(text: str, expected: dict[str, tuple[str, str]]) -> None:
 ])
 def test_unit_old(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-02-05") == expected
+
+
+def days(text: str, published: str) -> dict[str, tuple[str, str | None, str | None]]:
+    return {e.text: (e.time.value, e.earliest and e.earliest.isoformat(),
+                     e.latest and e.latest.isoformat()) for e in tag(text, published)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an offset from a month moves all of it; landing in one unit of the offset, it is that
+    # unit, as its value says
+    ("In September 2011 the port shut . A month later it opened .",
+     {"September 2011": ("2011-09", "2011-09-01", "2011-09-30"),
+      "A month later": ("2011-10", "2011-10-01", "2011-10-31")}),
+    ("In May 2001 the mine shut . Ten years later it opened .",
+     {"May 2001": ("2001-05", "2001-05-01", "2001-05-31"),
+      "Ten years later": ("2011", "2011-01-01", "2011-12-31")}),
+    # a modifier narrows the unit to the side of the count it names
+    ("The strike began more than a year ago .",
+     {"more than a year ago": ("2011", "2011-01-01", "2011-06-01")}),
+    ("The strike began nearly a year ago .",
+     {"nearly a year ago": ("2011", "2011-06-01", "2011-12-31")}),
+    ("The strike began less than two weeks ago .",
+     {"less than two weeks ago": ("2012-W20", "2012-05-18", "2012-05-20")}),
+])
+def test_offset_intervals(text: str, expected: dict[str, tuple[str, str, str]]) -> None:
+    assert days(text, "2012-06-01") == expected
