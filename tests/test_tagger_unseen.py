@@ -247,3 +247,8 @@ def days(text: str, published: str) -> dict[str, tuple[str, str | None, str | No
 ])
 def test_offset_intervals(text: str, expected: dict[str, tuple[str, str, str]]) -> None:
     assert days(text, "2012-06-01") == expected
+
+
+def test_a_weekday_before_day_and_month() -> None:
+    text = "The truce began on the morning of Thursday 12 April ."
+    assert tagged(text, "2012-06-01") == {"Thursday 12 April": ("DATE", "2012-04-12")}
