@@ -252,3 +252,15 @@ def test_offset_intervals(text: str, expected: dict[str, tuple[str, str, str]]) 
 def test_a_weekday_before_day_and_month() -> None:
     text = "The truce began on the morning of Thursday 12 April ."
     assert tagged(text, "2012-06-01") == {"Thursday 12 April": ("DATE", "2012-04-12")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weekday of the week named after it, not the one nearest the publication date
+    ("The mandate ends on Friday next week .",
+     {"Friday next week": ("DATE", "2012-07-20")}),
+    ("They met on Wednesday to Friday last week .",
+     {"Wednesday": ("DATE", "2012-07-04"), "Friday last week": ("DATE", "2012-07-06")}),
+    ("The talks opened on Monday this week .", {"Monday this week": ("DATE", "2012-07-09")}),
+])
+def test_a_weekday_of_a_week_named(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-07-12") == expected

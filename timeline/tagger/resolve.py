@@ -234,8 +234,8 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
         return _value(type_, f"XXXX-WXX-{wd}{part}", grain)
     if anchor.grain != "day":
         lo, hi = anchor.earliest, anchor.latest
-        future = ctx.tense == "future" or (p.shift or 0) > 0
-        past = ctx.tense == "past" or (p.shift or 0) < 0
+        future = ctx.tense == "future" or (p.shift or 0) > 0 or (p.week_shift or 0) > 0
+        past = ctx.tense == "past" or (p.shift or 0) < 0 or (p.week_shift or 0) < 0
         lo = lo if future else lo - dt.timedelta(days=6)
         hi = hi if past and not future else hi + dt.timedelta(days=6)
         year = f"{lo.year:04d}" if lo.year == hi.year else "XXXX"
@@ -244,7 +244,9 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
     if p.origin == "ref" and ctx.ref_day is not None:
         day = ctx.ref_day   # "the previous Friday": counted from the day last mentioned
     delta = wd - day.isoweekday()
-    if p.shift == 0:       # this Friday: in the anchor's week
+    if p.week_shift is not None:   # "Friday next week": in the week named
+        target = day + dt.timedelta(days=delta + 7 * p.week_shift)
+    elif p.shift == 0:       # this Friday: in the anchor's week
         target = day + dt.timedelta(days=delta)
     elif p.shift is not None and p.shift < 0 or (p.shift is None and ctx.tense != "future"):
         back = (-delta) % 7
