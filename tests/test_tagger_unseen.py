@@ -178,6 +178,13 @@ def test_a_header_with_a_two_digit_year() -> None:
      {"daily": ("SET", "P1D")}),
     # lower case is no name
     ("He sent it by mail on Sunday .", {"Sunday": ("DATE", "2012-02-19")}),
+    # a daily with its leaning or country and then its name, or a name and then 'daily'
+    ("The liberal daily Nowa wrote it , and the Danish daily al-Bayan agreed .", {}),
+    ("It is over , says Kanal daily . The Orbit daily predicts a truce .", {}),
+    ("He spoke on the Herald Daily podcast on Monday .", {"Monday": ("DATE", "2012-02-20")}),
+    # no name after it, or a sentence's first word before it: still a set
+    ("Greek daily raids went on . Prices rose daily . Talks daily .",
+     {"daily": ("SET", "P1D")}),
 ])
 def test_newspaper_names(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-02-22") == expected
@@ -205,3 +212,55 @@ def test_units_long(text: str, expected: dict[str, tuple[str, str]]) -> None:
 ])
 def test_another_unit(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-01-23") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the age of a thing is a duration, '-old' inside the span; a person's age is no timex
+    ("The seven-week-old strike goes on .", {"seven-week-old": ("DURATION", "P7W")}),
+    ("A 14-month-old girl and a 40-year-old man left .", {}),
+])
+def test_unit_old(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-02-05") == expected
+
+
+def days(text: str, published: str) -> dict[str, tuple[str, str | None, str | None]]:
+    return {e.text: (e.time.value, e.earliest and e.earliest.isoformat(),
+                     e.latest and e.latest.isoformat()) for e in tag(text, published)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an offset from a month moves all of it; landing in one unit of the offset, it is that
+    # unit, as its value says
+    ("In September 2011 the port shut . A month later it opened .",
+     {"September 2011": ("2011-09", "2011-09-01", "2011-09-30"),
+      "A month later": ("2011-10", "2011-10-01", "2011-10-31")}),
+    ("In May 2001 the mine shut . Ten years later it opened .",
+     {"May 2001": ("2001-05", "2001-05-01", "2001-05-31"),
+      "Ten years later": ("2011", "2011-01-01", "2011-12-31")}),
+    # a modifier narrows the unit to the side of the count it names
+    ("The strike began more than a year ago .",
+     {"more than a year ago": ("2011", "2011-01-01", "2011-06-01")}),
+    ("The strike began nearly a year ago .",
+     {"nearly a year ago": ("2011", "2011-06-01", "2011-12-31")}),
+    ("The strike began less than two weeks ago .",
+     {"less than two weeks ago": ("2012-W20", "2012-05-18", "2012-05-20")}),
+])
+def test_offset_intervals(text: str, expected: dict[str, tuple[str, str, str]]) -> None:
+    assert days(text, "2012-06-01") == expected
+
+
+def test_a_weekday_before_day_and_month() -> None:
+    text = "The truce began on the morning of Thursday 12 April ."
+    assert tagged(text, "2012-06-01") == {"Thursday 12 April": ("DATE", "2012-04-12")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weekday of the week named after it, not the one nearest the publication date
+    ("The mandate ends on Friday next week .",
+     {"Friday next week": ("DATE", "2012-07-20")}),
+    ("They met on Wednesday to Friday last week .",
+     {"Wednesday": ("DATE", "2012-07-04"), "Friday last week": ("DATE", "2012-07-06")}),
+    ("The talks opened on Monday this week .", {"Monday this week": ("DATE", "2012-07-09")}),
+])
+def test_a_weekday_of_a_week_named(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2012-07-12") == expected

@@ -19,7 +19,7 @@ from timeline.tagger.resources import Grammar, Rule
 __all__ = ["Partial", "read_match"]
 
 _INT_FIELDS = ("year", "month", "day", "weekday", "quarter", "half", "hour", "minute",
-               "decade", "century", "shift", "year_shift", "a", "b")
+               "decade", "century", "shift", "year_shift", "week_shift", "a", "b")
 # group name -> vocabularies to try, in order
 _TABLES: dict[str, tuple[str, ...]] = {
     "month": ("month", "month_abbr"),
@@ -43,6 +43,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "freq": ("frequency",),
     "ref": ("ref",),
     "rel": ("shift",),
+    "wrel": ("shift",),
     "clock": ("clock_word",),
     "holiday": ("holiday",),
 }
@@ -63,6 +64,7 @@ class Partial:
         num: a count (None when vague: "several weeks"); unit: its grain.
         shift: units from the anchor's unit (-1 last, 0 this, +1 next).
         year_shift: the year relative to the anchor's ("July last year" -> -1).
+        week_shift: the week relative to the anchor's ("Friday next week" -> +1).
         direction: +1 / -1 for offsets; origin: "dct" or "ref" (last mentioned date), or
             "begun" (the last mentioned date unless it is still to come).
         mod: TIMEX3 mod; part: part of day code (MO, AF, EV, NI); hour/minute: clock time.
@@ -84,6 +86,7 @@ class Partial:
     decade: int | None = None
     century: int | None = None
     year_shift: int | None = None
+    week_shift: int | None = None
     num: float | None = None
     unit: str | None = None
     shift: int | None = None
@@ -213,6 +216,8 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
             target["mod"] = value
         elif base == "rel":
             target["year_shift"] = int(value)
+        elif base == "wrel":
+            target["week_shift"] = int(value)
         elif base == "ended_month":
             # "the quarter ended July 31": the three months up to July lie mostly in the
             # calendar quarter of the middle one (May-June-July: the second)

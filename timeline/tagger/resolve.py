@@ -234,8 +234,8 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
         return _value(type_, f"XXXX-WXX-{wd}{part}", grain)
     if anchor.grain != "day":
         lo, hi = anchor.earliest, anchor.latest
-        future = ctx.tense == "future" or (p.shift or 0) > 0
-        past = ctx.tense == "past" or (p.shift or 0) < 0
+        future = ctx.tense == "future" or (p.shift or 0) > 0 or (p.week_shift or 0) > 0
+        past = ctx.tense == "past" or (p.shift or 0) < 0 or (p.week_shift or 0) < 0
         lo = lo if future else lo - dt.timedelta(days=6)
         hi = hi if past and not future else hi + dt.timedelta(days=6)
         year = f"{lo.year:04d}" if lo.year == hi.year else "XXXX"
@@ -244,7 +244,9 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
     if p.origin == "ref" and ctx.ref_day is not None:
         day = ctx.ref_day   # "the previous Friday": counted from the day last mentioned
     delta = wd - day.isoweekday()
-    if p.shift == 0:       # this Friday: in the anchor's week
+    if p.week_shift is not None:   # "Friday next week": in the week named
+        target = day + dt.timedelta(days=delta + 7 * p.week_shift)
+    elif p.shift == 0:       # this Friday: in the anchor's week
         target = day + dt.timedelta(days=delta)
     elif p.shift is not None and p.shift < 0 or (p.shift is None and ctx.tense != "future"):
         back = (-delta) % 7
@@ -324,6 +326,21 @@ def _season(p: Partial, ctx: Context) -> TimeValue | None:
     return _unit(start, "season", p.mod)
 
 
+def _offset_unit(unit: str, n: float) -> tuple[str, int]:
+    """An offset's count in a calendar unit: weeks for a fortnight, years for a decade, days
+    for hours (the day itself), months for a fractional year."""
+    if unit in _WEEK_UNITS:
+        unit, factor = _WEEK_UNITS[unit]
+        n *= factor
+    if unit in _YEARS_IN:
+        unit, n = "year", n * _YEARS_IN[unit]
+    if unit in _TIME_CODE:
+        unit, n = "day", 0
+    if n != int(n) and unit == "year":
+        unit, n = "month", n * 12
+    return unit, round(n)
+
+
 def _offset(p: Partial, ctx: Context) -> TimeValue | None:
     direction = p.direction or -1
     span: tuple[dt.date, dt.date] | None = None   # the date last mentioned, if several days
@@ -357,24 +374,48 @@ def _offset(p: Partial, ctx: Context) -> TimeValue | None:
                      period.granularity, None)
     if base is None:
         return None
-    unit, n = p.unit or "day", p.num
-    if unit in _WEEK_UNITS:
-        unit, factor = _WEEK_UNITS[unit]
-        n *= factor
-    if unit in _YEARS_IN:
-        unit, n = "year", n * _YEARS_IN[unit]
-    if unit in _TIME_CODE:
-        unit, n = "day", 0
-    if n != int(n):
-        if unit == "year":
-            unit, n = "month", n * 12
-        n = round(n)
+    unit, n = _offset_unit(p.unit or "day", p.num)
     if span is not None:
-        # "in March 2011 ... two weeks later": that span, moved (its unit when it stays one)
+        # "in March 2011 ... two weeks later": that span, moved (the day after its end moved:
+        # "September ... a month later" is all of October); when it lands in one unit of the
+        # offset, all of that unit, as the value names it ("June 2018 ... a year later": 2019)
         lo = _time.shift(span[0], unit, direction * int(n))
-        hi = _time.shift(span[1], unit, direction * int(n))
+        hi = _time.shift(span[1] + dt.timedelta(days=1), unit, direction * int(n)) \
+            - dt.timedelta(days=1)
+        if _time.floor(lo, unit) == _time.floor(hi, unit):
+            return _unit(lo, unit, None)
         return _value("DATE", _x_value(lo, hi, unit), unit, lo, hi)
     return _span(base, unit, direction * int(n), clip=False)
+
+
+def _offset_bounds(p: Partial, out: TimeValue,
+                   ctx: Context) -> tuple[dt.date | None, dt.date | None]:
+    """The days of an offset with a modifier, within the unit its value names: "more than a
+    year ago" (2011, written 2012-06-01) is 2011 up to 1 June 2011, "nearly a year ago" from
+    1 June 2011 on; "more than a month later" is its month from a month after on."""
+    lo, hi = out.earliest, out.latest
+    if out.type != "DATE" or lo is None or hi is None or p.num is None \
+            or p.mod not in ("MORE_THAN", "LESS_THAN"):
+        return lo, hi
+    ref = ctx.ref
+    if p.origin == "ref" and ref is not None and ref.type in ("DATE", "TIME") \
+            and ref.earliest is not None and ref.latest is not None:
+        start, end = ref.earliest, ref.latest
+    elif ctx.anchor is not None:
+        start, end = ctx.anchor.earliest, ctx.anchor.latest
+    else:
+        return lo, hi
+    unit, n = _offset_unit(p.unit or "day", p.num)
+    sign = 1 if (p.direction or -1) > 0 else -1
+    try:
+        first, last = _time.shift(start, unit, sign * n), _time.shift(end, unit, sign * n)
+    except (OverflowError, ValueError):
+        return lo, hi
+    if (p.mod == "MORE_THAN") == (sign < 0):
+        hi = min(hi, last)     # more than N ago, less than N later: up to N from the origin
+    else:
+        lo = max(lo, first)    # less than N ago, more than N later: from N from the origin on
+    return (lo, hi) if lo <= hi else (out.earliest, out.latest)
 
 
 #: a fractional count of a unit is written in the next smaller one: (unit, how many per unit)
@@ -593,9 +634,9 @@ def resolve(p: Partial, ctx: Context, text: str | None = None) -> TimeValue | No
         out = _offset(p, ctx)
         if out is not None and out.mod is None and p.mod is not None:
             # "about two years ago", "a week or so ago": the offset keeps its modifier
+            lo, hi = _offset_bounds(p, out, ctx)
             out = TimeValue(type=out.type, value=out.value, mod=p.mod,
-                            granularity=out.granularity, earliest=out.earliest,
-                            latest=out.latest)
+                            granularity=out.granularity, earliest=lo, latest=hi)
     elif kind == "duration":
         out = _duration(p, ctx)
     elif kind == "set":
