@@ -226,3 +226,18 @@ def test_the_agent_of_a_relative_clause_is_its_antecedent() -> None:
     assert _one(text, "travel").participants == ("Omar Haftar",)
     text = "That is at odds with Ana Silva herself, who insists that it failed."
     assert _one(text, "statement").participants == ("Ana Silva",)
+
+
+def test_a_prefixed_part_belongs_to_the_name_and_its_rest_stands_for_it() -> None:
+    text = ("President Omar al-Rashid spoke on Monday. Rashid warned that the talks would fail. "
+            "League chief Samir el-Toufik met Omar al-Rashid in Cairo. Karim al-Said vowed to "
+            "stay.")
+    assert _names(text) == {"Omar al-Rashid", "Samir el-Toufik", "Karim al-Said"}
+    events = _events(text)
+    assert [(e.title.split(" w")[0], e.participants) for e in events
+            if e.type == "statement"] == [("Rashid", ("Omar al-Rashid",)),
+                                          ("Karim al-Said vows to stay", ("Karim al-Said",))]
+    # a surname shared by two names stands for the one named most often
+    text = ("Hafiz al-Rashid ruled before Omar al-Rashid. Omar al-Rashid spoke. Rashid warned "
+            "that the talks would fail.")
+    assert _one(text, "statement").participants == ("Omar al-Rashid",)

@@ -191,6 +191,8 @@ class PeopleWords:
     not_name_words: frozenset[str]
     modifier_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    particles: frozenset[str] = frozenset()
+    name_prefixes: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -207,6 +209,8 @@ def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
         modifier_nouns=frozenset(w.lower() for w in string_list(data, "modifier_nouns", path,
                                                                   raw)),
         place_nouns=frozenset(w.lower() for w in string_list(data, "place_nouns", path, raw)),
+        particles=frozenset(string_list(data, "particles", path, raw)),
+        name_prefixes=frozenset(string_list(data, "name_prefixes", path, raw)),
     )
 
 
