@@ -241,3 +241,9 @@ def test_a_prefixed_part_belongs_to_the_name_and_its_rest_stands_for_it() -> Non
     text = ("Hafiz al-Rashid ruled before Omar al-Rashid. Omar al-Rashid spoke. Rashid warned "
             "that the talks would fail.")
     assert _one(text, "statement").participants == ("Omar al-Rashid",)
+
+
+def test_a_title_split_by_of_is_stripped_whole() -> None:
+    text = ("US Secretary of State Ana Ruiz met Omar Haftar. Minister of Foreign Affairs "
+            "Karim Said spoke.")
+    assert _names(text) == {"Ana Ruiz", "Omar Haftar", "Karim Said"}

@@ -150,6 +150,26 @@ def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
     return run, titled
 
 
+def _after_split_title(run: list[Token], before: Sequence[Token]) -> tuple[list[Token], bool]:
+    """The run without the end of a title that a lower-case word split off before it
+    ("Secretary of | State Hillary Clinton", "Minister of | Foreign Affairs Ana Ruiz"), and
+    whether one was cut."""
+    texts = [t.text for t in before]
+    for parts in _split_titles(people_words().titles):
+        for i in range(1, len(parts)):
+            head, tail = parts[:i], parts[i:]
+            if tail[0][:1].isupper() and texts[-i:] == head and len(run) > len(tail) \
+                    and [t.text for t in run[:len(tail)]] == tail:
+                return run[len(tail):], True
+    return run, False
+
+
+@functools.lru_cache(maxsize=4)
+def _split_titles(titles: tuple[str, ...]) -> tuple[list[str], ...]:
+    """Titles with a lower-case word inside ("Secretary of State"), longest first."""
+    return tuple(t.split() for t in titles if any(w.islower() for w in t.split()))
+
+
 def _region(name: str) -> bool:
     """True for a country, region or continent name (not a city: "Victoria Beckham")."""
     place = gazetteer().lookup(name)
@@ -305,7 +325,9 @@ def index_people(text: str, sentences: Sequence[Sentence],
             # "the shattered Baba Amr district", not "the tyrant Muammar Gaddafi"
             loose = len(before) > 1 and before[-2].lower == "the" \
                 and before[-1].text.islower() and before[-1].is_word
+            run, split = _after_split_title(run, before)
             run, titled = _strip_front(run)
+            titled = titled or split
             if not run or not _is_name(run):
                 continue
             use = _use_after_the(run, tokens) if (after_the or loose) and not titled \
