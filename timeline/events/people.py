@@ -58,6 +58,10 @@ def _name_like_word(word: str) -> bool:
     head = word.split("-")[0]
     if "-" in word and len(head) > 1 and head.isupper():
         return False  # "NATO-adjacent"
+    tail = word.rsplit("-", 1)[-1]
+    if tail != word and tail.islower() and (tail.endswith("ed")
+                                            or tail in people_words().compound_tails):
+        return False  # "London-based", "Syrian-led", "Gaddafi-era"; not "Ban Ki-moon"
     # "CanadaPM", "CarneyDavosWorld" are not names; "McGill", "O'Brien" are.
     return not (_INNER_CAPITAL.search(inner) and not _MC.match(word))
 
@@ -178,8 +182,8 @@ def _region(name: str) -> bool:
 
 def _own_run(run: list[Token], previous: Sequence[Token], before: Sequence[Token],
              initial: bool) -> tuple[list[Token], bool]:
-    """The run without a capitalized gerund opening its sentence ("Complicating Gaddafi's
-    plans": "Gaddafi"), and whether it continues the name of an organisation ("Institute for
+    """The run without a capitalized gerund, function word or adverb opening its sentence
+    ("Complicating Gaddafi's plans", "Even Gaddafi": "Gaddafi"), and whether it continues the name of an organisation ("Institute for
     Communicable Diseases", "Observatory for Human Rights": no person)."""
     words = people_words()
     if previous and len(before) > 1 and before[-1].lower in _ORG_LINKS \
@@ -189,6 +193,11 @@ def _own_run(run: list[Token], previous: Sequence[Token], before: Sequence[Token
     if initial and len(run) > 1 and len(head) >= 7 and head.endswith("ing") \
             and head[1:].islower() and head not in words.royal:
         return run[1:], False
+    lex = lexicon()
+    if initial and len(run) > 1 and head[1:].islower() and (
+            run[0].lower in lex.function_words or run[0].lower in lex.adverbs
+            or run[0].lower in lex.auxiliaries):
+        return run[1:], False  # "Even Lavrov said", "Was Obama right"
     return run, False
 
 
@@ -223,7 +232,8 @@ def _is_name(run: Sequence[Token]) -> bool:
             return False
     joined, demonyms = " ".join(texts), place_words().demonyms
     # a nationality is no name, nor ends one: "Sri Lankan", "Two Libyan [diplomats]"
-    if _placey(joined) or joined in demonyms or texts[-1] in demonyms:
+    plural = texts[-1][:-1] if texts[-1].endswith("s") else ""  # "Christian Syrians"
+    if _placey(joined) or joined in demonyms or texts[-1] in demonyms or plural in demonyms:
         return False
     return not all(_placey(w) for w in texts)
 

@@ -193,6 +193,7 @@ class PeopleWords:
     place_nouns: frozenset[str]
     particles: frozenset[str] = frozenset()
     name_prefixes: frozenset[str] = frozenset()
+    compound_tails: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -211,6 +212,7 @@ def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
         place_nouns=frozenset(w.lower() for w in string_list(data, "place_nouns", path, raw)),
         particles=frozenset(string_list(data, "particles", path, raw)),
         name_prefixes=frozenset(string_list(data, "name_prefixes", path, raw)),
+        compound_tails=frozenset(string_list(data, "compound_tails", path, raw)),
     )
 
 
