@@ -31,7 +31,6 @@ from timeline.events.text import Sentence, Token, tokenize
 
 __all__ = ["PeopleIndex", "PersonMention", "index_people"]
 
-_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "del"}
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr\.?|Sr\.?)$")
 _INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-Z]")
 _MC = re.compile(r"^(Mc|Mac|O’|O')")
@@ -59,22 +58,40 @@ def _name_like_word(word: str) -> bool:
     head = word.split("-")[0]
     if "-" in word and len(head) > 1 and head.isupper():
         return False  # "NATO-adjacent"
+    tail = word.rsplit("-", 1)[-1]
+    if tail != word and tail.islower() and (tail.endswith("ed")
+                                            or tail in people_words().compound_tails):
+        return False  # "London-based", "Syrian-led", "Gaddafi-era"; not "Ban Ki-moon"
     # "CanadaPM", "CarneyDavosWorld" are not names; "McGill", "O'Brien" are.
     return not (_INNER_CAPITAL.search(inner) and not _MC.match(word))
 
 
+def prefixed_rest(word: str) -> str | None:
+    """The capitalized rest of a name part with a prefix ("al-Assad", "El-Arabi": "Assad",
+    "Arabi"; people.toml `name_prefixes`), else None."""
+    head, sep, rest = word.partition("-")
+    if sep and head.lower() in people_words().name_prefixes and _name_like_word(rest):
+        return rest
+    return None
+
+
 def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
-    """Maximal runs of capitalized words joined by single spaces (particles allowed)."""
+    """Maximal runs of capitalized words joined by single spaces (particles allowed, and
+    prefixed parts after a name: "Bashar al-Assad")."""
+    particles = people_words().particles
+    titles = _single_titles(people_words().titles) | people_words().royal
     runs: list[list[Token]] = []
     current: list[Token] = []
     for k, tok in enumerate(tokens):
         joined = bool(current) and text[current[-1].end - base:tok.start - base] == " " \
             and not current[-1].is_possessive
         particle = False
-        if tok.lower in _PARTICLES:
-            rest = [t for t in tokens[k + 1:k + 4] if t.lower not in _PARTICLES]
+        if tok.lower in particles:
+            rest = [t for t in tokens[k + 1:k + 4] if t.lower not in particles]
             particle = bool(rest) and _name_like(rest[0]) and bool(current)
-        name_like = _name_like(tok)
+        name_like = _name_like(tok) or joined and prefixed_rest(tok.bare) is not None
+        if name_like and joined and prefixed_rest(current[-1].bare) and tok.text in titles:
+            joined = False  # "... Bashar al-Assad President Assad has said": two names
         if (name_like or particle) and (joined or not current):
             current.append(tok)
         else:
@@ -84,6 +101,11 @@ def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
     if current:
         runs.append(current)
     return runs
+
+
+@functools.lru_cache(maxsize=4)
+def _single_titles(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t for t in titles if " " not in t)
 
 
 def _starts_with(run: Sequence[Token], title: str) -> bool:
@@ -132,6 +154,26 @@ def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
     return run, titled
 
 
+def _after_split_title(run: list[Token], before: Sequence[Token]) -> tuple[list[Token], bool]:
+    """The run without the end of a title that a lower-case word split off before it
+    ("Secretary of | State Hillary Clinton", "Minister of | Foreign Affairs Ana Ruiz"), and
+    whether one was cut."""
+    texts = [t.text for t in before]
+    for parts in _split_titles(people_words().titles):
+        for i in range(1, len(parts)):
+            head, tail = parts[:i], parts[i:]
+            if tail[0][:1].isupper() and texts[-i:] == head and len(run) > len(tail) \
+                    and [t.text for t in run[:len(tail)]] == tail:
+                return run[len(tail):], True
+    return run, False
+
+
+@functools.lru_cache(maxsize=4)
+def _split_titles(titles: tuple[str, ...]) -> tuple[list[str], ...]:
+    """Titles with a lower-case word inside ("Secretary of State"), longest first."""
+    return tuple(t.split() for t in titles if any(w.islower() for w in t.split()))
+
+
 def _region(name: str) -> bool:
     """True for a country, region or continent name (not a city: "Victoria Beckham")."""
     place = gazetteer().lookup(name)
@@ -140,8 +182,8 @@ def _region(name: str) -> bool:
 
 def _own_run(run: list[Token], previous: Sequence[Token], before: Sequence[Token],
              initial: bool) -> tuple[list[Token], bool]:
-    """The run without a capitalized gerund opening its sentence ("Complicating Gaddafi's
-    plans": "Gaddafi"), and whether it continues the name of an organisation ("Institute for
+    """The run without a capitalized gerund, function word or adverb opening its sentence
+    ("Complicating Gaddafi's plans", "Even Gaddafi": "Gaddafi"), and whether it continues the name of an organisation ("Institute for
     Communicable Diseases", "Observatory for Human Rights": no person)."""
     words = people_words()
     if previous and len(before) > 1 and before[-1].lower in _ORG_LINKS \
@@ -151,6 +193,11 @@ def _own_run(run: list[Token], previous: Sequence[Token], before: Sequence[Token
     if initial and len(run) > 1 and len(head) >= 7 and head.endswith("ing") \
             and head[1:].islower() and head not in words.royal:
         return run[1:], False
+    lex = lexicon()
+    if initial and len(run) > 1 and head[1:].islower() and (
+            run[0].lower in lex.function_words or run[0].lower in lex.adverbs
+            or run[0].lower in lex.auxiliaries):
+        return run[1:], False  # "Even Lavrov said", "Was Obama right"
     return run, False
 
 
@@ -176,7 +223,7 @@ def _use_after_the(run: Sequence[Token], tokens: Sequence[Token]) -> str:
 def _is_name(run: Sequence[Token]) -> bool:
     words = people_words()
     texts = [t.bare for t in run]
-    if not texts or texts[0] in _PARTICLES:
+    if not texts or texts[0] in words.particles:
         return False
     for w in texts:
         if w in words.org_words or w in words.not_name_words:
@@ -185,7 +232,8 @@ def _is_name(run: Sequence[Token]) -> bool:
             return False
     joined, demonyms = " ".join(texts), place_words().demonyms
     # a nationality is no name, nor ends one: "Sri Lankan", "Two Libyan [diplomats]"
-    if _placey(joined) or joined in demonyms or texts[-1] in demonyms:
+    plural = texts[-1][:-1] if texts[-1].endswith("s") else ""  # "Christian Syrians"
+    if _placey(joined) or joined in demonyms or texts[-1] in demonyms or plural in demonyms:
         return False
     return not all(_placey(w) for w in texts)
 
@@ -214,8 +262,8 @@ class PeopleIndex:
         if name in self._short:
             return self._short[name]
         parts = name.split()
-        if parts[0] in people_words().royal:
-            return name
+        if parts[0] in people_words().royal or not parts[-1][:1].isupper():
+            return name  # "King Charles III"; "Nabil el-Arabi", never "el-Arabi"
         return parts[-1]
 
     @property
@@ -237,6 +285,21 @@ def _known_in_headline(tokens: Sequence[Token], names: dict[tuple[str, ...], str
                 break
         k += 1
     return found
+
+
+def _surnames(full: Sequence[PersonMention]) -> dict[str, str]:
+    """The full name each surname stands for ("Assad" too for "Bashar al-Assad"); a surname
+    of several names ("Hafez al-Assad", "Bashar al-Assad") stands for the one named most
+    often, the first named on a tie."""
+    counts = Counter(m.name for m in full)
+    by_word: dict[str, list[str]] = {}
+    for m in full:
+        last = m.name.split()[-1]
+        for word in (last, prefixed_rest(last)):
+            if word and m.name not in by_word.setdefault(word, []):
+                by_word[word].append(m.name)
+    return {word: max(names, key=lambda n: (counts[n], -names.index(n)))
+            for word, names in by_word.items()}
 
 
 def index_people(text: str, sentences: Sequence[Sentence],
@@ -272,7 +335,9 @@ def index_people(text: str, sentences: Sequence[Sentence],
             # "the shattered Baba Amr district", not "the tyrant Muammar Gaddafi"
             loose = len(before) > 1 and before[-2].lower == "the" \
                 and before[-1].text.islower() and before[-1].is_word
+            run, split = _after_split_title(run, before)
             run, titled = _strip_front(run)
+            titled = titled or split
             if not run or not _is_name(run):
                 continue
             use = _use_after_the(run, tokens) if (after_the or loose) and not titled \
@@ -293,12 +358,14 @@ def index_people(text: str, sentences: Sequence[Sentence],
         if " ".join(names) in things and not titled:
             continue
         ordinary = any(w.lower() in lower_words for w in names
-                       if w not in words.royal and w not in _PARTICLES)
-        if titled or alone[names[-1]] or alone[names[0]] or not ordinary:
+                       if w not in words.royal and w[:1].isupper())
+        rest = prefixed_rest(names[-1])
+        if titled or alone[names[-1]] or alone[names[0]] or rest and alone[rest] \
+                or not ordinary:
             full.append(PersonMention(run[0].start, run[-1].start + len(run[-1].bare),
                                      " ".join(names), titled))
     known = {tuple(m.name.split()): m.name for m in full}
-    surnames = {m.name.split()[-1]: m.name for m in full}
+    surnames = _surnames(full)
     firsts = {m.name.split()[0]: m.name for m in full if m.name.split()[0] not in words.royal}
     mentions = list(full)
     used: dict[str, set[str]] = {}
@@ -316,6 +383,9 @@ def index_people(text: str, sentences: Sequence[Sentence],
     short = {}
     for name, forms in used.items():
         parts = name.split()
-        if parts[-1] not in forms and parts[0] in forms and parts[0] not in words.royal:
+        rest = prefixed_rest(parts[-1])
+        if rest and rest in forms and parts[0] not in words.royal:
+            short[name] = rest  # "Assad" when the text calls him so
+        elif parts[-1] not in forms and parts[0] in forms and parts[0] not in words.royal:
             short[name] = parts[0]
     return PeopleIndex(mentions, short)

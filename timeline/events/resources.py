@@ -191,6 +191,9 @@ class PeopleWords:
     not_name_words: frozenset[str]
     modifier_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    particles: frozenset[str] = frozenset()
+    name_prefixes: frozenset[str] = frozenset()
+    compound_tails: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -207,6 +210,9 @@ def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
         modifier_nouns=frozenset(w.lower() for w in string_list(data, "modifier_nouns", path,
                                                                   raw)),
         place_nouns=frozenset(w.lower() for w in string_list(data, "place_nouns", path, raw)),
+        particles=frozenset(string_list(data, "particles", path, raw)),
+        name_prefixes=frozenset(string_list(data, "name_prefixes", path, raw)),
+        compound_tails=frozenset(string_list(data, "compound_tails", path, raw)),
     )
 
 
