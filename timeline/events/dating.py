@@ -48,6 +48,7 @@ from timeline.events.modality import (
     governed_infinitive,
     governed_noun,
     is_negation,
+    mandative,
     modal_state,
     modality,
     performative,
@@ -649,6 +650,9 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
         return "future"
     if shape.form != "base":
         return tense
+    named = _names_as_one([t for t in before if t.lower not in ctx.lex.adverbs])
+    if mandative([t.lower for t in named], _subject_size(named, ctx.lex)):
+        return "future"  # "demanded that Mr Assad resign"
     if prev == "to":
         if performative(verb, words):
             return "present"  # "I want to thank": said, so done, now
@@ -676,13 +680,16 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
         return False
     lex = ctx.lex
     tokens = tokens_around(ctx, sentence, start)
-    words = [t.lower for t in tokens if t.end <= start and t.lower not in lex.adverbs]
+    kept = _names_as_one([t for t in tokens if t.end <= start and t.lower not in lex.adverbs])
+    words = [t.lower for t in kept]
     verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
     prev = words[-1] if words else ""
     if shape.form == "ing":
         return prev in ("to", "of") and len(words) > 1 and words[-2] in modality().approach
     if shape.form != "base":
         return False
+    if mandative(words, _subject_size(kept, lex)):
+        return True  # "demanded that Mr Assad resign": a demand, not an event
     if prev in lex.be_present | lex.be_past and verb not in lex.base_participles \
             and prev not in ("'s", "’s"):
         return True  # "all he had to do was resign": a base form after "was"
@@ -697,6 +704,34 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
         if word == "to" and k + 1 < len(words) - 1 and words[k + 1] not in lex.determiners:
             return wished_infinitive(words[:k])
     return False
+
+
+def _names_as_one(tokens: Sequence[Token]) -> list[Token]:
+    """`tokens` with a name of several capitalized words kept as its last word ("Kenyan
+    leader William Ruto" -> "Kenyan leader Ruto") and a possessive "'s" left out, so a name
+    counts as one word of reach."""
+    kept = [t for k, t in enumerate(tokens)
+            if not (t.is_capitalized and k + 1 < len(tokens) and tokens[k + 1].is_capitalized)]
+    # a possessive split off ("Syria ' s leader"): one word with its owner
+    return [t for k, t in enumerate(kept) if not (t.text in ("'", "’") and k + 1 < len(kept)
+                                                  and kept[k + 1].text == "s")
+            and not (t.text == "s" and k > 0 and kept[k - 1].text in ("'", "’"))]
+
+
+def _subject_size(before: Sequence[Token], lex: Lexicon) -> int:
+    """How many of the last words of `before` are the subject a bare verb after them would
+    have as a demand (`modality.mandative`): "he", "she", "it" or a name (1), "the" and a
+    singular noun (2); 0 for anything else ("they", "the troops": a plain present)."""
+    if not before:
+        return 0
+    last = before[-1]
+    if last.lower in ("he", "she", "it") or last.is_capitalized and last.is_word \
+            and last.lower != "i" and not last.is_possessive:
+        return 1
+    if len(before) > 1 and before[-2].lower in ("the", "his", "her", "its") \
+            and last.text.islower() and last.is_word and not last.lower.endswith("s"):
+        return 2
+    return 0
 
 
 def _stative_form(verb: str) -> bool:

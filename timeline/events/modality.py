@@ -45,6 +45,7 @@ __all__ = [
     "governed_infinitive",
     "governed_noun",
     "is_negation",
+    "mandative",
     "modal_state",
     "modality",
     "subjunctive",
@@ -91,6 +92,8 @@ class Modality:
     approach: frozenset[str] = frozenset()
     unrealized_examples: tuple[str, ...] = ()
     unrealized_counterexamples: tuple[str, ...] = ()
+    base_governors: frozenset[str] = frozenset()
+    wish_phrases: frozenset[tuple[str, ...]] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,7 +124,9 @@ def modality() -> Modality:
                     strings("stative", "examples"), strings("stative", "counterexamples"),
                     words("unrealized", "wishes"), words("unrealized", "wish_objects"),
                     words("unrealized", "abilities"), words("unrealized", "approach"),
-                    strings("unrealized", "examples"), strings("unrealized", "counterexamples"))
+                    strings("unrealized", "examples"), strings("unrealized", "counterexamples"),
+                    words("subjunctive", "governors") | words("subjunctive", "base_governors"),
+                    frozenset(tuple(p.split()) for p in words("unrealized", "wish_phrases")))
 
 
 _TABLES = ("infinitive", "conditional", "subjunctive", "nominal")
@@ -159,12 +164,27 @@ def wished_infinitive(before: Sequence[str]) -> bool:
     if before[-1] in cues.wishes:
         return not (before[-1] in cues.abilities and len(before) > 1
                     and before[-2] in ("was", "were"))
-    for word in reversed(before[-OBJECT_REACH - 1:-1]):
+    for k in range(len(before) - 2, max(len(before) - OBJECT_REACH - 2, -1), -1):
+        word = before[k]
         if word in _STOPS:
             return False
-        if word in cues.wish_objects:
+        if word in cues.wish_objects or any(before[k - len(p) + 1:k + 1] == list(p)
+                                            for p in cues.wish_phrases if k + 1 >= len(p)):
             return True
     return False
+
+
+def mandative(before: Sequence[str], subject: int) -> bool:
+    """True for a bare verb demanded ("demanded that Mr Assad [[resign]]", "insisting he
+    [[step]] down"): `before` (lowercase, in order, adverbs left out) ends with a governor of
+    `[subjunctive]` (`governors`, `base_governors`), an optional "that" and the verb's subject;
+    `subject` is how many words that subject has (0: none fits: "they", a plural)."""
+    if not subject or len(before) <= subject:
+        return False
+    rest = list(before[:-subject])
+    if rest[-1:] == ["that"]:
+        rest.pop()
+    return bool(rest) and rest[-1] in modality().base_governors
 
 
 def modal_state(verb: str, before: Sequence[str], modals: frozenset[str]) -> bool:
