@@ -231,7 +231,43 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
         tense = clause_tense(outside, lex)
     if tense == "unknown":
         tense = ref_tense(scope)
+    if tense == "present" and shape.form in ("s", "base") and shape.verb_start is not None \
+            and _future_time_clause(tokens, shape.verb_start, lex):
+        tense = "future"  # "is expected to raise it when he arrives": the arrival is to come
     return tense, passive
+
+
+def _future_time_clause(tokens: Sequence[Token], verb_start: int, lex: Lexicon) -> bool:
+    """True when the verb at `verb_start` is in a time clause ("when he", "once the council",
+    `[subordinate]` of `modality.toml`) of a sentence (`tokens`) that says elsewhere, outside
+    that clause, that something is still to come ("will", "is expected to")."""
+    cues = modality()
+    before = [t for t in tokens if t.end <= verb_start]
+    opener, words = None, 0
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k].lower
+        if word in cues.subordinators:
+            opener = k
+            break
+        if word in (",", ";", ":", "--") or word in lex.auxiliaries or word in lex.clause_openers:
+            return False
+        if before[k].is_word and word not in ("lrb", "rrb"):  # "-LRB- perhaps -RRB-"
+            words += 1
+            if words > cues.subordinate_reach:
+                return False
+    if opener is None or opener == len(before) - 1:
+        return False
+    clause_end = next((t.start for t in tokens if t.start > verb_start
+                       and t.text in (",", ";", ":", "--", ".")), None)
+    outside = [t for t in tokens if t.start < before[opener].start
+               or clause_end is not None and t.start >= clause_end]
+    for k, tok in enumerate(outside):
+        word = tok.lower
+        nxt = outside[k + 1].lower if k + 1 < len(outside) else ""
+        if word in lex.future or nxt == "to" and word in lex.future_before_to \
+                and word not in lex.be_present | lex.be_past:
+            return True
+    return False
 
 
 def _governed_future(before: Sequence[Token], lex: Lexicon) -> bool:

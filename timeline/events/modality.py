@@ -33,11 +33,13 @@ The words live in ``timeline/data/en/events/modality.toml``, whose examples run 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from attrs import frozen
 
 from timeline.events.resources import EVENTS_DIR, read_toml, section, string_list
+from timeline.exceptions import ResourceError
 
 __all__ = [
     "Modality",
@@ -94,6 +96,8 @@ class Modality:
     unrealized_counterexamples: tuple[str, ...] = ()
     base_governors: frozenset[str] = frozenset()
     wish_phrases: frozenset[tuple[str, ...]] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    subordinate_reach: int = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,10 +130,18 @@ def modality() -> Modality:
                     words("unrealized", "abilities"), words("unrealized", "approach"),
                     strings("unrealized", "examples"), strings("unrealized", "counterexamples"),
                     words("subjunctive", "governors") | words("subjunctive", "base_governors"),
-                    frozenset(tuple(p.split()) for p in words("unrealized", "wish_phrases")))
+                    frozenset(tuple(p.split()) for p in words("unrealized", "wish_phrases")),
+                    words("subordinate", "words"), _integer(data, "subordinate", "reach"))
 
 
-_TABLES = ("infinitive", "conditional", "subjunctive", "nominal")
+def _integer(data: Mapping[str, Any], table: str, key: str) -> int:
+    value = section(data, table, MODALITY_FILE).get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ResourceError(f"[{table}] {key} must be a positive integer", path=str(MODALITY_FILE))
+    return value
+
+
+_TABLES = ("infinitive", "conditional", "subjunctive", "nominal", "subordinate")
 
 
 def is_negation(word: str) -> bool:
