@@ -599,3 +599,13 @@ def test_a_chronology_of_the_past_takes_the_years_on_or_before_publication(
 def test_a_chronology_of_days_to_come_keeps_them() -> None:
     assert at(AHEAD, "votes", "2024-10-12").interval == (D(2024, 11, 5), D(2024, 11, 5))
     assert at(AHEAD, "open", "2024-10-12").interval == (D(2024, 12, 1), D(2024, 12, 1))
+
+
+@pytest.mark.parametrize("sentence", MODALITY.habitual_examples)
+def test_habits_are_not_extracted(sentence: str) -> None:
+    assert _events_at(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", MODALITY.habitual_counterexamples)
+def test_single_events_beside_a_habit_are_extracted(sentence: str) -> None:
+    assert _events_at(sentence), sentence

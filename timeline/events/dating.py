@@ -450,7 +450,7 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if likely:
         irrealis = _irrealis(ctx, sentence, start, shape, tense)
         governed, tense = irrealis != tense and irrealis == "future", irrealis
-    elif _unrealized(ctx, sentence, start, shape):
+    elif _unrealized(ctx, sentence, start, shape) or _habitual(ctx, sentence, start, end, shape):
         tense = "hypothetical"
     published = ctx.published
     if published is not None and _present_now(ctx, sentence, start, shape, tense):
@@ -739,6 +739,49 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
             return False
         if word == "to" and k + 1 < len(words) - 1 and words[k + 1] not in lex.determiners:
             return wished_infinitive(words[:k])
+    return False
+
+
+#: Words after which a set of times ("weekly") is still the clause's, not an adjective.
+_AFTER_SET = frozenset({"in", "on", "at", "for", "and", "or", "since", "until", "to", "from",
+                        "with", "by", "as", "during", "but", "so"})
+
+
+def _habitual(ctx: DocContext, sentence: Sentence, start: int, end: int,
+              shape: MentionShape) -> bool:
+    """True for a habit, not an event (`[habitual]` of `modality.toml`): a verb with an adverb
+    of habit in its verb group or right after it ("usually meets", "has always insisted",
+    "meets regularly"), or followed in its own clause by a set of times that is no adjective
+    of another noun ("meet once a year", "visits Lagos annually"; not "in a weekly statement",
+    nor "attacks every day since the deal was announced"), or a noun right after such a set
+    ("his daily trips"). Event extraction drops it."""
+    sets = [e for e in ctx.expressions_in(sentence.start, sentence.end) if e.type == "SET"
+            and _quote_at(ctx, e.start) == _quote_at(ctx, start)]
+    if shape.nominal or shape.verb_start is None:
+        return any(start <= e.start < end or e.end <= start
+                   and not ctx.text[e.end:start].strip() for e in sets)
+    lex, adverbs = ctx.lex, modality().habitual_adverbs
+    tokens = tokens_around(ctx, sentence, start)
+    for tok in reversed([t for t in tokens if t.end <= shape.verb_start]):
+        if tok.lower in adverbs:
+            return True
+        if tok.lower not in lex.auxiliaries and tok.lower not in lex.adverbs \
+                and not (tok.lower.endswith("ly") and len(tok.lower) > 4) and tok.lower != "not":
+            break
+    after = [t for t in tokens if t.start >= end]
+    if after and after[0].lower in adverbs:
+        return True
+    _, b = segment_of(ctx.fine(sentence), start, end)
+    for expr in sets:
+        if expr.start < end or expr.end > b:
+            continue
+        between = [t for t in after if t.end <= expr.start]
+        if any(not t.is_word or t.lower in lex.subordinators or t.lower in lex.clause_openers
+               for t in between) or len(between) > 8:
+            continue
+        nxt = next((t for t in after if t.start >= expr.end), None)
+        if nxt is None or not nxt.is_word or not nxt.text.islower() or nxt.lower in _AFTER_SET:
+            return True
     return False
 
 

@@ -98,6 +98,9 @@ class Modality:
     wish_phrases: frozenset[tuple[str, ...]] = frozenset()
     subordinators: frozenset[str] = frozenset()
     subordinate_reach: int = 6
+    habitual_adverbs: frozenset[str] = frozenset()
+    habitual_examples: tuple[str, ...] = ()
+    habitual_counterexamples: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,7 +134,9 @@ def modality() -> Modality:
                     strings("unrealized", "examples"), strings("unrealized", "counterexamples"),
                     words("subjunctive", "governors") | words("subjunctive", "base_governors"),
                     frozenset(tuple(p.split()) for p in words("unrealized", "wish_phrases")),
-                    words("subordinate", "words"), _integer(data, "subordinate", "reach"))
+                    words("subordinate", "words"), _integer(data, "subordinate", "reach"),
+                    words("habitual", "adverbs"), strings("habitual", "examples"),
+                    strings("habitual", "counterexamples"))
 
 
 def _integer(data: Mapping[str, Any], table: str, key: str) -> int:
