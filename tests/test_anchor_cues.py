@@ -609,3 +609,15 @@ def test_habits_are_not_extracted(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", MODALITY.habitual_counterexamples)
 def test_single_events_beside_a_habit_are_extracted(sentence: str) -> None:
     assert _events_at(sentence), sentence
+
+
+
+def test_a_pluperfect_reporting_verb_is_before_publication_in_extraction() -> None:
+    # "warned" is the publication day; "had warned" was some time on or before it
+    text = ("President Ruto had warned that the truce would not hold.\n\n"
+            "President Ruto warned of new fighting.")
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    got = sorted((e.sources[0].start, e.when.start, e.when.end) for e in events
+                 if e.type == "statement")
+    assert [(s, e) for _, s, e in got] == [(None, D(2024, 3, 12)),
+                                          (D(2024, 3, 12), D(2024, 3, 12))]

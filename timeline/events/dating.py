@@ -481,7 +481,8 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
             # diagnosis's; the return came on or before it
             when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
         return Dating(when, dated_by, tense, passive)
-    if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
+    if published is not None and tense == "past" and _reporting(ctx, start, end, shape) \
+            and (likely or not _pluperfect(ctx, sentence, start, shape)):
         expr = narrative_expression(ctx, sentence, start, published) if likely else None
         if expr is not None and expr.earliest is not None \
                 and (published.earliest - expr.earliest).days == 1:
