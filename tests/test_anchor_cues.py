@@ -568,3 +568,56 @@ def test_extraction_dates_what_was_said_on_or_before_the_saying(text: str,
     assert (event.when.start, event.when.end) == (start, D(2024, 3, 11)), event.when
     # timeline.anchor keeps the most likely day, the saying's
     assert at(text, "launched").interval == (D(2024, 3, 11), D(2024, 3, 11))
+
+
+
+PAST_CHRONOLOGY = (
+    "How the crisis unfolded since the winter:\n"
+    "February 26 - Ministers impose a curfew on the port.\n"
+    "March - Dockers vote on the offer.\n"
+    "June 2 - The union calls a strike at the port.\n"
+    "September 30 - Work resumes at the port.\n"
+)
+AHEAD = "Key dates ahead:\nNovember 5 - The union votes on the offer.\nDecember 1 - Talks open.\n"
+
+
+@pytest.mark.parametrize(("word", "first", "last"), [
+    # in a paper of 12 October 2024, the nearest year puts "February 26" and "March" in
+    # 2025; entries before later ones of a list in date order that reaches the past are
+    # the past: the latest year on or before publication
+    ("impose", D(2024, 2, 26), D(2024, 2, 26)),
+    ("vote", D(2024, 3, 1), D(2024, 3, 31)),
+    ("calls", D(2024, 6, 2), D(2024, 6, 2)),
+    ("resumes", D(2024, 9, 30), D(2024, 9, 30)),
+])
+def test_a_chronology_of_the_past_takes_the_years_on_or_before_publication(
+        word: str, first: D, last: D) -> None:
+    got = at(PAST_CHRONOLOGY, word, "2024-10-12")
+    assert got.interval == (first, last)
+
+
+def test_a_chronology_of_days_to_come_keeps_them() -> None:
+    assert at(AHEAD, "votes", "2024-10-12").interval == (D(2024, 11, 5), D(2024, 11, 5))
+    assert at(AHEAD, "open", "2024-10-12").interval == (D(2024, 12, 1), D(2024, 12, 1))
+
+
+@pytest.mark.parametrize("sentence", MODALITY.habitual_examples)
+def test_habits_are_not_extracted(sentence: str) -> None:
+    assert _events_at(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", MODALITY.habitual_counterexamples)
+def test_single_events_beside_a_habit_are_extracted(sentence: str) -> None:
+    assert _events_at(sentence), sentence
+
+
+
+def test_a_pluperfect_reporting_verb_is_before_publication_in_extraction() -> None:
+    # "warned" is the publication day; "had warned" was some time on or before it
+    text = ("President Ruto had warned that the truce would not hold.\n\n"
+            "President Ruto warned of new fighting.")
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    got = sorted((e.sources[0].start, e.when.start, e.when.end) for e in events
+                 if e.type == "statement")
+    assert [(s, e) for _, s, e in got] == [(None, D(2024, 3, 12)),
+                                          (D(2024, 3, 12), D(2024, 3, 12))]

@@ -89,9 +89,13 @@ def test_durations_sets_references_and_centuries_never_anchor() -> None:
     ]
     event = one(text, "travel", *exprs)
     assert bounds(event) == (None, D(2024, 6, 10), "day", "tense", "ON_OR_BEFORE")
-    weekly = "Premier Doug Ford meets Mayor Olivia Chow every week."
-    e = expr(weekly, "every week", "XXXX-WXX", None, None, kind="SET", grain="week")
+    weekly = "Premier Doug Ford met Mayor Olivia Chow at a weekly briefing."
+    e = expr(weekly, "weekly", "XXXX-WXX", None, None, kind="SET", grain="week")
     assert one(weekly, "meeting", e).when.derived == "tense"
+    # a set after the verb in its clause makes a habit: no event (`[habitual]`)
+    habit = "Premier Doug Ford meets Mayor Olivia Chow every week."
+    e = expr(habit, "every week", "XXXX-WXX", None, None, kind="SET", grain="week")
+    assert [x for x in events(habit, e) if x.type == "meeting"] == []
 
 
 # -------------------------------------------------------------------------------- tense

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import calendar
+import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
+
+import attrs
 
 from timeline.events.people import PeopleIndex, PersonMention, index_people
 from timeline.events.places import PlaceMention, find_places
@@ -31,6 +36,8 @@ T = TypeVar("T")
 _BULLET = re.compile(r"[ \t]*(?:[*\u2022\u00b7\u25aa>+-][ \t]*)?")
 #: What separates a chronology line's date from its entry: a dash or a colon.
 _HEADING_SEPARATOR = re.compile(r"[ \t]*(?:--|[-\u2013\u2014:])[ \t]+(?=\S)")
+#: A year written out in a date ("2011", "'11"): its year is the text's, never inferred.
+_WRITTEN_YEAR = re.compile(r"\d{4}|['\u2019]\d{2}\b")
 
 
 class DocContext:
@@ -135,10 +142,60 @@ class DocContext:
                 end = self.text.find("\n", sep.end())
                 line_end = len(self.text) if end < 0 else end
             found.append((sep.end(), line_end, expr))
-        return found
+        return self._past_years(found)
+
+    def _past_years(self, found: list[tuple[int, int, TimeExpression]]
+                    ) -> list[tuple[int, int, TimeExpression]]:
+        """The headings with the year of a date written without one moved back when the
+        chronology tells the past: a day or month after the publication date that breaks the
+        list's order (a later entry of an ascending list, or an earlier one of a descending
+        list, is on or before publication and before it) takes the latest year that puts it
+        on or before publication ("February 26 - ..." in a list running to September, in a
+        paper of October 2011: 2011, not the 2012 the nearest year reading gives)."""
+        published = self.published
+        if published is None or len(found) < 2:
+            return found
+        last = published.latest
+        days = [h[2].earliest for h in found]
+        steps = [(b > a) - (b < a) for a, b in itertools.pairwise(days)
+                 if a is not None and b is not None and a <= last and b <= last]
+        ascending = sum(steps) >= 0
+        out = list(found)
+        for k, (start, end, expr) in enumerate(found):
+            first = expr.earliest
+            if first is None or first <= last or expr.granularity not in ("day", "month") \
+                    or _WRITTEN_YEAR.search(expr.text):
+                continue
+            others = days[k + 1:] if ascending else days[:k]
+            if not any(d is not None and d < first for d in others):
+                continue
+            moved = _years_back(expr, last)
+            if moved is not None:
+                out[k] = (start, end, moved)
+        return out
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sentence in self.sentences:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
+
+
+def _years_back(expr: TimeExpression, last: dt.date) -> TimeExpression | None:
+    """`expr` (a day or month with an inferred year) moved back by the fewest years that put
+    its start on or before `last`; None when that leaves the calendar."""
+    first, final = expr.earliest, expr.latest
+    if first is None or final is None:
+        return None
+    years = first.year - last.year + (1 if (first.month, first.day) > (last.month, last.day)
+                                      else 0)
+    try:
+        start = first.replace(year=first.year - years)
+        end = final.replace(day=1, year=final.year - years)
+        end = end.replace(day=calendar.monthrange(end.year, end.month)[1]) \
+            if expr.granularity == "month" else end.replace(day=final.day)
+    except ValueError:  # 29 February, or the first year of the calendar
+        return None
+    value = f"{start.year:04d}{expr.value[4:]}" if expr.value[:4].isdigit() else expr.value
+    time = attrs.evolve(expr.time, value=value, earliest=start, latest=end)
+    return attrs.evolve(expr, time=time)

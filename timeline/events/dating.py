@@ -48,6 +48,7 @@ from timeline.events.modality import (
     governed_infinitive,
     governed_noun,
     is_negation,
+    mandative,
     modal_state,
     modality,
     performative,
@@ -230,7 +231,43 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
         tense = clause_tense(outside, lex)
     if tense == "unknown":
         tense = ref_tense(scope)
+    if tense == "present" and shape.form in ("s", "base") and shape.verb_start is not None \
+            and _future_time_clause(tokens, shape.verb_start, lex):
+        tense = "future"  # "is expected to raise it when he arrives": the arrival is to come
     return tense, passive
+
+
+def _future_time_clause(tokens: Sequence[Token], verb_start: int, lex: Lexicon) -> bool:
+    """True when the verb at `verb_start` is in a time clause ("when he", "once the council",
+    `[subordinate]` of `modality.toml`) of a sentence (`tokens`) that says elsewhere, outside
+    that clause, that something is still to come ("will", "is expected to")."""
+    cues = modality()
+    before = [t for t in tokens if t.end <= verb_start]
+    opener, words = None, 0
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k].lower
+        if word in cues.subordinators:
+            opener = k
+            break
+        if word in (",", ";", ":", "--") or word in lex.auxiliaries or word in lex.clause_openers:
+            return False
+        if before[k].is_word and word not in ("lrb", "rrb"):  # "-LRB- perhaps -RRB-"
+            words += 1
+            if words > cues.subordinate_reach:
+                return False
+    if opener is None or opener == len(before) - 1:
+        return False
+    clause_end = next((t.start for t in tokens if t.start > verb_start
+                       and t.text in (",", ";", ":", "--", ".")), None)
+    outside = [t for t in tokens if t.start < before[opener].start
+               or clause_end is not None and t.start >= clause_end]
+    for k, tok in enumerate(outside):
+        word = tok.lower
+        nxt = outside[k + 1].lower if k + 1 < len(outside) else ""
+        if word in lex.future or nxt == "to" and word in lex.future_before_to \
+                and word not in lex.be_present | lex.be_past:
+            return True
+    return False
 
 
 def _governed_future(before: Sequence[Token], lex: Lexicon) -> bool:
@@ -413,7 +450,7 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
     if likely:
         irrealis = _irrealis(ctx, sentence, start, shape, tense)
         governed, tense = irrealis != tense and irrealis == "future", irrealis
-    elif _unrealized(ctx, sentence, start, shape):
+    elif _unrealized(ctx, sentence, start, shape) or _habitual(ctx, sentence, start, end, shape):
         tense = "hypothetical"
     published = ctx.published
     if published is not None and _present_now(ctx, sentence, start, shape, tense):
@@ -444,7 +481,8 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
             # diagnosis's; the return came on or before it
             when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
         return Dating(when, dated_by, tense, passive)
-    if published is not None and tense == "past" and _reporting(ctx, start, end, shape):
+    if published is not None and tense == "past" and _reporting(ctx, start, end, shape) \
+            and (likely or not _pluperfect(ctx, sentence, start, shape)):
         expr = narrative_expression(ctx, sentence, start, published) if likely else None
         if expr is not None and expr.earliest is not None \
                 and (published.earliest - expr.earliest).days == 1:
@@ -649,6 +687,9 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
         return "future"
     if shape.form != "base":
         return tense
+    named = _names_as_one([t for t in before if t.lower not in ctx.lex.adverbs])
+    if mandative([t.lower for t in named], _subject_size(named, ctx.lex)):
+        return "future"  # "demanded that Mr Assad resign"
     if prev == "to":
         if performative(verb, words):
             return "present"  # "I want to thank": said, so done, now
@@ -676,13 +717,16 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
         return False
     lex = ctx.lex
     tokens = tokens_around(ctx, sentence, start)
-    words = [t.lower for t in tokens if t.end <= start and t.lower not in lex.adverbs]
+    kept = _names_as_one([t for t in tokens if t.end <= start and t.lower not in lex.adverbs])
+    words = [t.lower for t in kept]
     verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
     prev = words[-1] if words else ""
     if shape.form == "ing":
         return prev in ("to", "of") and len(words) > 1 and words[-2] in modality().approach
     if shape.form != "base":
         return False
+    if mandative(words, _subject_size(kept, lex)):
+        return True  # "demanded that Mr Assad resign": a demand, not an event
     if prev in lex.be_present | lex.be_past and verb not in lex.base_participles \
             and prev not in ("'s", "’s"):
         return True  # "all he had to do was resign": a base form after "was"
@@ -697,6 +741,77 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
         if word == "to" and k + 1 < len(words) - 1 and words[k + 1] not in lex.determiners:
             return wished_infinitive(words[:k])
     return False
+
+
+#: Words after which a set of times ("weekly") is still the clause's, not an adjective.
+_AFTER_SET = frozenset({"in", "on", "at", "for", "and", "or", "since", "until", "to", "from",
+                        "with", "by", "as", "during", "but", "so"})
+
+
+def _habitual(ctx: DocContext, sentence: Sentence, start: int, end: int,
+              shape: MentionShape) -> bool:
+    """True for a habit, not an event (`[habitual]` of `modality.toml`): a verb with an adverb
+    of habit in its verb group or right after it ("usually meets", "has always insisted",
+    "meets regularly"), or followed in its own clause by a set of times that is no adjective
+    of another noun ("meet once a year", "visits Lagos annually"; not "in a weekly statement",
+    nor "attacks every day since the deal was announced"), or a noun right after such a set
+    ("his daily trips"). Event extraction drops it."""
+    sets = [e for e in ctx.expressions_in(sentence.start, sentence.end) if e.type == "SET"
+            and _quote_at(ctx, e.start) == _quote_at(ctx, start)]
+    if shape.nominal or shape.verb_start is None:
+        return any(start <= e.start < end or e.end <= start
+                   and not ctx.text[e.end:start].strip() for e in sets)
+    lex, adverbs = ctx.lex, modality().habitual_adverbs
+    tokens = tokens_around(ctx, sentence, start)
+    for tok in reversed([t for t in tokens if t.end <= shape.verb_start]):
+        if tok.lower in adverbs:
+            return True
+        if tok.lower not in lex.auxiliaries and tok.lower not in lex.adverbs \
+                and not (tok.lower.endswith("ly") and len(tok.lower) > 4) and tok.lower != "not":
+            break
+    after = [t for t in tokens if t.start >= end]
+    if after and after[0].lower in adverbs:
+        return True
+    _, b = segment_of(ctx.fine(sentence), start, end)
+    for expr in sets:
+        if expr.start < end or expr.end > b:
+            continue
+        between = [t for t in after if t.end <= expr.start]
+        if any(not t.is_word or t.lower in lex.subordinators or t.lower in lex.clause_openers
+               for t in between) or len(between) > 8:
+            continue
+        nxt = next((t for t in after if t.start >= expr.end), None)
+        if nxt is None or not nxt.is_word or not nxt.text.islower() or nxt.lower in _AFTER_SET:
+            return True
+    return False
+
+
+def _names_as_one(tokens: Sequence[Token]) -> list[Token]:
+    """`tokens` with a name of several capitalized words kept as its last word ("Kenyan
+    leader William Ruto" -> "Kenyan leader Ruto") and a possessive "'s" left out, so a name
+    counts as one word of reach."""
+    kept = [t for k, t in enumerate(tokens)
+            if not (t.is_capitalized and k + 1 < len(tokens) and tokens[k + 1].is_capitalized)]
+    # a possessive split off ("Syria ' s leader"): one word with its owner
+    return [t for k, t in enumerate(kept) if not (t.text in ("'", "’") and k + 1 < len(kept)
+                                                  and kept[k + 1].text == "s")
+            and not (t.text == "s" and k > 0 and kept[k - 1].text in ("'", "’"))]
+
+
+def _subject_size(before: Sequence[Token], lex: Lexicon) -> int:
+    """How many of the last words of `before` are the subject a bare verb after them would
+    have as a demand (`modality.mandative`): "he", "she", "it" or a name (1), "the" and a
+    singular noun (2); 0 for anything else ("they", "the troops": a plain present)."""
+    if not before:
+        return 0
+    last = before[-1]
+    if last.lower in ("he", "she", "it") or last.is_capitalized and last.is_word \
+            and last.lower != "i" and not last.is_possessive:
+        return 1
+    if len(before) > 1 and before[-2].lower in ("the", "his", "her", "its") \
+            and last.text.islower() and last.is_word and not last.lower.endswith("s"):
+        return 2
+    return 0
 
 
 def _stative_form(verb: str) -> bool:

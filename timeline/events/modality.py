@@ -33,11 +33,13 @@ The words live in ``timeline/data/en/events/modality.toml``, whose examples run 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from attrs import frozen
 
 from timeline.events.resources import EVENTS_DIR, read_toml, section, string_list
+from timeline.exceptions import ResourceError
 
 __all__ = [
     "Modality",
@@ -45,6 +47,7 @@ __all__ = [
     "governed_infinitive",
     "governed_noun",
     "is_negation",
+    "mandative",
     "modal_state",
     "modality",
     "subjunctive",
@@ -91,6 +94,13 @@ class Modality:
     approach: frozenset[str] = frozenset()
     unrealized_examples: tuple[str, ...] = ()
     unrealized_counterexamples: tuple[str, ...] = ()
+    base_governors: frozenset[str] = frozenset()
+    wish_phrases: frozenset[tuple[str, ...]] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    subordinate_reach: int = 6
+    habitual_adverbs: frozenset[str] = frozenset()
+    habitual_examples: tuple[str, ...] = ()
+    habitual_counterexamples: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,10 +131,22 @@ def modality() -> Modality:
                     strings("stative", "examples"), strings("stative", "counterexamples"),
                     words("unrealized", "wishes"), words("unrealized", "wish_objects"),
                     words("unrealized", "abilities"), words("unrealized", "approach"),
-                    strings("unrealized", "examples"), strings("unrealized", "counterexamples"))
+                    strings("unrealized", "examples"), strings("unrealized", "counterexamples"),
+                    words("subjunctive", "governors") | words("subjunctive", "base_governors"),
+                    frozenset(tuple(p.split()) for p in words("unrealized", "wish_phrases")),
+                    words("subordinate", "words"), _integer(data, "subordinate", "reach"),
+                    words("habitual", "adverbs"), strings("habitual", "examples"),
+                    strings("habitual", "counterexamples"))
 
 
-_TABLES = ("infinitive", "conditional", "subjunctive", "nominal")
+def _integer(data: Mapping[str, Any], table: str, key: str) -> int:
+    value = section(data, table, MODALITY_FILE).get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ResourceError(f"[{table}] {key} must be a positive integer", path=str(MODALITY_FILE))
+    return value
+
+
+_TABLES = ("infinitive", "conditional", "subjunctive", "nominal", "subordinate")
 
 
 def is_negation(word: str) -> bool:
@@ -159,12 +181,27 @@ def wished_infinitive(before: Sequence[str]) -> bool:
     if before[-1] in cues.wishes:
         return not (before[-1] in cues.abilities and len(before) > 1
                     and before[-2] in ("was", "were"))
-    for word in reversed(before[-OBJECT_REACH - 1:-1]):
+    for k in range(len(before) - 2, max(len(before) - OBJECT_REACH - 2, -1), -1):
+        word = before[k]
         if word in _STOPS:
             return False
-        if word in cues.wish_objects:
+        if word in cues.wish_objects or any(before[k - len(p) + 1:k + 1] == list(p)
+                                            for p in cues.wish_phrases if k + 1 >= len(p)):
             return True
     return False
+
+
+def mandative(before: Sequence[str], subject: int) -> bool:
+    """True for a bare verb demanded ("demanded that Mr Assad [[resign]]", "insisting he
+    [[step]] down"): `before` (lowercase, in order, adverbs left out) ends with a governor of
+    `[subjunctive]` (`governors`, `base_governors`), an optional "that" and the verb's subject;
+    `subject` is how many words that subject has (0: none fits: "they", a plural)."""
+    if not subject or len(before) <= subject:
+        return False
+    rest = list(before[:-subject])
+    if rest[-1:] == ["that"]:
+        rest.pop()
+    return bool(rest) and rest[-1] in modality().base_governors
 
 
 def modal_state(verb: str, before: Sequence[str], modals: frozenset[str]) -> bool:
