@@ -264,3 +264,20 @@ def test_a_weekday_before_day_and_month() -> None:
 ])
 def test_a_weekday_of_a_week_named(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-07-12") == expected
+
+
+def mods(text: str, published: str) -> list[tuple[str, str, str | None]]:
+    return [(e.text, e.time.value, e.time.mod) for e in tag(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'over' after a preposition of extent, or after 'well' or 'just', is 'more than'
+    ("The museum stayed shut for well over a decade .", ("well over a decade", "P1DE", "MORE_THAN")),
+    ("The ferry ran just over a year .", ("just over a year", "P1Y", "MORE_THAN")),
+    ("The road was closed for over 30 days .", ("over 30 days", "P30D", "MORE_THAN")),
+    ("The dam held for just under a week .", ("just under a week", "P1W", "LESS_THAN")),
+    # ... a bare 'over' is the stretch something happened over
+    ("Rents rose over two years .", ("two years", "P2Y", None)),
+])
+def test_over_a_duration(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert mods(text, "2013-03-01") == [expected]
