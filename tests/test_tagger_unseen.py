@@ -281,3 +281,17 @@ def mods(text: str, published: str) -> list[tuple[str, str, str | None]]:
 ])
 def test_over_a_duration(text: str, expected: tuple[str, str, str | None]) -> None:
     assert mods(text, "2013-03-01") == [expected]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # a plan told in the past lies on the side of the writing nearest it
+    ("The envoy was scheduled to visit the port on Monday .", "2011-08-16", "2011-08-15"),
+    ("The envoy was scheduled to visit the port on Monday .", "2011-08-19", "2011-08-22"),
+    ("A truce that was supposed to take effect on 3 May never held .", "2012-06-12", "2012-05-03"),
+    # ... in reported speech it is the plan as told: still to come
+    ("Officials said the ship was due to dock on Wednesday .", "2011-06-09", "2011-06-15"),
+    # ... and so is one in the present
+    ("The envoy is scheduled to visit the port on Monday .", "2011-08-16", "2011-08-22"),
+])
+def test_a_plan_told_in_the_past(text: str, published: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, published)] == [value]

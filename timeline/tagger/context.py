@@ -131,6 +131,14 @@ _SCHEDULE_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts|opens?|resumes?|arrives?|departs?|convenes?|reconvenes?|"
     r"flies)\s+(?:(?:separately|again|here|there|formally|"
     r"officially)\s+)?(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
+#: a plan told in the past tense: "was scheduled to", "were expected to", "were planning to"
+_PLAN_TOLD_IN_PAST = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?:scheduled|set|due|expected|slated|planned|planning|"
+    r"supposed|going)\s+to\b\s*$", re.IGNORECASE)
+#: ... unless a word between it and the date looks ahead ("next", "coming"), or a reporting
+#: verb before it puts the plan in reported speech ("said it was due to arrive on Wednesday":
+#: what was said is "it is due to arrive")
+_FORWARD_WORD = re.compile(r"\b(?:next|upcoming|coming|forthcoming|until|till)\b", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
 _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
@@ -159,7 +167,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     it ("told reporters Tuesday that ..."), "since" or a possessive
     ("Wednesday's ruling") makes it past; a term still to come ("payable Dec. 1", "effective
     June 1") or a deadline ("until Tuesday") makes it future unless the clause is in the past
-    perfect. A plan in the past perfect ("had been scheduled to expire Friday") is past; a past
+    perfect. A plan in the past perfect ("had been scheduled to expire Friday") is past, one
+    told in the simple past ("was scheduled to meet on Monday", not after "said") "nearest"; a past
     verb directly followed by an infinitive ("agreed to buy ... in February") gives no tense. Otherwise the nearest cue before it among modals and auxiliaries ("will",
     "is expected to", "was", "had"), schedules ("scheduled", "postponed", "as soon as") and
     past-tense verbs wins; with none before it, the nearest cue after it in its clause ("In
@@ -192,6 +201,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
                 planned_before = tense == "future" and _HAD_BEEN.search(
                     text, max(left, m.start() - 12), m.start())
                 best = (distance, "past" if planned_before else tense)  # type: ignore[assignment]
+    if best is not None and best[1] == "future" and _PLAN_TOLD_IN_PAST.search(
+            text, max(left, start - best[0] - 45), start - best[0] + 1) \
+            and not _FORWARD_WORD.search(text, start - best[0], start) \
+            and not _SAID.search(text, left, start - best[0]):
+        return "nearest"   # "was scheduled to meet ... on Monday": either side of the writing
     if best is not None and best[1] == "future" and _told_after(text, start - best[0], start):
         # "'... will help,' the spokesman told reporters late on Friday": the day of the telling
         return "past"
