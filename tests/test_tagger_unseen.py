@@ -295,3 +295,15 @@ def test_over_a_duration(text: str, expected: tuple[str, str, str | None]) -> No
 ])
 def test_a_plan_told_in_the_past(text: str, published: str, value: str) -> None:
     assert [e.time.value for e in tag(text, published)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a deadline, a purpose and an awaited event lie ahead of the clause's past
+    ("Talks stalled and there is a deadline of Monday for a deal .", "2011-10-31"),
+    ("He had filed the bill with a view to a vote on Thursday .", "2011-11-03"),
+    ("The union was awaiting the result of a ballot on Thursday .", "2011-11-03"),
+    # ... but not across a comma into a clause of its own
+    ("They were awaiting orders from the base , whose jets struck on Thursday .", "2011-10-27"),
+])
+def test_ahead_of_the_clause(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2011-10-29")] == [value]

@@ -39,7 +39,12 @@ _FUTURE = re.compile(
     # a participle or "is to" without its auxiliary: "talks, set to resume Monday", "is to resume"
     r"|\b(?:set|due|scheduled|slated|poised)\s+to\s+(?!be\s+\w+ed\b)\w+"
     r"|\b(?:is|are)\s+to\s+(?:be\s+)?\w+"
-    r"|\bas\s+(?:early|soon)\s+as\b",
+    r"|\bas\s+(?:early|soon)\s+as\b"
+    # a purpose or an awaited event lies after the aiming or the waiting: "submitted the draft
+    # with a view to a vote on Thursday", "was awaiting the outcome of a meeting on Thursday"
+    # (in the same phrase: "awaiting a go-ahead from NATO, whose jets struck on Saturday")
+    r"|(?:\bwith\s+(?:a\s+view\s+to|the\s+aim\s+of)|\b(?:awaits?|awaiting|waiting\s+for))\b"
+    r"(?=[^,;]*$)",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -98,9 +103,10 @@ _REPORTED = re.compile(
 _LOOK_BACK = 80
 _LOOK_AHEAD = 60
 #: words that make the date after them a term still to come ("payable Dec. 1", "effective June 1",
-#: "of record Nov. 10", "due May 5"): the sentence's tense is the announcement's, not the date's
+#: "of record Nov. 10", "due May 5", "a deadline of Monday"): the sentence's tense is the announcement's, not the date's
 _FORWARD = re.compile(
-    r"\b(?:payable|effective|due|expir(?:es|ing|e)|matur(?:es|ing|e)|of\s+record|record\s+date)"
+    r"\b(?:payable|effective|due|expir(?:es|ing|e)|matur(?:es|ing|e)|of\s+record|record\s+date|"
+    r"deadline\s+of)"
     r"(?:\s+(?:on|in|at|as\s+of))?\s+$", re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 #: "ahead of Tuesday's vote", "the upcoming Friday's game": the possessive looks forward
@@ -234,7 +240,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     if best is None and left > clause_left and not _PRESENT.search(text, clause_left, start):
         # nothing near it either way: the nearest cue further back in its clause
         for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
-            for m in pattern.finditer(text, clause_left, left):
+            # (read up to the date: a cue's lookahead sees the words between them)
+            for m in pattern.finditer(text, clause_left, start):
+                if m.end() > left:
+                    break
                 if best is None or left - m.end() < best[0]:
                     best = (left - m.end(), tense)  # type: ignore[assignment]
         if best is not None and best[1] == "future" and _told_after(text, left - best[0], start):
