@@ -189,6 +189,9 @@ def test_rates_and_unit_long(text: str, expected: dict[str, tuple[str, str]]) ->
     ("Repairs take two to three weeks.", ("two to three weeks", "P2W", "EQUAL_OR_MORE")),
     ("Repairs take four or five days.", ("four or five days", "P4D", "EQUAL_OR_MORE")),
     ("Repairs take about 10-12 hours.", ("about 10-12 hours", "PT10H", "APPROX")),
+    # ... but the hyphen of a number in words joins one count
+    ("Repairs take twenty-four hours.", ("twenty-four hours", "PT24H", None)),
+    ("Prices rose over the past thirty-six months.", ("the past thirty-six months", "P36M", None)),
     # ... but a stretch back or ahead of now of an uncertain count is an unknown count, as
     # TimeBank values "the next 12 to 18 months" (PXM)
     ("Prices rose over the past two or three years.",

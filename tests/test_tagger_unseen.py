@@ -264,3 +264,46 @@ def test_a_weekday_before_day_and_month() -> None:
 ])
 def test_a_weekday_of_a_week_named(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2012-07-12") == expected
+
+
+def mods(text: str, published: str) -> list[tuple[str, str, str | None]]:
+    return [(e.text, e.time.value, e.time.mod) for e in tag(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'over' after a preposition of extent, or after 'well' or 'just', is 'more than'
+    ("The museum stayed shut for well over a decade .", ("well over a decade", "P1DE", "MORE_THAN")),
+    ("The ferry ran just over a year .", ("just over a year", "P1Y", "MORE_THAN")),
+    ("The road was closed for over 30 days .", ("over 30 days", "P30D", "MORE_THAN")),
+    ("The dam held for just under a week .", ("just under a week", "P1W", "LESS_THAN")),
+    # ... a bare 'over' is the stretch something happened over
+    ("Rents rose over two years .", ("two years", "P2Y", None)),
+])
+def test_over_a_duration(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert mods(text, "2013-03-01") == [expected]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # a plan told in the past lies on the side of the writing nearest it
+    ("The envoy was scheduled to visit the port on Monday .", "2011-08-16", "2011-08-15"),
+    ("The envoy was scheduled to visit the port on Monday .", "2011-08-19", "2011-08-22"),
+    ("A truce that was supposed to take effect on 3 May never held .", "2012-06-12", "2012-05-03"),
+    # ... in reported speech it is the plan as told: still to come
+    ("Officials said the ship was due to dock on Wednesday .", "2011-06-09", "2011-06-15"),
+    # ... and so is one in the present
+    ("The envoy is scheduled to visit the port on Monday .", "2011-08-16", "2011-08-22"),
+])
+def test_a_plan_told_in_the_past(text: str, published: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, published)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a deadline, a purpose and an awaited event lie ahead of the clause's past
+    ("Talks stalled and there is a deadline of Monday for a deal .", "2011-10-31"),
+    ("He had filed the bill with a view to a vote on Thursday .", "2011-11-03"),
+    ("The union was awaiting the result of a ballot on Thursday .", "2011-11-03"),
+    # ... but not across a comma into a clause of its own
+    ("They were awaiting orders from the base , whose jets struck on Thursday .", "2011-10-27"),
+])
+def test_ahead_of_the_clause(text: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, "2011-10-29")] == [value]

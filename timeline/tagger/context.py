@@ -39,7 +39,12 @@ _FUTURE = re.compile(
     # a participle or "is to" without its auxiliary: "talks, set to resume Monday", "is to resume"
     r"|\b(?:set|due|scheduled|slated|poised)\s+to\s+(?!be\s+\w+ed\b)\w+"
     r"|\b(?:is|are)\s+to\s+(?:be\s+)?\w+"
-    r"|\bas\s+(?:early|soon)\s+as\b",
+    r"|\bas\s+(?:early|soon)\s+as\b"
+    # a purpose or an awaited event lies after the aiming or the waiting: "submitted the draft
+    # with a view to a vote on Thursday", "was awaiting the outcome of a meeting on Thursday"
+    # (in the same phrase: "awaiting a go-ahead from NATO, whose jets struck on Saturday")
+    r"|(?:\bwith\s+(?:a\s+view\s+to|the\s+aim\s+of)|\b(?:awaits?|awaiting|waiting\s+for))\b"
+    r"(?=[^,;]*$)",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -98,9 +103,10 @@ _REPORTED = re.compile(
 _LOOK_BACK = 80
 _LOOK_AHEAD = 60
 #: words that make the date after them a term still to come ("payable Dec. 1", "effective June 1",
-#: "of record Nov. 10", "due May 5"): the sentence's tense is the announcement's, not the date's
+#: "of record Nov. 10", "due May 5", "a deadline of Monday"): the sentence's tense is the announcement's, not the date's
 _FORWARD = re.compile(
-    r"\b(?:payable|effective|due|expir(?:es|ing|e)|matur(?:es|ing|e)|of\s+record|record\s+date)"
+    r"\b(?:payable|effective|due|expir(?:es|ing|e)|matur(?:es|ing|e)|of\s+record|record\s+date|"
+    r"deadline\s+of)"
     r"(?:\s+(?:on|in|at|as\s+of))?\s+$", re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 #: "ahead of Tuesday's vote", "the upcoming Friday's game": the possessive looks forward
@@ -131,6 +137,14 @@ _SCHEDULE_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts|opens?|resumes?|arrives?|departs?|convenes?|reconvenes?|"
     r"flies)\s+(?:(?:separately|again|here|there|formally|"
     r"officially)\s+)?(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
+#: a plan told in the past tense: "was scheduled to", "were expected to", "were planning to"
+_PLAN_TOLD_IN_PAST = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?:scheduled|set|due|expected|slated|planned|planning|"
+    r"supposed|going)\s+to\b\s*$", re.IGNORECASE)
+#: ... unless a word between it and the date looks ahead ("next", "coming"), or a reporting
+#: verb before it puts the plan in reported speech ("said it was due to arrive on Wednesday":
+#: what was said is "it is due to arrive")
+_FORWARD_WORD = re.compile(r"\b(?:next|upcoming|coming|forthcoming|until|till)\b", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
 _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
@@ -159,7 +173,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     it ("told reporters Tuesday that ..."), "since" or a possessive
     ("Wednesday's ruling") makes it past; a term still to come ("payable Dec. 1", "effective
     June 1") or a deadline ("until Tuesday") makes it future unless the clause is in the past
-    perfect. A plan in the past perfect ("had been scheduled to expire Friday") is past; a past
+    perfect. A plan in the past perfect ("had been scheduled to expire Friday") is past, one
+    told in the simple past ("was scheduled to meet on Monday", not after "said") "nearest"; a past
     verb directly followed by an infinitive ("agreed to buy ... in February") gives no tense. Otherwise the nearest cue before it among modals and auxiliaries ("will",
     "is expected to", "was", "had"), schedules ("scheduled", "postponed", "as soon as") and
     past-tense verbs wins; with none before it, the nearest cue after it in its clause ("In
@@ -192,6 +207,11 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
                 planned_before = tense == "future" and _HAD_BEEN.search(
                     text, max(left, m.start() - 12), m.start())
                 best = (distance, "past" if planned_before else tense)  # type: ignore[assignment]
+    if best is not None and best[1] == "future" and _PLAN_TOLD_IN_PAST.search(
+            text, max(left, start - best[0] - 45), start - best[0] + 1) \
+            and not _FORWARD_WORD.search(text, start - best[0], start) \
+            and not _SAID.search(text, left, start - best[0]):
+        return "nearest"   # "was scheduled to meet ... on Monday": either side of the writing
     if best is not None and best[1] == "future" and _told_after(text, start - best[0], start):
         # "'... will help,' the spokesman told reporters late on Friday": the day of the telling
         return "past"
@@ -220,7 +240,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     if best is None and left > clause_left and not _PRESENT.search(text, clause_left, start):
         # nothing near it either way: the nearest cue further back in its clause
         for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
-            for m in pattern.finditer(text, clause_left, left):
+            # (read up to the date: a cue's lookahead sees the words between them)
+            for m in pattern.finditer(text, clause_left, start):
+                if m.end() > left:
+                    break
                 if best is None or left - m.end() < best[0]:
                     best = (left - m.end(), tense)  # type: ignore[assignment]
         if best is not None and best[1] == "future" and _told_after(text, left - best[0], start):

@@ -20,7 +20,9 @@ from timeline.tagger.partial import Partial
 
 __all__ = ["Context", "resolve"]
 
-Tense = Literal["past", "present", "future"]
+#: "nearest": a plan told in the past ("was scheduled to meet on Monday") may lie on either side
+#: of the writing; the occurrence nearest it is meant
+Tense = Literal["past", "present", "future", "nearest"]
 _WEEK_UNITS = {"weekend": ("week", 1), "fortnight": ("week", 2)}
 _DURATION_CODE = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q",
                   "year": "Y", "decade": "DE", "century": "CE", "millennium": "ML"}
@@ -40,7 +42,8 @@ class Context:
 
     Attributes:
         anchor: the publication date, or None.
-        tense: tense of the governing clause ("past", "present", "future") or None if unknown.
+        tense: tense of the governing clause ("past", "present", "future", or "nearest" for a
+            plan told in the past) or None if unknown.
         ref: the last date mentioned before the expression (for "that day", "two days later").
         period: the last quarter or half mentioned before it, when it is recent (the period a
             financial report is about: "a year earlier" is that period, a year back).
@@ -248,6 +251,11 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
         target = day + dt.timedelta(days=delta + 7 * p.week_shift)
     elif p.shift == 0:       # this Friday: in the anchor's week
         target = day + dt.timedelta(days=delta)
+    elif ctx.tense == "nearest" and p.shift is None and p.origin != "ref":
+        # "was scheduled to meet on Monday": yesterday in a Tuesday's paper, in three days in
+        # a Friday's (as TimeBank dates "were planning to drive ... on Monday")
+        back = (-delta) % 7
+        target = day - dt.timedelta(days=back) if back <= 3 else day + dt.timedelta(days=7 - back)
     elif p.shift is not None and p.shift < 0 or (p.shift is None and ctx.tense != "future"):
         back = (-delta) % 7
         if p.shift is not None and back == 0:
@@ -506,7 +514,8 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
     elif p.shift is not None:
         day = _relative(Partial(kind="relative", rule=p.rule, unit="day", shift=p.shift), ctx)
     elif ctx.ref_day is not None and not (
-            ctx.tense == "future" and ctx.anchor is not None and ctx.ref_day < ctx.anchor.earliest):
+            ctx.tense in ("future", "nearest") and ctx.anchor is not None
+            and ctx.ref_day < ctx.anchor.earliest):
         # a bare clock time is on the day the narrative last named ("on Oct. 23 ... at 10 p.m."),
         # unless its clause is still to come and that day is gone
         day = _unit(ctx.ref_day, "day", None)
