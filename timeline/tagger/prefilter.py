@@ -16,6 +16,12 @@ The first characters are computed over a finite alphabet: the characters the pat
 use (``\\d``, ``\\s``, ``\\w``), so the index is exact for any text, not only ASCII. When a
 pattern's beginning cannot be bounded (a wildcard first character), its rule runs over the whole
 text as before. Nothing here changes a result; it only skips work.
+
+A pattern that may begin at almost any word (its first character can be any of `_WIDE`
+letters or more: "a name, then 'daily'") would be tried at every word of every text. When it
+holds a literal of `_MIN_GATE` characters or more that every match contains ("daily"), it is
+*gated* by that literal: `candidates` deals it no position in a text without the literal (most
+texts), and its indexed positions in a text with it.
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ _MAX_STRINGS = 20_000  # beyond this many beginnings a rule is indexed on fewer 
 _MAX_KEYS = 4096    # two-character index keys of one beginning, at most
 _MAX_CACHE = 200_000  # text keys remembered (the cache is cleared beyond)
 _MAX_RANGE = 512    # a wider character range makes its position a wildcard
+_WIDE = 20          # a pattern that may begin with this many characters or more may be gated
+_MIN_GATE = 4       # by a required literal of at least this many characters
 # any other global or inline flag: not indexed
 _FLAGS_OK = _c.SRE_FLAG_UNICODE | _c.SRE_FLAG_IGNORECASE
 
@@ -161,6 +169,22 @@ def _named_chars(items: Any, out: set[str]) -> None:
             _named_chars(av, out)
 
 
+def _required_literal(items: Any) -> str:
+    """The longest run of literal characters that every match of a parsed pattern contains
+    (read from its top-level sequence and the groups in it; branches, repeats and assertions
+    end a run), or ""."""
+    best, run = "", []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        best = max(best, "".join(run), key=len)
+        run = []
+        if op is _c.SUBPATTERN:
+            best = max(best, _required_literal(av[-1]), key=len)
+    return max(best, "".join(run), key=len)
+
+
 # A beginning is (sets, open): the characters its first len(sets) positions can hold. `open`
 # says the element was matched whole within them, so the elements after it extend the sets; a
 # closed beginning stops there (depth reached, or what follows cannot be listed) and stands for
@@ -252,10 +276,13 @@ class Prefilter:
     """The index of the beginnings of a list of compiled patterns (see the module docstring).
 
     Patterns are indexed by their position in the list; a pattern whose beginning cannot be
-    listed is `unindexed` and runs over whole texts.
+    listed is `unindexed` and runs over whole texts. With `gate`, a pattern that may begin at
+    almost any word is also gated by a literal it requires (`gates`): `candidates` leaves it
+    out of texts without that literal.
     """
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]], boundary: str = BOUNDARY) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str]], boundary: str = BOUNDARY,
+                 *, gate: bool = False) -> None:
         named: set[str] = set()
         parsed = [_p.parse(pattern.pattern, pattern.flags) for pattern in patterns]
         for tree in parsed:
@@ -267,6 +294,9 @@ class Prefilter:
         # the first one or two characters -> sets of the next characters -> pattern indices
         self.by_beginning: dict[str, dict[_Sets, set[int]]] = {}
         unindexed = []
+        #: pattern index -> the literal its matches contain, for patterns that may begin at
+        #: almost any word (see the module docstring)
+        self.gates: dict[int, str] = {}
         starts_with_space = False
         for index, pattern in enumerate(patterns):
             found = _beginnings(parsed[index], self.alphabet) \
@@ -274,6 +304,10 @@ class Prefilter:
             if found is None:
                 unindexed.append(index)
                 continue
+            literal = _required_literal(parsed[index])
+            if gate and len(literal) >= _MIN_GATE and not pattern.flags & re.IGNORECASE \
+                    and len(frozenset().union(*(sets[0] for sets in found))) >= _WIDE:
+                self.gates[index] = literal
             for sets in found:
                 starts_with_space = starts_with_space or any(
                     self.alphabet.signature(ch)[1] for ch in sets[0])
@@ -329,10 +363,12 @@ class Prefilter:
             if group is None:
                 group = groups[found] = []
             group.append(p)
+        shut = {index for index, literal in self.gates.items() if literal not in text}
         dealt: dict[int, list[list[int]]] = {}
         for found, positions in groups.items():
             for index in found:
-                dealt.setdefault(index, []).append(positions)
+                if index not in shut:
+                    dealt.setdefault(index, []).append(positions)
         return {index: lists[0] if len(lists) == 1
                 else sorted(itertools.chain.from_iterable(lists))
                 for index, lists in dealt.items()}

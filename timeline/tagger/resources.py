@@ -284,6 +284,6 @@ def load_grammar(lang: str = "en") -> Grammar:
         r"\s+(?P<mod>" + expander.fragment("mod_suffix", str(directory / "vocab/mod_suffix.tsv"))
         + r")(?![\w-])", re.IGNORECASE)
     frozen_vocab = {name: dict(table) for name, table in vocab.items()}
-    prefilter = Prefilter([r.regex for r in rules + negatives])
+    prefilter = Prefilter([r.regex for r in rules + negatives], gate=True)
     return Grammar(lang, tuple(rules), tuple(negatives), frozen_vocab, mod_prefix, mod_suffix,
                    prefilter)
