@@ -257,3 +257,9 @@ def test_a_title_split_by_of_is_stripped_whole() -> None:
 ])
 def test_opening_adverbs_adjectives_and_groups_are_no_names(text: str) -> None:
     assert _names(text) <= {"Omar Haftar", "Karim Said"}
+
+
+def test_its_never_stands_for_a_person() -> None:
+    text = ("Ana Silva spoke in Cairo. The League suspended its monitoring mission in Tunis on "
+            "Monday.")
+    assert _one(text, "travel").participants == ()

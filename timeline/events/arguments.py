@@ -34,6 +34,7 @@ __all__ = ["Arguments", "Cue", "blocked", "find_arguments", "is_nominal", "relat
 _WINDOW = 6
 _CONDITIONAL = {"if", "unless", "whether", "should"}
 _NOMINATIVE = {"he", "she", "they"}
+_NEUTER = {"its"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -212,6 +213,8 @@ def _subject_span(ctx: DocContext, sentence: Sentence, head: int) -> tuple[int, 
 
 def _owner_of(ctx: DocContext, sentence: Sentence, tok: Token) -> tuple[str | None,
                                                                          tuple[str, ...]]:
+    if tok.lower in _NEUTER:
+        return None, ()  # "its monitoring mission": a thing's, never a person's
     if tok.lower in ctx.lex.possessives:
         name = _resolve(ctx, sentence, tok.start)
         return (ctx.people.short(name), (name,)) if name else (None, ())
