@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 
 import pytest
 
 from timeline.events import detect_events
 from timeline.events.people import index_people
 from timeline.events.places import find_places, gazetteer
+from timeline.events.resources import EVENTS_DIR
 from timeline.events.text import quote_spans, split_sentences
 from timeline.model import Document, Event, PubDate, TimeExpression, TimeValue
 
 PUB = PubDate.parse("2024-06-10")
+
+
+def people_words_data(key: str) -> list[str]:
+    """A list of people.toml (examples run as tests)."""
+    with open(EVENTS_DIR / "people.toml", "rb") as f:
+        return list(tomllib.load(f)[key])
 
 
 def _events(text: str, published: PubDate | None = PUB) -> list[Event]:
@@ -263,3 +271,21 @@ def test_its_never_stands_for_a_person() -> None:
     text = ("Ana Silva spoke in Cairo. The League suspended its monitoring mission in Tunis on "
             "Monday.")
     assert _one(text, "travel").participants == ()
+
+
+def _marked(example: str) -> tuple[str, str]:
+    """The text of an example without its [[ ]] marks, and the marked name."""
+    name = example[example.index("[[") + 2:example.index("]]")]
+    return example.replace("[[", "").replace("]]", ""), name
+
+
+@pytest.mark.parametrize("example", people_words_data("place_examples"))
+def test_a_name_where_only_a_place_stands_is_no_person_in_the_document(example: str) -> None:
+    text, name = _marked(example)
+    assert name not in _names(text)
+
+
+@pytest.mark.parametrize("example", people_words_data("place_counterexamples"))
+def test_a_possessed_modifying_or_titled_name_stays_a_person(example: str) -> None:
+    text, name = _marked(example)
+    assert name in _names(text)

@@ -201,6 +201,34 @@ def _own_run(run: list[Token], previous: Sequence[Token], before: Sequence[Token
     return run, False
 
 
+def _in_place_slot(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """True for a run where only a place stands: after a place cue ("fighting in Kalbar",
+    "near Tel Sura") or "<place noun> of" ("the town of Kalbar"), and before a punctuation
+    mark or a function word (not "in Haftar 's camp", "at Haftar billboards")."""
+    words = people_words()
+    before = [t for t in tokens if t.end <= run[0].start][-2:]  # "In Kalbar ,": "In" is cut
+    if not before:
+        return False
+    cue = before[-1].lower in words.place_cues or (
+        len(before) > 1 and before[-1].lower == "of" and before[-2].lower in words.place_of_nouns
+    ) or before[-1].text in words.place_apposed  # "the port city Kalbar"
+    if not cue:
+        return False
+    after = [t for t in tokens if t.start >= run[-1].end][:1]
+    if not after or not after[0].is_word:
+        return not after or after[0].text not in _APOSTROPHES
+    lex = lexicon()
+    if after[0].text[:1].isdigit():
+        return True  # "the town of Kalbar 600 km east of the capital"
+    return after[0].text.islower() and (after[0].lower in lex.function_words
+                                        or after[0].lower in lex.auxiliaries
+                                        or after[0].lower in words.place_cues
+                                        or after[0].lower in words.place_followers)
+
+
+_APOSTROPHES = frozenset({"'", "’", "'s", "’s"})
+
+
 #: Words that join an organisation's name to the rest of it ("Institute for ...").
 _ORG_LINKS = frozenset({"for", "of", "on"})
 
@@ -313,6 +341,7 @@ def index_people(text: str, sentences: Sequence[Sentence],
     things: set[str] = set()
     candidates: list[tuple[list[Token], bool]] = []
     headlines: list[list[Token]] = []
+    placed: set[str] = set()  # names found where only a place stands ("in Kalbar")
     for sent in sentences:
         tokens = tokens_of(sent) if tokens_of is not None else [
             t for t in tokenize(sent.text, sent.start)
@@ -340,6 +369,8 @@ def index_people(text: str, sentences: Sequence[Sentence],
             titled = titled or split
             if not run or not _is_name(run):
                 continue
+            if not titled and not role and _in_place_slot(run, tokens):
+                placed.add(" ".join(t.bare for t in run))
             use = _use_after_the(run, tokens) if (after_the or loose) and not titled \
                 and len(run) >= 2 else "person"
             if use == "place" or after_the and use != "person":
@@ -351,6 +382,12 @@ def index_people(text: str, sentences: Sequence[Sentence],
                 candidates.append((run, titled or role))
             else:
                 singles.append((run[0], titled or role, initial))
+    introduced = {" ".join(t.bare for t in run) for run, titled in candidates if titled} | {
+        tok.bare for tok, titled, _ in singles if titled}
+    placed -= introduced
+    candidates = [(run, titled) for run, titled in candidates
+                  if " ".join(t.bare for t in run) not in placed]
+    singles = [s for s in singles if s[0].bare not in placed]
     alone = Counter(tok.bare for tok, _, initial in singles if not initial)
     full: list[PersonMention] = []
     for run, titled in candidates:
