@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 
 import pytest
 
 from timeline.events import detect_events
 from timeline.events.people import index_people
 from timeline.events.places import find_places, gazetteer
-from timeline.events.resources import EVENTS_DIR
+from timeline.events.resources import EVENTS_DIR, read_toml
 from timeline.events.text import quote_spans, split_sentences
 from timeline.model import Document, Event, PubDate, TimeExpression, TimeValue
 
@@ -19,8 +18,7 @@ PUB = PubDate.parse("2024-06-10")
 
 def people_words_data(key: str) -> list[str]:
     """A list of people.toml (examples run as tests)."""
-    with open(EVENTS_DIR / "people.toml", "rb") as f:
-        return list(tomllib.load(f)[key])
+    return list(read_toml(EVENTS_DIR / "people.toml")[0][key])
 
 
 def _events(text: str, published: PubDate | None = PUB) -> list[Event]:
@@ -289,3 +287,13 @@ def test_a_name_where_only_a_place_stands_is_no_person_in_the_document(example: 
 def test_a_possessed_modifying_or_titled_name_stays_a_person(example: str) -> None:
     text, name = _marked(example)
     assert name in _names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Oduya BBC News , Lisbon Omar Haftar 's plan failed. Later Omar Haftar spoke.",
+    "Reporters in Lisbon said so. Lisbon Omar Haftar spoke on Monday.",
+    "End Quote Omar Haftar said so.",
+])
+def test_a_place_or_caption_word_before_a_name_is_no_part_of_it(text: str) -> None:
+    assert "Omar Haftar" in _names(text) and not any("Lisbon" in n or "Quote" in n
+                                                     for n in _names(text))
