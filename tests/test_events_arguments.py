@@ -297,3 +297,9 @@ def test_a_possessed_modifying_or_titled_name_stays_a_person(example: str) -> No
 def test_a_place_or_caption_word_before_a_name_is_no_part_of_it(text: str) -> None:
     assert "Omar Haftar" in _names(text) and not any("Lisbon" in n or "Quote" in n
                                                      for n in _names(text))
+
+
+def test_the_speaker_after_a_quotation_is_no_participant_of_its_events() -> None:
+    text = ("`` The rebels will launch a wide offensive in the hills , '' said General Omar "
+            "Haftar on Monday .")
+    assert _one(text, "policy").participants == ()
