@@ -9,10 +9,16 @@ import pytest
 from timeline.events import detect_events
 from timeline.events.people import index_people
 from timeline.events.places import find_places, gazetteer
+from timeline.events.resources import EVENTS_DIR, read_toml
 from timeline.events.text import quote_spans, split_sentences
 from timeline.model import Document, Event, PubDate, TimeExpression, TimeValue
 
 PUB = PubDate.parse("2024-06-10")
+
+
+def people_words_data(key: str) -> list[str]:
+    """A list of people.toml (examples run as tests)."""
+    return list(read_toml(EVENTS_DIR / "people.toml")[0][key])
 
 
 def _events(text: str, published: PubDate | None = PUB) -> list[Event]:
@@ -257,3 +263,43 @@ def test_a_title_split_by_of_is_stripped_whole() -> None:
 ])
 def test_opening_adverbs_adjectives_and_groups_are_no_names(text: str) -> None:
     assert _names(text) <= {"Omar Haftar", "Karim Said"}
+
+
+def test_its_never_stands_for_a_person() -> None:
+    text = ("Ana Silva spoke in Cairo. The League suspended its monitoring mission in Tunis on "
+            "Monday.")
+    assert _one(text, "travel").participants == ()
+
+
+def _marked(example: str) -> tuple[str, str]:
+    """The text of an example without its [[ ]] marks, and the marked name."""
+    name = example[example.index("[[") + 2:example.index("]]")]
+    return example.replace("[[", "").replace("]]", ""), name
+
+
+@pytest.mark.parametrize("example", people_words_data("place_examples"))
+def test_a_name_where_only_a_place_stands_is_no_person_in_the_document(example: str) -> None:
+    text, name = _marked(example)
+    assert name not in _names(text)
+
+
+@pytest.mark.parametrize("example", people_words_data("place_counterexamples"))
+def test_a_possessed_modifying_or_titled_name_stays_a_person(example: str) -> None:
+    text, name = _marked(example)
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Oduya BBC News , Lisbon Omar Haftar 's plan failed. Later Omar Haftar spoke.",
+    "Reporters in Lisbon said so. Lisbon Omar Haftar spoke on Monday.",
+    "End Quote Omar Haftar said so.",
+])
+def test_a_place_or_caption_word_before_a_name_is_no_part_of_it(text: str) -> None:
+    assert "Omar Haftar" in _names(text) and not any("Lisbon" in n or "Quote" in n
+                                                     for n in _names(text))
+
+
+def test_the_speaker_after_a_quotation_is_no_participant_of_its_events() -> None:
+    text = ("`` The rebels will launch a wide offensive in the hills , '' said General Omar "
+            "Haftar on Monday .")
+    assert _one(text, "policy").participants == ()

@@ -34,6 +34,7 @@ __all__ = ["Arguments", "Cue", "blocked", "find_arguments", "is_nominal", "relat
 _WINDOW = 6
 _CONDITIONAL = {"if", "unless", "whether", "should"}
 _NOMINATIVE = {"he", "she", "they"}
+_NEUTER = {"its"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -212,6 +213,8 @@ def _subject_span(ctx: DocContext, sentence: Sentence, head: int) -> tuple[int, 
 
 def _owner_of(ctx: DocContext, sentence: Sentence, tok: Token) -> tuple[str | None,
                                                                          tuple[str, ...]]:
+    if tok.lower in _NEUTER:
+        return None, ()  # "its monitoring mission": a thing's, never a person's
     if tok.lower in ctx.lex.possessives:
         name = _resolve(ctx, sentence, tok.start)
         return (ctx.people.short(name), (name,)) if name else (None, ())
@@ -285,7 +288,8 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
         main = candidates(sentence.start, seg_start)
         pick = main[0] if main else None
     if pick is None and match.form == "ing" and not _after_auxiliary(ctx, sentence, head):
-        after = candidates(match.end, sentence.end)
+        quote = _quote_of(ctx, sentence, match.start)
+        after = candidates(match.end, quote[1] if quote else sentence.end)
         pick = after[0] if after else None
     if pick is not None:
         offset, name, plural = pick
@@ -303,6 +307,21 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
         return None, ()
     text = ctx.text[span[0]:span[1]]
     return text, ()
+
+
+def _quote_of(ctx: DocContext, sentence: Sentence, offset: int) -> tuple[int, int] | None:
+    """The quotation holding `offset`, in quotes or tokenized quotes ("`` ... ''"), else
+    None."""
+    found = next(((a, b) for a, b in ctx.quotes if a <= offset < b), None)
+    if found is not None:
+        return found
+    for m in _PTB_QUOTE.finditer(sentence.text):
+        if sentence.start + m.start() <= offset < sentence.start + m.end():
+            return sentence.start + m.start(), sentence.start + m.end()
+    return None
+
+
+_PTB_QUOTE = re.compile(r"``.*?''")
 
 
 def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int) -> list[Token] | None:
@@ -358,6 +377,9 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
     """Agent, participants and places of the trigger `match` in `sentence`."""
     agent, names = _agent(ctx, sentence, match, nominal, cues, previous)
     seg_start, seg_end = ctx.segment(sentence, match.start, match.end)
+    quote = _quote_of(ctx, sentence, match.start)
+    if quote is not None:  # "`` ... will launch an attack , '' said Ana Ruiz": not hers
+        seg_start, seg_end = max(seg_start, quote[0]), min(seg_end, quote[1])
     head = match.verb_start if match.verb_start is not None else match.start
     subject = None if nominal else _subject_span(ctx, sentence, head)
     places_all = ctx.places(sentence)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from attrs import frozen
 
@@ -123,8 +123,10 @@ def _titles_by_first_word(titles: tuple[str, ...]) -> dict[str, list[list[str]]]
     return out
 
 
-def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
-    """Drop leading titles, nationality words and places; say whether a title was dropped."""
+def _strip_front(run: list[Token], leading: Collection[str] = ()) -> tuple[list[Token], bool]:
+    """Drop leading titles, nationality words and places (`leading`: the cities the document
+    names as places, "Beirut" of a caption "Beirut Kofi Annan"); say whether a title was
+    dropped."""
     words = people_words()
     places = place_words()
     gaz = gazetteer()
@@ -148,10 +150,24 @@ def _strip_front(run: list[Token]) -> tuple[list[Token], bool]:
         if len(run) > 2 and (two in places.demonyms or _region(two)):
             run, changed = run[2:], True
         elif len(run) > 1 and (run[0].text in places.demonyms or _region(run[0].bare)
+                               or run[0].bare in leading
                                or run[0].text in words.not_name_words
                                or gaz.lookup(run[0].bare) and run[1].text in words.titles):
             run, changed = run[1:], True
     return run, titled
+
+
+def _places_in_slots(text: str) -> set[str]:
+    """Single capitalized words of the gazetteer that `text` writes where only a place stands
+    ("in Beirut ,", "near Homs ."): a city that opens a longer run there ("Beirut Kofi Annan",
+    a caption glued to a name) is no part of the name."""
+    cues = people_words().place_cues
+    gaz = gazetteer()
+    return {m.group(2) for m in _SLOT.finditer(text)
+            if m.group(1).lower() in cues and gaz.lookup(m.group(2)) is not None}
+
+
+_SLOT = re.compile(r"\b([A-Za-z]+) ([A-Z][\w’'-]*)\b(?![\w’'-]| [A-Z])")
 
 
 def _after_split_title(run: list[Token], before: Sequence[Token]) -> tuple[list[Token], bool]:
@@ -199,6 +215,34 @@ def _own_run(run: list[Token], previous: Sequence[Token], before: Sequence[Token
             or run[0].lower in lex.auxiliaries):
         return run[1:], False  # "Even Lavrov said", "Was Obama right"
     return run, False
+
+
+def _in_place_slot(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """True for a run where only a place stands: after a place cue ("fighting in Kalbar",
+    "near Tel Sura") or "<place noun> of" ("the town of Kalbar"), and before a punctuation
+    mark or a function word (not "in Haftar 's camp", "at Haftar billboards")."""
+    words = people_words()
+    before = [t for t in tokens if t.end <= run[0].start][-2:]  # "In Kalbar ,": "In" is cut
+    if not before:
+        return False
+    cue = before[-1].lower in words.place_cues or (
+        len(before) > 1 and before[-1].lower == "of" and before[-2].lower in words.place_of_nouns
+    ) or before[-1].text in words.place_apposed  # "the port city Kalbar"
+    if not cue:
+        return False
+    after = [t for t in tokens if t.start >= run[-1].end][:1]
+    if not after or not after[0].is_word:
+        return not after or after[0].text not in _APOSTROPHES
+    lex = lexicon()
+    if after[0].text[:1].isdigit():
+        return True  # "the town of Kalbar 600 km east of the capital"
+    return after[0].text.islower() and (after[0].lower in lex.function_words
+                                        or after[0].lower in lex.auxiliaries
+                                        or after[0].lower in words.place_cues
+                                        or after[0].lower in words.place_followers)
+
+
+_APOSTROPHES = frozenset({"'", "’", "'s", "’s"})
 
 
 #: Words that join an organisation's name to the rest of it ("Institute for ...").
@@ -313,6 +357,8 @@ def index_people(text: str, sentences: Sequence[Sentence],
     things: set[str] = set()
     candidates: list[tuple[list[Token], bool]] = []
     headlines: list[list[Token]] = []
+    placed: set[str] = set()  # names found where only a place stands ("in Kalbar")
+    leading = _places_in_slots(text)
     for sent in sentences:
         tokens = tokens_of(sent) if tokens_of is not None else [
             t for t in tokenize(sent.text, sent.start)
@@ -336,10 +382,12 @@ def index_people(text: str, sentences: Sequence[Sentence],
             loose = len(before) > 1 and before[-2].lower == "the" \
                 and before[-1].text.islower() and before[-1].is_word
             run, split = _after_split_title(run, before)
-            run, titled = _strip_front(run)
+            run, titled = _strip_front(run, leading)
             titled = titled or split
             if not run or not _is_name(run):
                 continue
+            if not titled and not role and _in_place_slot(run, tokens):
+                placed.add(" ".join(t.bare for t in run))
             use = _use_after_the(run, tokens) if (after_the or loose) and not titled \
                 and len(run) >= 2 else "person"
             if use == "place" or after_the and use != "person":
@@ -351,6 +399,16 @@ def index_people(text: str, sentences: Sequence[Sentence],
                 candidates.append((run, titled or role))
             else:
                 singles.append((run[0], titled or role, initial))
+    joined = {" ".join(t.bare for t in run) for run, _ in candidates}
+    candidates = [(run[1:], titled) if len(run) > 2 and gazetteer().lookup(run[0].bare)
+                  and " ".join(t.bare for t in run[1:]) in joined else (run, titled)
+                  for run, titled in candidates]  # "Beirut Kofi Annan" ... "Kofi Annan"
+    introduced = {" ".join(t.bare for t in run) for run, titled in candidates if titled} | {
+        tok.bare for tok, titled, _ in singles if titled}
+    placed -= introduced
+    candidates = [(run, titled) for run, titled in candidates
+                  if " ".join(t.bare for t in run) not in placed]
+    singles = [s for s in singles if s[0].bare not in placed]
     alone = Counter(tok.bare for tok, _, initial in singles if not initial)
     full: list[PersonMention] = []
     for run, titled in candidates:

@@ -194,6 +194,10 @@ class PeopleWords:
     particles: frozenset[str] = frozenset()
     name_prefixes: frozenset[str] = frozenset()
     compound_tails: frozenset[str] = frozenset()
+    place_cues: frozenset[str] = frozenset()
+    place_of_nouns: frozenset[str] = frozenset()
+    place_apposed: frozenset[str] = frozenset()
+    place_followers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -213,6 +217,10 @@ def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
         particles=frozenset(string_list(data, "particles", path, raw)),
         name_prefixes=frozenset(string_list(data, "name_prefixes", path, raw)),
         compound_tails=frozenset(string_list(data, "compound_tails", path, raw)),
+        place_cues=frozenset(string_list(data, "place_cues", path, raw)),
+        place_of_nouns=frozenset(string_list(data, "place_of_nouns", path, raw)),
+        place_apposed=frozenset(string_list(data, "place_apposed", path, raw)),
+        place_followers=frozenset(string_list(data, "place_followers", path, raw)),
     )
 
 
