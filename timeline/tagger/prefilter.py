@@ -333,10 +333,17 @@ class Prefilter:
         for head in (1, 2):
             if head > len(canon):
                 break
+            room = len(canon) - head
             for rest, indices in self.by_beginning.get(canon[:head], {}).items():
-                if head + len(rest) <= len(canon) and not indices <= found \
-                        and all(canon[head + i] in chars for i, chars in enumerate(rest)):
-                    found |= indices
+                # the next characters, unrolled (rest has at most _DEPTH - 1 sets): this is
+                # the hot loop of a text's first pass
+                n = len(rest)
+                if n > room or n and canon[head] not in rest[0] \
+                        or n > 1 and canon[head + 1] not in rest[1] \
+                        or n > 2 and not all(canon[head + i] in rest[i] for i in range(2, n)) \
+                        or indices <= found:
+                    continue
+                found |= indices
         return tuple(sorted(found))
 
     def positions(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
