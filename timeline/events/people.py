@@ -18,6 +18,7 @@ and is never written in lower case ("Trump").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -367,9 +368,10 @@ def index_people(text: str, sentences: Sequence[Sentence],
             headlines.append(tokens)
             continue
         previous: list[Token] = []
+        starts = [t.start for t in tokens]  # tokens are in order and do not overlap
         for run in _runs(tokens, text, 0):
             first = run[0]
-            before = [t for t in tokens if t.end <= first.start]
+            before = tokens[:bisect.bisect_left(starts, first.start)]
             role = bool(before) and before[-1].lower in words.role_words
             initial = first.start == sent.start or (bool(before) and not before[-1].is_word
                                                    and before[-1].text not in ",")
