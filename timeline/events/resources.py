@@ -139,8 +139,9 @@ class Lexicon:
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
 
-    @property
+    @functools.cached_property
     def auxiliaries(self) -> frozenset[str]:
+        """Future, modal, "be" and "have" forms (computed once: it is asked for per word)."""
         return (self.future | self.modal | self.be_present | self.be_past | self.be_other
                 | self.have_present | self.have_past)
 
