@@ -142,7 +142,7 @@ def mention_shape(ctx: DocContext, sentence: Sentence, start: int, end: int) -> 
     prev = before[-1].lower if before else ""
     lex = ctx.lex
     form = _form(word, ctx)
-    if word in lex.auxiliaries or word in lex.be_present | lex.be_past | lex.be_other:
+    if word in lex.auxiliaries:  # every form of be, have, the modals and future markers
         return MentionShape(False, head.start, form)
     if form == "s" and head.text.islower() and word not in lex.singular_s_nouns \
             and _demonstrative_subject(before, lex):
@@ -540,10 +540,7 @@ def _object_only(ctx: DocContext, sentence: Sentence, end: int, expr: TimeExpres
     for tok in between:
         word = tok.lower
         if not tok.is_word or word in lex.clause_openers or word in lex.auxiliaries \
-                or word in lex.modal or word in lex.future or word == "to" \
-                or word in lex.be_present | lex.be_past | lex.be_other \
-                or word in lex.have_present | lex.have_past \
-                or word in lex.irregular_past or word in lex.present_verbs \
+                or word == "to" or word in lex.irregular_past or word in lex.present_verbs \
                 or tok.text.islower() and _form(word, ctx) in ("past", "ing"):
             return False
     return True
@@ -565,8 +562,8 @@ def _coordinated_after(ctx: DocContext, sentence: Sentence, end: int,
         if not words or not words[0].text.islower():
             continue
         word = words[0].lower
-        if word in lex.auxiliaries or word in lex.be_past | lex.have_past \
-                or word in lex.irregular_past or _form(word, ctx) == "past":
+        if word in lex.auxiliaries or word in lex.irregular_past \
+                or _form(word, ctx) == "past":
             return True
     return False
 
@@ -694,8 +691,7 @@ def _irrealis(ctx: DocContext, sentence: Sentence, start: int, shape: MentionSha
         if performative(verb, words):
             return "present"  # "I want to thank": said, so done, now
         return "future" if governed_infinitive(kept[:-1]) else tense
-    if prev in ctx.lex.auxiliaries or prev in ctx.lex.modal or prev in ctx.lex.future \
-            or prev in (",", "and", "or", "but"):
+    if prev in ctx.lex.auxiliaries or prev in (",", "and", "or", "but"):
         return tense
     if set(words[-4:]) & _IRREALIS_BEFORE:
         return "future"
