@@ -122,6 +122,8 @@ def detect_events(document: Document, expressions: Sequence[TimeExpression]) -> 
     for sentence in ctx.sentences:
         matches = [m for m in find_triggers(sentence.text, sentence.start, ctx.triggers)
                    if not ctx.in_quote(m.start)]
+        if not matches:
+            continue  # most sentences report no event: no cues to look for
         cues = relation_cues(ctx, sentence)
         references = [(c, m) for c in cues for m in matches if c.np_start <= m.start < c.np_end]
         naming = tuple(dict.fromkeys(c for c, _ in references))  # cues that name an event

@@ -79,11 +79,19 @@ def prefixed_rest(word: str) -> str | None:
 def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
     """Maximal runs of capitalized words joined by single spaces (particles allowed, and
     prefixed parts after a name: "Bashar al-Assad")."""
-    particles = people_words().particles
-    titles = _single_titles(people_words().titles) | people_words().royal
+    words = people_words()
+    particles = words.particles
+    titles = _single_titles(words.titles, words.royal)
     runs: list[list[Token]] = []
     current: list[Token] = []
     for k, tok in enumerate(tokens):
+        word = tok.text
+        if not word[:1].isupper() and "-" not in word and word.lower() not in particles:
+            # most tokens: neither a name, nor a particle, nor a prefixed part ("al-Assad")
+            if current:
+                runs.append(current)
+                current = []
+            continue
         joined = bool(current) and text[current[-1].end - base:tok.start - base] == " " \
             and not current[-1].is_possessive
         particle = False
@@ -105,8 +113,9 @@ def _runs(tokens: Sequence[Token], text: str, base: int) -> list[list[Token]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _single_titles(titles: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(t for t in titles if " " not in t)
+def _single_titles(titles: tuple[str, ...], royal: frozenset[str]) -> frozenset[str]:
+    """The one-word titles, royal ones included."""
+    return frozenset(t for t in titles if " " not in t) | royal
 
 
 def _starts_with(run: Sequence[Token], title: str) -> bool:
@@ -175,20 +184,32 @@ def _after_split_title(run: list[Token], before: Sequence[Token]) -> tuple[list[
     """The run without the end of a title that a lower-case word split off before it
     ("Secretary of | State Hillary Clinton", "Minister of | Foreign Affairs Ana Ruiz"), and
     whether one was cut."""
+    cuts = _split_title_cuts(people_words().titles).get(run[0].text)
+    if not cuts:
+        return run, False
     texts = [t.text for t in before]
-    for parts in _split_titles(people_words().titles):
-        for i in range(1, len(parts)):
-            head, tail = parts[:i], parts[i:]
-            if tail[0][:1].isupper() and texts[-i:] == head and len(run) > len(tail) \
-                    and [t.text for t in run[:len(tail)]] == tail:
-                return run[len(tail):], True
+    for head, tail in cuts:
+        if texts[-len(head):] == head and len(run) > len(tail) \
+                and [t.text for t in run[:len(tail)]] == tail:
+            return run[len(tail):], True
     return run, False
 
 
 @functools.lru_cache(maxsize=4)
-def _split_titles(titles: tuple[str, ...]) -> tuple[list[str], ...]:
-    """Titles with a lower-case word inside ("Secretary of State"), longest first."""
-    return tuple(t.split() for t in titles if any(w.islower() for w in t.split()))
+def _split_title_cuts(titles: tuple[str, ...]
+                      ) -> dict[str, tuple[tuple[list[str], list[str]], ...]]:
+    """The ways a lower-case word may split a title ("Secretary of | State"): (head, tail)
+    pairs whose tail starts with a capital, by the tail's first word; longest title first,
+    then by where the cut falls."""
+    cuts: dict[str, list[tuple[list[str], list[str]]]] = {}
+    for title in titles:
+        parts = title.split()
+        if not any(w.islower() for w in parts):
+            continue
+        for i in range(1, len(parts)):
+            if parts[i][:1].isupper():
+                cuts.setdefault(parts[i], []).append((parts[:i], parts[i:]))
+    return {first: tuple(pairs) for first, pairs in cuts.items()}
 
 
 def _region(name: str) -> bool:
@@ -223,7 +244,9 @@ def _in_place_slot(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
     "near Tel Sura") or "<place noun> of" ("the town of Kalbar"), and before a punctuation
     mark or a function word (not "in Haftar 's camp", "at Haftar billboards")."""
     words = people_words()
-    before = [t for t in tokens if t.end <= run[0].start][-2:]  # "In Kalbar ,": "In" is cut
+    # tokens are in order and do not overlap: "In Kalbar ,": "In" is cut
+    cut = bisect.bisect_right(tokens, run[0].start, key=_end)
+    before = tokens[max(0, cut - 2):cut]
     if not before:
         return False
     cue = before[-1].lower in words.place_cues or (
@@ -231,7 +254,7 @@ def _in_place_slot(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
     ) or before[-1].text in words.place_apposed  # "the port city Kalbar"
     if not cue:
         return False
-    after = [t for t in tokens if t.start >= run[-1].end][:1]
+    after = _next(tokens, run)
     if not after or not after[0].is_word:
         return not after or after[0].text not in _APOSTROPHES
     lex = lexicon()
@@ -241,6 +264,20 @@ def _in_place_slot(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
                                         or after[0].lower in lex.auxiliaries
                                         or after[0].lower in words.place_cues
                                         or after[0].lower in words.place_followers)
+
+
+def _end(token: Token) -> int:
+    return token.end
+
+
+def _start(token: Token) -> int:
+    return token.start
+
+
+def _next(tokens: Sequence[Token], run: Sequence[Token]) -> Sequence[Token]:
+    """The token after `run` (in order, non-overlapping `tokens`), as a list of 0 or 1."""
+    k = bisect.bisect_left(tokens, run[-1].end, key=_start)
+    return tokens[k:k + 1]
 
 
 _APOSTROPHES = frozenset({"'", "’", "'s", "’s"})
@@ -255,7 +292,7 @@ def _use_after_the(run: Sequence[Token], tokens: Sequence[Token]) -> str:
     Baba Amr district"), "modifier" of a person's noun ("the Muammar Gaddafi regime"), "noun"
     modifier of another noun ("the Kofi Annan plan"), else "thing", the head of its phrase
     ("the Western Cape who")."""
-    after = [t for t in tokens if t.start >= run[-1].end][:1]
+    after = _next(tokens, run)
     words = people_words()
     if after and after[0].lower in words.place_nouns:
         return "place"
@@ -360,6 +397,8 @@ def index_people(text: str, sentences: Sequence[Sentence],
     headlines: list[list[Token]] = []
     placed: set[str] = set()  # names found where only a place stands ("in Kalbar")
     leading = _places_in_slots(text)
+    # the words before a run that matter: a split title's head, or "the" and a word
+    reach = max(2, max((len(t.split()) for t in words.titles), default=0))
     for sent in sentences:
         tokens = tokens_of(sent) if tokens_of is not None else [
             t for t in tokenize(sent.text, sent.start)
@@ -371,7 +410,8 @@ def index_people(text: str, sentences: Sequence[Sentence],
         starts = [t.start for t in tokens]  # tokens are in order and do not overlap
         for run in _runs(tokens, text, 0):
             first = run[0]
-            before = tokens[:bisect.bisect_left(starts, first.start)]
+            k = bisect.bisect_left(starts, first.start)
+            before = tokens[max(0, k - reach):k]  # all that the tests below look at
             role = bool(before) and before[-1].lower in words.role_words
             initial = first.start == sent.start or (bool(before) and not before[-1].is_word
                                                    and before[-1].text not in ",")

@@ -48,6 +48,8 @@ _PRONOUNS = {"he", "she", "they", "we", "i", "it", "his", "her", "their", "its",
 _REPORTING = {"says", "said", "reports", "reported", "notes", "noted", "added", "adds",
               "argues", "argued", "told", "writes", "wrote", "stated", "explained"}
 _POSSESSIVE = ("’s", "'s")
+#: A line that ends a sentence ends so (a headline does not).
+_FINAL_STOP_RE = re.compile(r"[.!?][\"'”’)]*\s*$")
 _QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -143,7 +145,7 @@ def split_sentences(text: str, lex: Lexicon | None = None) -> list[Sentence]:
         if not line.strip():
             block += 1
             continue
-        headline = is_title_case(line) and not re.search(r"[.!?][\"'”’)]*\s*$", line)
+        headline = not _FINAL_STOP_RE.search(line) and is_title_case(line)
         cut = 0
         pieces: list[tuple[int, int]] = []
         for m in _BOUNDARY_RE.finditer(line):
