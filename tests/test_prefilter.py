@@ -51,3 +51,47 @@ def test_gated_patterns_find_what_finditer_finds(words: list[str], sep: str) -> 
     pf = load_grammar("en").prefilter
     for index in pf.gates:
         assert _found(pf, index, text) == [m.span() for m in pf.patterns[index].finditer(text)]
+
+
+# --- a key that many patterns may begin with ("the ") is read further -------------------------
+
+_UNITS = ["week", "month", "year", "day", "decade", "quarter", "season", "summer", "night",
+          "morning", "weekend", "fall", "spring", "century", "hour", "term", "period", "era",
+          "future", "past", "present", "time", "moment", "cycle", "round", "phase"]
+_THE_PATTERNS = [re.compile(BOUNDARY + rf"(?:the\s+)?(?:last|next)\s+{unit}\b", re.IGNORECASE)
+                 for unit in _UNITS] + [
+    re.compile(BOUNDARY + rf"the\s+{unit}\s+before\b", re.IGNORECASE) for unit in _UNITS]
+
+
+def test_a_crowded_key_is_read_further() -> None:
+    pf = Prefilter(_THE_PATTERNS)
+    text = "the week before, the next week and THE\tlast  Month; the end"
+    assert len(pf._lookup("the ")) == len(_THE_PATTERNS)  # all may begin with "the "
+    at = dict(pf.positions(text))
+    # "the week" (eight characters): the patterns of "the week before" and "the weekend
+    # before" only; "the end": none at all
+    assert [pf.patterns[i].pattern for i in at[0]] == [
+        BOUNDARY + r"the\s+week\s+before\b", BOUNDARY + r"the\s+weekend\s+before\b"]
+    assert text.index("the end") not in at
+    for index, pattern in enumerate(pf.patterns):
+        positions = pf.candidates(text)
+        assert [m.span() for m in pf.finditer(index, text, positions.get(index, ()))] \
+            == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+_THE_WORDS = st.sampled_from(["the", "The", "THE", "last", "next", "week", "weeks", "month",
+                              "before", "fiscal", "year", "same", "day", "past", "three",
+                              "first", "half", "of", "1990s", "2011", "end", "weekend", "very",
+                              "following", "near", "future", "quarter", "ended", "Monday"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_THE_WORDS, max_size=30),
+       st.lists(st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", " - "]), min_size=1))
+def test_crowded_keys_lose_no_match(words: list[str], seps: list[str]) -> None:
+    text = "".join(w + seps[k % len(seps)] for k, w in enumerate(words))
+    for pf in (load_grammar("en").prefilter, Prefilter(_THE_PATTERNS)):
+        positions = pf.candidates(text)
+        for index, pattern in enumerate(pf.patterns):
+            found = [m.span() for m in pf.finditer(index, text, positions.get(index, ()))]
+            assert found == [m.span() for m in pattern.finditer(text)], pattern.pattern

@@ -17,6 +17,12 @@ use (``\\d``, ``\\s``, ``\\w``), so the index is exact for any text, not only AS
 pattern's beginning cannot be bounded (a wildcard first character), its rule runs over the whole
 text as before. Nothing here changes a result; it only skips work.
 
+A text key that many patterns may begin with (`_DEEPEN` or more: "the " begins ~50 rules, most
+of them through an optional or required "the") is read further, to `_DEEP_DEPTH` characters:
+the first time such a key is met, the beginnings of its patterns that start with it are listed
+again, that deep, and indexed by the characters after it ("the week" is where few of them may
+begin). This takes the tries at "the" from ~50 patterns to ~1.
+
 A pattern that may begin at almost any word (its first character can be any of `_WIDE`
 letters or more: "a name, then 'daily'") would be tried at every word of every text. When it
 holds a literal of `_MIN_GATE` characters or more that every match contains ("daily"), it is
@@ -44,6 +50,8 @@ __all__ = ["BOUNDARY", "Prefilter"]
 BOUNDARY = r"(?<![\w$€£¥])"
 
 _DEPTH = 4          # characters of each rule's beginning that are indexed
+_DEEPEN = 24        # a text key that this many patterns may begin with is read further,
+_DEEP_DEPTH = 8     # to this many characters ("the " begins ~50 rules; "the week" a few)
 _MAX_STRINGS = 20_000  # beyond this many beginnings a rule is indexed on fewer characters
 _MAX_KEYS = 4096    # two-character index keys of one beginning, at most
 _MAX_CACHE = 200_000  # text keys remembered (the cache is cleared beyond)
@@ -194,51 +202,64 @@ _Beginnings = set[tuple[_Sets, bool]]
 
 
 class _Lister:
-    def __init__(self, alphabet: _Alphabet, depth: int, ignorecase: bool) -> None:
+    """Lists the beginnings of a parsed pattern up to `depth` characters. With a
+    `constraint` (one character set per position, from the start), only the beginnings that
+    fit it, cut to it: those of the matches that start with such characters."""
+
+    def __init__(self, alphabet: _Alphabet, depth: int, ignorecase: bool,
+                 constraint: _Sets = ()) -> None:
         self.alphabet = alphabet
         self.depth = depth
         self.ignorecase = ignorecase
+        self.constraint = constraint
 
     def _check(self, found: _Beginnings) -> _Beginnings:
         if len(found) > _MAX_STRINGS:
             raise _Wild("too many")
         return found
 
-    def _extend(self, found: _Beginnings, items: Sequence[Any], budget: int) -> _Beginnings:
+    def _extend(self, found: _Beginnings, items: Sequence[Any], budget: int,
+                offset: int) -> _Beginnings:
+        """`found` (beginnings that start at character `offset`) followed by `items`."""
         nxt: _Beginnings = set()
         for sets, is_open in found:
             room = budget - len(sets)
             if not is_open or room <= 0:
                 nxt.add((sets, False))
                 continue
-            for more, more_open in self.sequence(items, room):
+            for more, more_open in self.sequence(items, room, offset + len(sets)):
                 nxt.add((sets + more, more_open))
         return self._check(nxt)
 
-    def sequence(self, items: Sequence[Any], budget: int) -> _Beginnings:
+    def sequence(self, items: Sequence[Any], budget: int, offset: int = 0) -> _Beginnings:
         found: _Beginnings = {((), True)}
         for item in items:
-            found = self._extend(found, [item], budget) if len(items) > 1 \
-                else self.element(item, budget)
+            found = self._extend(found, [item], budget, offset) if len(items) > 1 \
+                else self.element(item, budget, offset)
         return found
 
-    def element(self, item: tuple[Any, Any], budget: int) -> _Beginnings:
+    def element(self, item: tuple[Any, Any], budget: int, offset: int) -> _Beginnings:
         op, av = item
         if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
-            return {((frozenset(self.alphabet.chars(op, av, self.ignorecase)),), True)}
+            chars = frozenset(self.alphabet.chars(op, av, self.ignorecase))
+            if offset < len(self.constraint):
+                chars &= self.constraint[offset]
+                if not chars:
+                    return set()  # no match starts so
+            return {((chars,), True)}
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return {((), True)}  # zero width: ignoring a condition only widens the index
         if op is _c.BRANCH:
             out: _Beginnings = set()
             for alt in av[1]:
-                out |= self.sequence(alt, budget)
+                out |= self.sequence(alt, budget, offset)
             return self._check(out)
         if op is _c.SUBPATTERN:
             if av[1] or av[2]:  # inline flags
                 raise _Wild("flags")
-            return self.sequence(av[-1], budget)
+            return self.sequence(av[-1], budget, offset)
         if op is getattr(_c, "ATOMIC_GROUP", None):
-            return self.sequence(av, budget)
+            return self.sequence(av, budget, offset)
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
             low, high, body = av
             last = min(high, low + budget)
@@ -248,21 +269,23 @@ class _Lister:
                 if count >= low:
                     out |= reps
                 if count < last:
-                    reps = self._extend(reps, body, budget)
+                    reps = self._extend(reps, body, budget, offset)
             if high > last:  # more repetitions than the budget: all cut at it
                 out |= {(sets, False) for sets, _ in reps}
             return self._check(out)
         raise _Wild(op)  # back references, conditionals: not listed
 
 
-def _beginnings(parsed: Any, alphabet: _Alphabet) -> set[_Sets] | None:
-    """The beginnings (1 to _DEPTH character sets) of a parsed pattern's matches, or None."""
+def _beginnings(parsed: Any, alphabet: _Alphabet, constraint: _Sets = (),
+                depth: int = _DEPTH) -> set[_Sets] | None:
+    """The beginnings (1 to `depth` character sets) of a parsed pattern's matches that fit
+    `constraint` (see `_Lister`), or None when they cannot be listed."""
     if parsed.state.flags & ~_FLAGS_OK:
         return None
     ignorecase = bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE)
-    for depth in range(_DEPTH, 0, -1):
+    for size in range(depth, len(constraint), -1):
         try:
-            found = _Lister(alphabet, depth, ignorecase).sequence(list(parsed), depth)
+            found = _Lister(alphabet, size, ignorecase, constraint).sequence(list(parsed), size)
         except _Wild:
             continue
         sets = {sets for sets, _ in found}
@@ -270,6 +293,35 @@ def _beginnings(parsed: Any, alphabet: _Alphabet) -> set[_Sets] | None:
             return None  # a match can be empty, or starts with what cannot be listed
         return sets
     return None
+
+
+def _index(index: dict[str, dict[_Sets, set[int]]], sets: _Sets, value: int) -> None:
+    """Files `value` under a beginning: by its first one or two characters, then the sets of
+    the characters after them."""
+    head = 2 if len(sets) >= 2 and len(sets[0]) * len(sets[1]) <= _MAX_KEYS else 1
+    for key in itertools.product(*sets[:head]):
+        index.setdefault("".join(key), {}).setdefault(sets[head:], set()).add(value)
+
+
+def _look_up(index: dict[str, dict[_Sets, set[int]]], canon: str) -> set[int]:
+    """The values filed (`_index`) under beginnings that the canonical text `canon` starts
+    with."""
+    found: set[int] = set()
+    for head in (1, 2):
+        if head > len(canon):
+            break
+        room = len(canon) - head
+        for rest, indices in index.get(canon[:head], {}).items():
+            # the next characters, unrolled (rest has at most a few sets): this is the hot
+            # loop of a text's first pass
+            n = len(rest)
+            if n > room or n and canon[head] not in rest[0] \
+                    or n > 1 and canon[head + 1] not in rest[1] \
+                    or n > 2 and not all(canon[head + i] in rest[i] for i in range(2, n)) \
+                    or indices <= found:
+                continue
+            found |= indices
+    return found
 
 
 class Prefilter:
@@ -311,53 +363,85 @@ class Prefilter:
             for sets in found:
                 starts_with_space = starts_with_space or any(
                     self.alphabet.signature(ch)[1] for ch in sets[0])
-                head = 2 if len(sets) >= 2 and len(sets[0]) * len(sets[1]) <= _MAX_KEYS else 1
-                for key in itertools.product(*sets[:head]):
-                    self.by_beginning.setdefault("".join(key), {}).setdefault(
-                        sets[head:], set()).add(index)
+                _index(self.by_beginning, sets, index)
         self.unindexed = frozenset(unindexed)
+        self._parsed: list[Any] | None = parsed
         first = r"[\s\S]" if starts_with_space else r"\S"
         # `boundary` must mean the same with and without IGNORECASE (no letters in it)
         self._positions = re.compile(boundary + f"(?=({first}.{{0,{_DEPTH - 1}}}))", re.DOTALL)
         # raw text key -> indices of the patterns that may begin there (a cache: keys recur)
         self._cache: dict[str, tuple[int, ...]] = {}
+        # for the keys that many patterns may begin with ("the "), made when first met:
+        # canonical key -> (patterns that always remain, index of the characters after it)
+        self._deep: dict[str, tuple[frozenset[int], dict[str, dict[_Sets, set[int]]]]] = {}
+        self._deep_cache: dict[str, tuple[int, ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_cache"] = {}
+        state["_deep_cache"] = {}
+        state["_parsed"] = None  # parsed patterns do not pickle; parsed again when needed
         return state
 
+    def _canonical(self, key: str) -> str:
+        return "".join(self.alphabet.canonical(ch) for ch in key)
+
     def _lookup(self, key: str) -> tuple[int, ...]:
-        canon = "".join(self.alphabet.canonical(ch) for ch in key)
-        found: set[int] = set()
-        for head in (1, 2):
-            if head > len(canon):
-                break
-            room = len(canon) - head
-            for rest, indices in self.by_beginning.get(canon[:head], {}).items():
-                # the next characters, unrolled (rest has at most _DEPTH - 1 sets): this is
-                # the hot loop of a text's first pass
-                n = len(rest)
-                if n > room or n and canon[head] not in rest[0] \
-                        or n > 1 and canon[head + 1] not in rest[1] \
-                        or n > 2 and not all(canon[head + i] in rest[i] for i in range(2, n)) \
-                        or indices <= found:
-                    continue
-                found |= indices
-        return tuple(sorted(found))
+        return tuple(sorted(_look_up(self.by_beginning, self._canonical(key))))
+
+    def _deeper(self, key: str, found: tuple[int, ...]) -> tuple[int, ...]:
+        """Of the patterns `found` for a text key's first _DEPTH characters, those that may
+        begin with all of `key` (up to _DEEP_DEPTH characters)."""
+        canon = self._canonical(key)
+        deep = self._deep.get(canon[:_DEPTH])
+        if deep is None:
+            deep = self._deep[canon[:_DEPTH]] = self._deep_index(canon[:_DEPTH], found)
+        always, index = deep
+        return tuple(sorted(always | _look_up(index, canon[_DEPTH:])))
+
+    def _deep_index(self, canon: str, found: tuple[int, ...]
+                    ) -> tuple[frozenset[int], dict[str, dict[_Sets, set[int]]]]:
+        """The beginnings of the patterns `found` that start with the canonical characters
+        `canon`, listed to _DEEP_DEPTH characters and indexed by what follows `canon`."""
+        if self._parsed is None:
+            self._parsed = [_p.parse(p.pattern, p.flags) for p in self.patterns]
+        constraint = tuple(frozenset((ch,)) for ch in canon)
+        always: set[int] = set()
+        index: dict[str, dict[_Sets, set[int]]] = {}
+        for i in found:
+            listed = _beginnings(self._parsed[i], self.alphabet, constraint, _DEEP_DEPTH)
+            if listed is None or not listed:  # cannot be listed: tried wherever `canon` is
+                always.add(i)  # (none at all cannot be: `found` says it may begin so)
+                continue
+            for sets in listed:
+                rest = sets[len(canon):]
+                if not rest:
+                    always.add(i)
+                else:
+                    _index(index, rest, i)
+        return frozenset(always), index
 
     def positions(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
         """The positions of `text` where some pattern may match, in order, each with the
         indices of those patterns (ascending)."""
-        cache = self._cache
+        cache, deep_cache = self._cache, self._deep_cache
         if len(cache) > _MAX_CACHE:
             cache.clear()
+        if len(deep_cache) > _MAX_CACHE:
+            deep_cache.clear()
         out = []
         for m in self._positions.finditer(text):
             key = m.group(1)
             found = cache.get(key)
             if found is None:
                 found = cache[key] = self._lookup(key)
+            if len(found) >= _DEEPEN:
+                p = m.start()
+                longer = text[p:p + _DEEP_DEPTH]
+                deeper = deep_cache.get(longer)
+                if deeper is None:
+                    deeper = deep_cache[longer] = self._deeper(longer, found)
+                found = deeper
             if found:
                 out.append((m.start(), found))
         return out
