@@ -299,7 +299,33 @@ def test_a_place_or_caption_word_before_a_name_is_no_part_of_it(text: str) -> No
                                                      for n in _names(text))
 
 
-def test_the_speaker_after_a_quotation_is_no_participant_of_its_events() -> None:
+def test_a_tokenized_quotation_is_a_quotation() -> None:
+    # Treebank-tokenized text ("`` ... ''") quotes as curly quotes do: the events it quotes
+    # are not reported and its names are no people of the text, over several lines too
     text = ("`` The rebels will launch a wide offensive in the hills , '' said General Omar "
             "Haftar on Monday .")
-    assert _one(text, "policy").participants == ()
+    assert _events(text) == []
+    text = "`` We will win .\nWe met Ana Ruiz in Tunis , '' Omar Haftar declared on Monday ."
+    assert _one(text, "statement").participants == ("Omar Haftar",)
+    assert _names(text) == {"Omar Haftar"}
+
+
+def _reported(example: str) -> tuple[Event, str]:
+    """The event of an example whose trigger is marked {{ }}, and the name marked [[ ]]."""
+    text, name = _marked(example)
+    start = text.index("{{")
+    text = text.replace("{{", "").replace("}}", "")
+    (event,) = [e for e in _events(text) if e.sources[0].start == start]
+    return event, name
+
+
+@pytest.mark.parametrize("example", people_words_data("reported_examples"))
+def test_the_speaker_takes_no_part_in_what_is_said(example: str) -> None:
+    event, name = _reported(example)
+    assert name not in event.participants
+
+
+@pytest.mark.parametrize("example", people_words_data("reported_counterexamples"))
+def test_the_speaker_takes_part_in_the_occasion_of_the_saying(example: str) -> None:
+    event, name = _reported(example)
+    assert name in event.participants

@@ -48,7 +48,10 @@ _PRONOUNS = {"he", "she", "they", "we", "i", "it", "his", "her", "their", "its",
 _REPORTING = {"says", "said", "reports", "reported", "notes", "noted", "added", "adds",
               "argues", "argued", "told", "writes", "wrote", "stated", "explained"}
 _POSSESSIVE = ("’s", "'s")
-_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+#: Curly or straight double quotes, or tokenized ones ("`` ... ''", as in the Penn Treebank):
+#: these may run over several lines (a quoted passage of several sentences) but never past the
+#: next opening "``" nor beyond 1,000 characters (an opening quote left unclosed).
+_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|``(?:(?!``)[\s\S]){0,1000}?''")
 
 
 @frozen
@@ -165,7 +168,7 @@ def split_sentences(text: str, lex: Lexicon | None = None) -> list[Sentence]:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of quoted passages (curly or straight double quotes) in `text`."""
+    """Offsets of quoted passages (curly, straight or tokenized double quotes) in `text`."""
     return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
 
 
