@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -88,7 +89,19 @@ def is_nominal(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool
         before = _joined(_before(ctx, sentence, match.start))
         return bool(before) and (before[-1].lower in ctx.lex.determiners
                                  or before[-1].is_possessive)
+    if match.form == "ing" and _with_object(ctx, sentence, match):
+        return False  # "a resolution imposing an arms embargo": a participle, not a noun
     return _possessor(ctx, sentence, match.start) is not None
+
+
+def _with_object(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
+    """True when a determiner or a name follows the verb of the trigger ("imposing an arms
+    embargo", "meeting his counterpart", "visiting Tunis"): a noun takes "of" instead."""
+    end = match.verb_end if match.verb_end is not None else match.end
+    after = [t for t in ctx.tokens(sentence) if t.start >= end][:1]
+    return bool(after) and (after[0].lower in ctx.lex.determiners
+                            or after[0].is_capitalized and bool(ctx.persons(after[0].start,
+                                                                            sentence.end)))
 
 
 def _possessor(ctx: DocContext, sentence: Sentence, offset: int) -> Token | None:
@@ -290,9 +303,13 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
                   if a <= t.start < b and t.lower in _NOMINATIVE]
         return sorted(found)
 
-    near = candidates(max(seg_start, reported), head)
+    words = ctx.tokens(sentence)
+    near = [c for c in candidates(max(seg_start, reported), head)
+            if not _after_role(words, c[0])]  # "a spokesman for Ana Ruiz warned": not hers
     pick = near[-1] if near else None
-    relative = _relative_antecedent(ctx, sentence, head)
+    if len(near) > 1 and _coordinated(ctx, _before(ctx, sentence, head)[-4:]):
+        pick = near[0]  # "Ana Ruiz met Li Wei and warned ...": the first verb's subject
+    relative = _relative_antecedent(ctx, sentence, head, _participle(ctx, sentence, match))
     if relative is not None and (pick is None or pick[0] < relative[-1].end):
         # "a toddler who traveled to Texas": the antecedent acts, not the main clause's subject
         found = [m for m in ctx.persons(relative[0].start, relative[-1].end)
@@ -303,6 +320,9 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
             return people.short(found[-1].name), (found[-1].name,)
         return " ".join(t.text for t in relative), ()
     own = [t for t in _before(ctx, sentence, head) if t.start >= max(seg_start, reported)]
+    speaker = _inverted(ctx, sentence, match, own) if pick is None else None
+    if speaker is not None:
+        return people.short(speaker.name), (speaker.name,)
     who = next((t for t in reversed(own) if t.lower == "who"), None)
     if pick is None and who is not None:  # "Li Wei , who is due to meet Ana Ruiz"
         found = [m for m in ctx.persons(sentence.start, who.start)
@@ -314,7 +334,6 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
         pick = main[0] if main else None
     if pick is None and match.form == "ing" and not _after_auxiliary(ctx, sentence, head):
         # "While speaking with Ana Ruiz he ...": the subject after it, not a name after "with"
-        words = ctx.tokens(sentence)
         after = [c for c in candidates(match.end, sentence.end)
                  if _subject_like(ctx, words, c[0])]
         pick = after[0] if after else None
@@ -336,6 +355,44 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
     return text, ()
 
 
+def _after_role(tokens: Sequence[Token], start: int) -> bool:
+    """True for a name right after a preposition after a lower-case word ("an aide to Ana
+    Ruiz", "a spokesman for Ana Ruiz"): it qualifies the subject, it is not the subject (but
+    "Secretary of State Ana Ruiz" is a title)."""
+    k = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    return k > 1 and tokens[k - 1].lower in _ROLE_LINKS and tokens[k - 2].text.islower()
+
+
+_ROLE_LINKS = frozenset({"to", "for", "of", "with", "by", "from", "near", "close", "against"})
+
+
+def _inverted(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
+              own: Sequence[Token]) -> PersonMention | None:
+    """The speaker named right after a verb of saying that follows a quotation, or a comma
+    with no subject in the verb's clause (`own`), ("`` ... , '' warned Ana Ruiz", "...,
+    insisted General Omar Haftar"), else None."""
+    if match.entry.type not in _SAYING:
+        return None
+    end = len(ctx.text[sentence.start:match.start].rstrip()) + sentence.start
+    if end <= sentence.start or not (ctx.in_quote(end - 1) or ctx.text[end - 1] == ","
+                                     and not _has_subject(ctx, own)):
+        return None
+    after = ctx.persons(match.end, sentence.end)[:1]
+    if not after:
+        return None
+    between = ctx.text[match.end:after[0].start].split()  # a title: "warned General Haftar"
+    if len(between) > 3 or not all(w[:1].isupper() for w in between):
+        return None
+    nxt = _NEXT_WORD.match(ctx.text, after[0].end)  # "insists Gaddafi step down": an object
+    return after[0] if nxt is None or nxt.group(1) in _SPEAKER_FOLLOWERS else None
+
+
+#: Lower-case words that may follow a speaker named after the verb ("warned Ana Ruiz on
+#: Monday", "said Ana Ruiz in a statement"); any other word makes the name an object.
+_SPEAKER_FOLLOWERS = frozenset({"on", "in", "at", "after", "before", "during", "today",
+                                "yesterday", "last", "earlier", "later", "who", "when", "as"})
+
+
 def _has_subject(ctx: DocContext, own: Sequence[Token]) -> bool:
     """True when words of the trigger's own clause stand before its verb (`own`: "..., while
     France said it was concerned and condemned"): its subject is there, not in the main
@@ -348,17 +405,22 @@ def _has_subject(ctx: DocContext, own: Sequence[Token]) -> bool:
 _LINKS = frozenset({"and", "but", "or", "then", "to", "also"})
 
 
-def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int) -> list[Token] | None:
+def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int,
+                         participle: bool = False) -> list[Token] | None:
     """The noun phrase a relative "who"/"that" right before the verb at `head` (auxiliaries
     and adverbs skipped) stands for ("a toddler who traveled": "a toddler"; "Ana Silva, who
-    had traveled": "Ana Silva"), else None."""
+    had traveled": "Ana Silva"), or that a `participle` right after it qualifies ("a
+    resolution imposing an embargo": "a resolution"), else None."""
     lex = ctx.lex
     before = _before(ctx, sentence, head)
     k = len(before) - 1
-    while k >= 0 and (before[k].lower in lex.auxiliaries or before[k].lower in lex.adverbs):
-        k -= 1
-    if k < 1 or before[k].lower not in ("who", "that"):
-        return None
+    if participle and k >= 1 and _noun_after_determiner(ctx, before[:k + 1]):
+        k += 1  # the noun is the antecedent, as if a "who" stood after it
+    else:
+        while k >= 0 and (before[k].lower in lex.auxiliaries or before[k].lower in lex.adverbs):
+            k -= 1
+        if k < 1 or before[k].lower not in ("who", "that"):
+            return None
     end = k - 1 if before[k - 1].text != "," else k - 2
     if end > 0 and before[end].lower in ("himself", "herself"):
         end -= 1  # "Kofi Annan himself, who insists"
@@ -370,6 +432,22 @@ def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int) -> list
             and before[start - 1].is_word and before[start - 1].lower not in _PREPOSITIONS:
         start -= 1
     return before[start:end + 1]
+
+
+def _noun_after_determiner(ctx: DocContext, before: Sequence[Token]) -> bool:
+    """True when `before` ends with a noun after a determiner or a number, an adjective at most
+    between ("a resolution", "the new council", "100 countries"; not "defectors begin")."""
+    lex = ctx.lex
+    noun = before[-1]
+    if not (noun.is_word and noun.text.islower() and noun.lower not in lex.function_words
+            and noun.lower not in lex.auxiliaries and noun.lower not in lex.adverbs):
+        return False
+    for tok in reversed(before[-3:-1]):
+        if tok.lower in lex.determiners or tok.text[:1].isdigit():
+            return True
+        if not (tok.is_word and tok.text.islower() and tok.lower not in lex.function_words):
+            return False
+    return False
 
 
 def _apposed_to(ctx: DocContext, sentence: Sentence, offset: int) -> list[PersonMention]:
@@ -490,6 +568,12 @@ def _occasion(ctx: DocContext, sentence: Sentence, rest: Sequence[Token], match:
     return not (nominal and after and after[0].lower in lex.auxiliaries)
 
 
+def _participle(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
+    """True for a verb in "-ing" with no auxiliary before it ("a resolution imposing")."""
+    head = match.verb_start if match.verb_start is not None else match.start
+    return match.form == "ing" and not _after_auxiliary(ctx, sentence, head)
+
+
 def _after_auxiliary(ctx: DocContext, sentence: Sentence, head: int) -> bool:
     """True for a verb after an auxiliary ("was imposing"): its subject stands before it, not
     after it as for a participle opening a clause ("Speaking at a rally, Senator Vance")."""
@@ -510,7 +594,8 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
     subject = None if nominal else _subject_span(ctx, sentence, head, seg_start)
     places_all = ctx.places(sentence)
     participants = list(names)
-    relative = None if nominal else _relative_antecedent(ctx, sentence, head)
+    relative = None if nominal else _relative_antecedent(ctx, sentence, head,
+                                                         _participle(ctx, sentence, match))
     first = relative[0].start if relative else seg_start  # not the people of the main clause
     in_segment = [m for m in ctx.persons(max(seg_start, first), seg_end)
                   if not any(c.covers(m.start) for c in cues)]
