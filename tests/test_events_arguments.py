@@ -338,3 +338,10 @@ def test_a_speaker_known_only_by_a_role_makes_no_statement_of_a_name() -> None:
     # a name after the verb is its object, not its speaker, unless the clause has no subject
     text = "The council , however , insists Omar Haftar step down ."
     assert [e for e in _events(text) if e.type == "statement"] == []
+
+
+def test_their_is_no_single_person_and_a_run_joined_by_ampersand_is_a_company() -> None:
+    text = "Ana Ruiz spoke on Monday. EU ministers agreed at their meeting in Tunis to act."
+    assert _one(text, "meeting").participants == ()
+    assert _names("Eni Exploration & Production hired Ana Ruiz. Eni said so.") == {"Ana Ruiz"}
+    assert _names("Prof Omar Haftar and Captain Li Wei spoke.") == {"Omar Haftar", "Li Wei"}

@@ -232,8 +232,8 @@ def _subject_span(ctx: DocContext, sentence: Sentence, head: int,
 
 def _owner_of(ctx: DocContext, sentence: Sentence, tok: Token) -> tuple[str | None,
                                                                          tuple[str, ...]]:
-    if tok.lower in _NEUTER:
-        return None, ()  # "its monitoring mission": a thing's, never a person's
+    if tok.lower in _NEUTER or tok.lower in ctx.lex.plural_pronouns:
+        return None, ()  # "its monitoring mission", "their memoirs": never one person's
     if tok.lower in ctx.lex.possessives:
         name = _resolve(ctx, sentence, tok.start)
         return (ctx.people.short(name), (name,)) if name else (None, ())

@@ -371,7 +371,11 @@ def index_people(text: str, sentences: Sequence[Sentence],
         starts = [t.start for t in tokens]  # tokens are in order and do not overlap
         for run in _runs(tokens, text, 0):
             first = run[0]
-            before = tokens[:bisect.bisect_left(starts, first.start)]
+            k = bisect.bisect_left(starts, first.start)
+            if k + len(run) < len(tokens) and tokens[k + len(run)].text == "&" \
+                    or k and tokens[k - 1].text == "&":
+                continue  # "Exploration & Production", "Procter & Gamble": a company
+            before = tokens[:k]
             role = bool(before) and before[-1].lower in words.role_words
             initial = first.start == sent.start or (bool(before) and not before[-1].is_word
                                                    and before[-1].text not in ",")
