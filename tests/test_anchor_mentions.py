@@ -209,3 +209,11 @@ def test_cli_anchor_names_a_missing_file(tmp_path: Path) -> None:
     missing = tmp_path / "nope.jsonl"
     assert main(["anchor", str(missing)], stdout=io.StringIO(), stderr=err) == 2
     assert str(missing) in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+def test_a_quoted_fragment_is_read_with_its_sentence() -> None:
+    # a quotation filling a slot of its sentence ("a ``temporary truce''") is dated by the
+    # sentence around it, tokenized quotes as curly ones
+    text = ("Kalbar has been under siege since its March 2 surrender , or what the rebels call a "
+            "``temporary truce'' with the army .")
+    assert at(text, "truce").interval == (D(2024, 3, 2), D(2024, 3, 2))

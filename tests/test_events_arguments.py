@@ -299,7 +299,49 @@ def test_a_place_or_caption_word_before_a_name_is_no_part_of_it(text: str) -> No
                                                      for n in _names(text))
 
 
-def test_the_speaker_after_a_quotation_is_no_participant_of_its_events() -> None:
+def test_a_tokenized_quotation_is_a_quotation() -> None:
+    # Treebank-tokenized text ("`` ... ''") quotes as curly quotes do: the events it quotes
+    # are not reported and its names are no people of the text, over several lines too
     text = ("`` The rebels will launch a wide offensive in the hills , '' said General Omar "
             "Haftar on Monday .")
-    assert _one(text, "policy").participants == ()
+    assert _events(text) == []
+    text = "`` We will win .\nWe met Ana Ruiz in Tunis , '' Omar Haftar declared on Monday ."
+    assert _one(text, "statement").participants == ("Omar Haftar",)
+    assert _names(text) == {"Omar Haftar"}
+
+
+def _reported(example: str) -> tuple[Event, str]:
+    """The event of an example whose trigger is marked {{ }}, and the name marked [[ ]]."""
+    text, name = _marked(example)
+    start = text.index("{{")
+    text = text.replace("{{", "").replace("}}", "")
+    (event,) = [e for e in _events(text) if e.sources[0].start == start]
+    return event, name
+
+
+@pytest.mark.parametrize("example", people_words_data("not_participant_examples"))
+def test_the_people_of_another_clause_take_no_part(example: str) -> None:
+    event, name = _reported(example)
+    assert name not in event.participants
+
+
+@pytest.mark.parametrize("example", people_words_data("participant_examples"))
+def test_the_people_of_the_clause_take_part(example: str) -> None:
+    event, name = _reported(example)
+    assert name in event.participants
+
+
+def test_a_speaker_known_only_by_a_role_makes_no_statement_of_a_name() -> None:
+    # the name after "an aide to" qualifies the speaker: no named speaker, no statement
+    text = "A senior aide to Ana Ruiz warned on Monday that the army had attacked Kalbar."
+    assert [e for e in _events(text) if e.type == "statement"] == []
+    # a name after the verb is its object, not its speaker, unless the clause has no subject
+    text = "The council , however , insists Omar Haftar step down ."
+    assert [e for e in _events(text) if e.type == "statement"] == []
+
+
+def test_their_is_no_single_person_and_a_run_joined_by_ampersand_is_a_company() -> None:
+    text = "Ana Ruiz spoke on Monday. EU ministers agreed at their meeting in Tunis to act."
+    assert _one(text, "meeting").participants == ()
+    assert _names("Eni Exploration & Production hired Ana Ruiz. Eni said so.") == {"Ana Ruiz"}
+    assert _names("Prof Omar Haftar and Captain Li Wei spoke.") == {"Omar Haftar", "Li Wei"}

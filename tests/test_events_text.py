@@ -48,6 +48,13 @@ def test_quotes_closing_after_the_period() -> None:
     assert quote_spans(text) == [(10, 25)]
 
 
+def test_tokenized_quotes_may_run_over_lines_but_not_past_the_next_one() -> None:
+    text = "`` We will win .\nWe will stay , '' he said . `` Never ! An opening left open"
+    assert quote_spans(text) == [(0, 34)]
+    text = "`` Unclosed , he said . `` Closed , '' she said ."
+    assert quote_spans(text) == [(24, 38)]
+
+
 @given(st.lists(st.sampled_from(["Dr. Li spoke.", "The U.S. agreed.", "Ok", "\n", "\n\n",
                                  " ", "He met Mr. Ng in Seoul!", "“Yes.” She left.", "e.g. this"]),
                 max_size=12))

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from attrs import frozen
 from timeline.events.context import DocContext
 from timeline.events.people import PersonMention
 from timeline.events.places import Place
-from timeline.events.resources import people_words
+from timeline.events.resources import EVENTS_DIR, people_words, read_toml, string_list
 from timeline.events.text import Sentence, Token
 from timeline.events.triggers import TriggerMatch
 
@@ -88,7 +89,19 @@ def is_nominal(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool
         before = _joined(_before(ctx, sentence, match.start))
         return bool(before) and (before[-1].lower in ctx.lex.determiners
                                  or before[-1].is_possessive)
+    if match.form == "ing" and _with_object(ctx, sentence, match):
+        return False  # "a resolution imposing an arms embargo": a participle, not a noun
     return _possessor(ctx, sentence, match.start) is not None
+
+
+def _with_object(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
+    """True when a determiner or a name follows the verb of the trigger ("imposing an arms
+    embargo", "meeting his counterpart", "visiting Tunis"): a noun takes "of" instead."""
+    end = match.verb_end if match.verb_end is not None else match.end
+    after = [t for t in ctx.tokens(sentence) if t.start >= end][:1]
+    return bool(after) and (after[0].lower in ctx.lex.determiners
+                            or after[0].is_capitalized and bool(ctx.persons(after[0].start,
+                                                                            sentence.end)))
 
 
 def _possessor(ctx: DocContext, sentence: Sentence, offset: int) -> Token | None:
@@ -108,6 +121,10 @@ def blocked(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
     """True when a negation or a hypothetical cue comes shortly before the trigger."""
     seg_start, _ = ctx.segment(sentence, match.start, match.end)
     window = [t for t in _before(ctx, sentence, match.start) if t.start >= seg_start][-_WINDOW:]
+    joins = [k for k in range(len(window) - 1)
+             if window[k].text == "," and window[k + 1].lower in ("and", "but")]
+    if joins:  # "said it could not be built on ..., and condemned": the cue is the other verb's
+        window = window[joins[-1] + 1:]
     cues = ctx.lex.negation | ctx.lex.hypothetical
     first = ctx.tokens(sentence)[:1]
     if first and first[0].lower in _CONDITIONAL:
@@ -194,10 +211,12 @@ def _modifier_at(ctx: DocContext, end: int) -> bool:
     return match is not None and match.group(1) in people_words().modifier_nouns
 
 
-def _subject_span(ctx: DocContext, sentence: Sentence, head: int) -> tuple[int, int] | None:
-    """Offsets of the words between the clause start (or last comma) and the verb group."""
+def _subject_span(ctx: DocContext, sentence: Sentence, head: int,
+                  floor: int = 0) -> tuple[int, int] | None:
+    """Offsets of the words between the clause start (or last comma; not before `floor`) and
+    the verb group."""
     seg_start, _ = ctx.segment(sentence, head, head + 1)
-    toks = [t for t in _before(ctx, sentence, head) if t.start >= seg_start]
+    toks = [t for t in _before(ctx, sentence, head) if t.start >= max(seg_start, floor)]
     while toks and (toks[-1].lower in ctx.lex.auxiliaries or toks[-1].lower in ctx.lex.adverbs
                     or toks[-1].lower in ctx.lex.future_before_to or toks[-1].lower == "to"):
         toks.pop()
@@ -213,8 +232,8 @@ def _subject_span(ctx: DocContext, sentence: Sentence, head: int) -> tuple[int, 
 
 def _owner_of(ctx: DocContext, sentence: Sentence, tok: Token) -> tuple[str | None,
                                                                          tuple[str, ...]]:
-    if tok.lower in _NEUTER:
-        return None, ()  # "its monitoring mission": a thing's, never a person's
+    if tok.lower in _NEUTER or tok.lower in ctx.lex.plural_pronouns:
+        return None, ()  # "its monitoring mission", "their memoirs": never one person's
     if tok.lower in ctx.lex.possessives:
         name = _resolve(ctx, sentence, tok.start)
         return (ctx.people.short(name), (name,)) if name else (None, ())
@@ -230,10 +249,12 @@ def _owner_of(ctx: DocContext, sentence: Sentence, tok: Token) -> tuple[str | No
     return tok.bare, ()
 
 
-def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> tuple[str | None,
-                                                                             tuple[str, ...]]:
+def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
+           reported: int) -> tuple[str | None, tuple[str, ...]]:
     """Who a noun trigger belongs to: its possessor, else the first possessive of its clause
-    ("His first official trip will include meetings with ...")."""
+    ("His first official trip will include meetings with ..."), else the subject of its clause,
+    a name or "he"/"she" ("he told a news conference during a visit"). The clause starts at
+    `reported` when a verb of saying before it reports it."""
     lex = ctx.lex
     first = next((t for t in ctx.tokens(sentence) if t.start == match.start), None)
     if first is not None and first.lower in lex.possessives:
@@ -241,7 +262,7 @@ def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> tuple[st
     tok = _possessor(ctx, sentence, match.start)
     if tok is not None and (tok.is_possessive or tok.lower in lex.possessives):
         return _owner_of(ctx, sentence, tok)
-    seg_start, _ = ctx.segment(sentence, match.start, match.end)
+    seg_start = max(ctx.segment(sentence, match.start, match.end)[0], reported)
     before = [t for t in _before(ctx, sentence, match.start) if t.start >= seg_start]
     for tok in before:
         if tok.lower in lex.possessives or (tok.is_possessive and ctx.persons(tok.start,
@@ -252,15 +273,25 @@ def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> tuple[st
                 if not _possessive_at(ctx, m.end) and _subject_like(ctx, before, m.start)]
     if subjects:
         return ctx.people.short(subjects[0].name), (subjects[0].name,)
+    pronoun = next((t for t in before if t.lower in _SINGULAR
+                    and _subject_like(ctx, before, t.start)), None)
+    name = _resolve(ctx, sentence, pronoun.start) if pronoun is not None else None
+    if name is not None:
+        return ctx.people.short(name), (name,)
     return None, ()
 
 
+_SINGULAR = frozenset({"he", "she"})
+
+
 def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
-           cues: Sequence[Cue], previous: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
-    """The agent as printed, and the full names of the people it stands for."""
+           cues: Sequence[Cue], previous: Sequence[str],
+           reported: int) -> tuple[str | None, tuple[str, ...]]:
+    """The agent as printed, and the full names of the people it stands for (of the reported
+    clause from `reported` on, when a verb of saying reports the trigger's clause)."""
     people = ctx.people
     if nominal:
-        return _owner(ctx, sentence, match)
+        return _owner(ctx, sentence, match, reported)
     head = match.verb_start if match.verb_start is not None else match.start
     seg_start, _ = ctx.segment(sentence, match.start, match.end)
 
@@ -272,9 +303,13 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
                   if a <= t.start < b and t.lower in _NOMINATIVE]
         return sorted(found)
 
-    near = candidates(seg_start, head)
+    words = ctx.tokens(sentence)
+    near = [c for c in candidates(max(seg_start, reported), head)
+            if not _after_role(words, c[0])]  # "a spokesman for Ana Ruiz warned": not hers
     pick = near[-1] if near else None
-    relative = _relative_antecedent(ctx, sentence, head)
+    if len(near) > 1 and _coordinated(ctx, _before(ctx, sentence, head)[-4:]):
+        pick = near[0]  # "Ana Ruiz met Li Wei and warned ...": the first verb's subject
+    relative = _relative_antecedent(ctx, sentence, head, _participle(ctx, sentence, match))
     if relative is not None and (pick is None or pick[0] < relative[-1].end):
         # "a toddler who traveled to Texas": the antecedent acts, not the main clause's subject
         found = [m for m in ctx.persons(relative[0].start, relative[-1].end)
@@ -284,12 +319,23 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
         if found:
             return people.short(found[-1].name), (found[-1].name,)
         return " ".join(t.text for t in relative), ()
-    if pick is None:
+    own = [t for t in _before(ctx, sentence, head) if t.start >= max(seg_start, reported)]
+    speaker = _inverted(ctx, sentence, match, own) if pick is None else None
+    if speaker is not None:
+        return people.short(speaker.name), (speaker.name,)
+    who = next((t for t in reversed(own) if t.lower == "who"), None)
+    if pick is None and who is not None:  # "Li Wei , who is due to meet Ana Ruiz"
+        found = [m for m in ctx.persons(sentence.start, who.start)
+                 if not ctx.text[m.end:who.start].strip(" ,")]
+        pick = (found[-1].start, found[-1].name, False) if found else None
+    if pick is None and reported <= seg_start and (who is not None
+                                                   or not _has_subject(ctx, own)):
         main = candidates(sentence.start, seg_start)
         pick = main[0] if main else None
     if pick is None and match.form == "ing" and not _after_auxiliary(ctx, sentence, head):
-        quote = _quote_of(ctx, sentence, match.start)
-        after = candidates(match.end, quote[1] if quote else sentence.end)
+        # "While speaking with Ana Ruiz he ...": the subject after it, not a name after "with"
+        after = [c for c in candidates(match.end, sentence.end)
+                 if _subject_like(ctx, words, c[0])]
         pick = after[0] if after else None
     if pick is not None:
         offset, name, plural = pick
@@ -302,39 +348,79 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
             word = ctx.text[offset:].split()[0]
             return word, ()
         return people.short(name), (name,)
-    span = _subject_span(ctx, sentence, head)
+    span = _subject_span(ctx, sentence, head, reported)
     if span is None:
         return None, ()
     text = ctx.text[span[0]:span[1]]
     return text, ()
 
 
-def _quote_of(ctx: DocContext, sentence: Sentence, offset: int) -> tuple[int, int] | None:
-    """The quotation holding `offset`, in quotes or tokenized quotes ("`` ... ''"), else
-    None."""
-    found = next(((a, b) for a, b in ctx.quotes if a <= offset < b), None)
-    if found is not None:
-        return found
-    for m in _PTB_QUOTE.finditer(sentence.text):
-        if sentence.start + m.start() <= offset < sentence.start + m.end():
-            return sentence.start + m.start(), sentence.start + m.end()
-    return None
+def _after_role(tokens: Sequence[Token], start: int) -> bool:
+    """True for a name right after a preposition after a lower-case word ("an aide to Ana
+    Ruiz", "a spokesman for Ana Ruiz"): it qualifies the subject, it is not the subject (but
+    "Secretary of State Ana Ruiz" is a title)."""
+    k = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    return k > 1 and tokens[k - 1].lower in _ROLE_LINKS and tokens[k - 2].text.islower()
 
 
-_PTB_QUOTE = re.compile(r"``.*?''")
+_ROLE_LINKS = frozenset({"to", "for", "of", "with", "by", "from", "near", "close", "against"})
 
 
-def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int) -> list[Token] | None:
+def _inverted(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
+              own: Sequence[Token]) -> PersonMention | None:
+    """The speaker named right after a verb of saying that follows a quotation, or a comma
+    with no subject in the verb's clause (`own`), ("`` ... , '' warned Ana Ruiz", "...,
+    insisted General Omar Haftar"), else None."""
+    if match.entry.type not in _SAYING:
+        return None
+    end = len(ctx.text[sentence.start:match.start].rstrip()) + sentence.start
+    if end <= sentence.start or not (ctx.in_quote(end - 1) or ctx.text[end - 1] == ","
+                                     and not _has_subject(ctx, own)):
+        return None
+    after = ctx.persons(match.end, sentence.end)[:1]
+    if not after:
+        return None
+    between = ctx.text[match.end:after[0].start].split()  # a title: "warned General Haftar"
+    if len(between) > 3 or not all(w[:1].isupper() for w in between):
+        return None
+    nxt = _NEXT_WORD.match(ctx.text, after[0].end)  # "insists Gaddafi step down": an object
+    return after[0] if nxt is None or nxt.group(1) in _SPEAKER_FOLLOWERS else None
+
+
+#: Lower-case words that may follow a speaker named after the verb ("warned Ana Ruiz on
+#: Monday", "said Ana Ruiz in a statement"); any other word makes the name an object.
+_SPEAKER_FOLLOWERS = frozenset({"on", "in", "at", "after", "before", "during", "today",
+                                "yesterday", "last", "earlier", "later", "who", "when", "as"})
+
+
+def _has_subject(ctx: DocContext, own: Sequence[Token]) -> bool:
+    """True when words of the trigger's own clause stand before its verb (`own`: "..., while
+    France said it was concerned and condemned"): its subject is there, not in the main
+    clause ("..., warning that ...", "..., and then visited")."""
+    lex = ctx.lex
+    return any(t.is_word and t.lower not in lex.subordinators and t.lower not in lex.auxiliaries
+               and t.lower not in lex.adverbs and t.lower not in _LINKS for t in own)
+
+
+_LINKS = frozenset({"and", "but", "or", "then", "to", "also"})
+
+
+def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int,
+                         participle: bool = False) -> list[Token] | None:
     """The noun phrase a relative "who"/"that" right before the verb at `head` (auxiliaries
     and adverbs skipped) stands for ("a toddler who traveled": "a toddler"; "Ana Silva, who
-    had traveled": "Ana Silva"), else None."""
+    had traveled": "Ana Silva"), or that a `participle` right after it qualifies ("a
+    resolution imposing an embargo": "a resolution"), else None."""
     lex = ctx.lex
     before = _before(ctx, sentence, head)
     k = len(before) - 1
-    while k >= 0 and (before[k].lower in lex.auxiliaries or before[k].lower in lex.adverbs):
-        k -= 1
-    if k < 1 or before[k].lower not in ("who", "that"):
-        return None
+    if participle and k >= 1 and _noun_after_determiner(ctx, before[:k + 1]):
+        k += 1  # the noun is the antecedent, as if a "who" stood after it
+    else:
+        while k >= 0 and (before[k].lower in lex.auxiliaries or before[k].lower in lex.adverbs):
+            k -= 1
+        if k < 1 or before[k].lower not in ("who", "that"):
+            return None
     end = k - 1 if before[k - 1].text != "," else k - 2
     if end > 0 and before[end].lower in ("himself", "herself"):
         end -= 1  # "Kofi Annan himself, who insists"
@@ -346,6 +432,22 @@ def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int) -> list
             and before[start - 1].is_word and before[start - 1].lower not in _PREPOSITIONS:
         start -= 1
     return before[start:end + 1]
+
+
+def _noun_after_determiner(ctx: DocContext, before: Sequence[Token]) -> bool:
+    """True when `before` ends with a noun after a determiner or a number, an adjective at most
+    between ("a resolution", "the new council", "100 countries"; not "defectors begin")."""
+    lex = ctx.lex
+    noun = before[-1]
+    if not (noun.is_word and noun.text.islower() and noun.lower not in lex.function_words
+            and noun.lower not in lex.auxiliaries and noun.lower not in lex.adverbs):
+        return False
+    for tok in reversed(before[-3:-1]):
+        if tok.lower in lex.determiners or tok.text[:1].isdigit():
+            return True
+        if not (tok.is_word and tok.text.islower() and tok.lower not in lex.function_words):
+            return False
+    return False
 
 
 def _apposed_to(ctx: DocContext, sentence: Sentence, offset: int) -> list[PersonMention]:
@@ -365,6 +467,113 @@ _REPORTING_HEADS = {"said", "says", "say", "told", "added", "announced", "noted"
                     "confirmed", "denied", "stated", "argued", "suggested", "thought"}
 
 
+@frozen
+class Reporting:
+    """Verbs of saying, those of them that take the person told, and the words that open the
+    occasion of a saying (people.toml `reporting_verbs`, `addressed_verbs`,
+    `occasion_words`)."""
+
+    verbs: frozenset[str]
+    addressed: frozenset[str]
+    occasions: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def reporting_words() -> Reporting:
+    """The words of saying (cached)."""
+    path = EVENTS_DIR / "people.toml"
+    data, raw = read_toml(path)
+    return Reporting(*(frozenset(w.lower() for w in string_list(data, key, path, raw))
+                       for key in ("reporting_verbs", "addressed_verbs", "occasion_words")))
+
+
+def _reported_start(ctx: DocContext, sentence: Sentence, seg_start: int, match: TriggerMatch,
+                    nominal: bool) -> int:
+    """Where the clause holding the trigger starts when a verb of saying before it in its
+    segment reports it ("Ana Ruiz said [Omar Haftar met Li Wei]", "said on Monday that [...]"):
+    right after that verb. `seg_start` when there is none, or when the trigger tells the
+    occasion of the saying ("said in a speech", "told reporters during a visit", "said after
+    meeting Li Wei")."""
+    words = reporting_words()
+    lex = ctx.lex
+    toks = [t for t in _before(ctx, sentence, match.start) if t.start >= seg_start]
+    if match.entry.type in _SAYING and _coordinated(ctx, toks):
+        return seg_start  # "Ana Ruiz said the plan failed and warned that ...": hers too
+    for k in range(len(toks) - 1, -1, -1):
+        tok = toks[k]
+        if tok.lower not in words.verbs or not tok.text.islower():
+            continue
+        if k and (toks[k - 1].lower in lex.determiners or toks[k - 1].lower in _PREPOSITIONS):
+            continue  # "the claims", "in fear of"
+        rest = toks[k + 1:]
+        if _in_relative(ctx, toks[:k]) and any(t.text == "," for t in rest):
+            continue  # "Ana Ruiz , who said so , met Li Wei": the relative clause is closed
+        if _occasion(ctx, sentence, rest, match, nominal, tok.lower in words.addressed):
+            return seg_start
+        told = [m for m in ctx.persons(tok.end, match.start) if rest and m.start == rest[0].start]
+        if told and tok.lower in words.addressed:  # "told Li Wei the talks would resume"
+            return told[0].end
+        return tok.end
+    return seg_start
+
+
+#: Event types told by verbs of saying: one coordinated with "said" shares its subject.
+_SAYING = frozenset({"statement", "announcement"})
+
+
+def _coordinated(ctx: DocContext, before: Sequence[Token]) -> bool:
+    """True when "and" or "but" stands right before the verb (auxiliaries and adverbs
+    skipped): "... and warned", "but has insisted"."""
+    words = [t.lower for t in before if t.lower not in ctx.lex.auxiliaries
+             and t.lower not in ctx.lex.adverbs]
+    return bool(words) and words[-1] in ("and", "but")
+
+
+def _in_relative(ctx: DocContext, before: Sequence[Token]) -> bool:
+    """True when the words `before` a verb end with a relative pronoun (auxiliaries and adverbs
+    skipped): "who has said"."""
+    words = [t.lower for t in before if t.lower not in ctx.lex.auxiliaries
+             and t.lower not in ctx.lex.adverbs]
+    return bool(words) and words[-1] in ("who", "which")
+
+
+def _occasion(ctx: DocContext, sentence: Sentence, rest: Sequence[Token], match: TriggerMatch,
+              nominal: bool, addressed: bool) -> bool:
+    """True when the trigger after a verb of saying and the words `rest` tells when or where
+    the saying was, not what was said: a noun or a participle after an occasion word (a few
+    words of object between: "told reporters during a visit") or a noun told to (`addressed`:
+    "told the summit"), with no verb or "that" between and no verb after it ("said on Monday
+    talks would resume" reports)."""
+    lex = ctx.lex
+    occasions = reporting_words().occasions
+    if not nominal and (match.form != "ing" or _after_auxiliary(
+            ctx, sentence, match.verb_start if match.verb_start is not None else match.start)):
+        return False  # "said Omar Haftar met Li Wei", "said he was meeting"
+    words = [t for t in rest if t.lower not in lex.adverbs]
+    first = next((i for i, t in enumerate(words) if t.lower in occasions), None)
+    if first is None and addressed and nominal and len(words) <= 4 and not any(
+            t.lower in lex.determiners for t in words[1:]) and not (
+            words and ctx.persons(words[0].start, match.start)):
+        first = 0  # "told the summit", "tells the Friends of Syria meeting": the audience
+    if first is None or first > 3:
+        return False
+    for i, tok in enumerate(words):
+        prev = words[i - 1].lower if i else ""
+        if tok.lower == "that" or tok.lower in lex.auxiliaries or tok.lower in lex.present_verbs \
+                or tok.lower in lex.irregular_past or (
+                    tok.text.islower() and len(tok.text) > 4 and tok.lower.endswith("ed")
+                    and prev not in lex.determiners):
+            return False
+    after = [t for t in ctx.tokens(sentence) if t.start >= match.end][:1]
+    return not (nominal and after and after[0].lower in lex.auxiliaries)
+
+
+def _participle(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
+    """True for a verb in "-ing" with no auxiliary before it ("a resolution imposing")."""
+    head = match.verb_start if match.verb_start is not None else match.start
+    return match.form == "ing" and not _after_auxiliary(ctx, sentence, head)
+
+
 def _after_auxiliary(ctx: DocContext, sentence: Sentence, head: int) -> bool:
     """True for a verb after an auxiliary ("was imposing"): its subject stands before it, not
     after it as for a participle opening a clause ("Speaking at a rally, Senator Vance")."""
@@ -375,21 +584,23 @@ def _after_auxiliary(ctx: DocContext, sentence: Sentence, head: int) -> bool:
 def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
                    cues: Sequence[Cue], previous: Sequence[str] = ()) -> Arguments:
     """Agent, participants and places of the trigger `match` in `sentence`."""
-    agent, names = _agent(ctx, sentence, match, nominal, cues, previous)
     seg_start, seg_end = ctx.segment(sentence, match.start, match.end)
-    quote = _quote_of(ctx, sentence, match.start)
-    if quote is not None:  # "`` ... will launch an attack , '' said Ana Ruiz": not hers
-        seg_start, seg_end = max(seg_start, quote[0]), min(seg_end, quote[1])
+    reported = _reported_start(ctx, sentence, seg_start, match, nominal)
+    agent, names = _agent(ctx, sentence, match, nominal, cues, previous, reported)
+    whole = sentence.start
+    if reported > seg_start:  # "Ana Ruiz said Omar Haftar met Li Wei": not the speaker
+        seg_start = whole = reported
     head = match.verb_start if match.verb_start is not None else match.start
-    subject = None if nominal else _subject_span(ctx, sentence, head)
+    subject = None if nominal else _subject_span(ctx, sentence, head, seg_start)
     places_all = ctx.places(sentence)
     participants = list(names)
-    relative = None if nominal else _relative_antecedent(ctx, sentence, head)
+    relative = None if nominal else _relative_antecedent(ctx, sentence, head,
+                                                         _participle(ctx, sentence, match))
     first = relative[0].start if relative else seg_start  # not the people of the main clause
     in_segment = [m for m in ctx.persons(max(seg_start, first), seg_end)
                   if not any(c.covers(m.start) for c in cues)]
     if len(in_segment) <= len(names) and match.entry.type in ("meeting", "agreement"):
-        in_segment = ctx.persons(sentence.start, sentence.end)
+        in_segment = ctx.persons(whole, sentence.end)
     for m in in_segment:
         if _possessive_at(ctx, m.end) or m.name in participants or _modifier_at(ctx, m.end):
             continue  # "Trump's approach", "Xi Jinping's China", "the Obama administration"
@@ -409,6 +620,6 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
             places.append(p.place)
     subject_text = ctx.text[subject[0]:subject[1]] if subject else None
     if nominal and not match.has_verb:
-        span = _subject_span(ctx, sentence, match.start)
+        span = _subject_span(ctx, sentence, match.start, seg_start)
         subject_text = ctx.text[span[0]:span[1]] if span else None
     return Arguments(agent, names, tuple(participants), tuple(places), subject_text)

@@ -79,12 +79,17 @@ def _finite(tok: Token, prev: Token | None, lex: Lexicon) -> bool:
 
 
 def _tail_end(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
-              matches: Sequence[TriggerMatch], cues: Sequence[Cue]) -> int:
+              matches: Sequence[TriggerMatch], cues: Sequence[Cue],
+              agents: Sequence[str] = ()) -> int:
     """Where the words after the trigger stop belonging to its title: the clause end, the
-    next trigger or relation cue, a relative clause, a comma before a preposition, and for a
-    noun the verb of its clause."""
+    next trigger or relation cue, a relative clause, a comma before a preposition, the agent
+    named after its verb ("'' warned General Ana Ruiz"), and for a noun the verb of its
+    clause."""
     _, seg_end = ctx.segment(sentence, match.start, match.end)
     stops = [seg_end] + [m.start for m in matches if m.start > match.start]
+    stops += [match.end for m in ctx.persons(match.end, seg_end) if m.name in agents
+              and all(w[:1].isupper() for w in ctx.text[match.end:m.start].split())
+              and not _POSSESSED.match(ctx.text, m.end)]
     stops += [c.start for c in cues if c.start >= match.end]
     after = [t for t in ctx.tokens(sentence) if t.start >= match.end]
     for k, tok in enumerate(after):
@@ -93,6 +98,7 @@ def _tail_end(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal:
     return min(stops)
 
 
+_POSSESSED = re.compile(r" ?['’]s\b")
 _COMMA_STOPS = {"from", "to", "in", "on", "at", "with", "for", "by", "including", "while", "as",
                 "after", "before", "amid", "despite", "following"}
 
@@ -165,7 +171,7 @@ def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
                              ctx.lex):
         return None
     when, expression = dating.when, dating.expression
-    tail_end = _tail_end(ctx, sentence, match, nominal, matches, cues)
+    tail_end = _tail_end(ctx, sentence, match, nominal, matches, cues, args.agent_names)
     tail = tail_text(ctx.text, match.end, tail_end, ctx.expressions_in(match.end, tail_end),
                      ctx.lex.adverbs)
     words = match.text.split()

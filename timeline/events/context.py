@@ -36,6 +36,8 @@ T = TypeVar("T")
 _BULLET = re.compile(r"[ \t]*(?:[*\u2022\u00b7\u25aa>+-][ \t]*)?")
 #: What separates a chronology line's date from its entry: a dash or a colon.
 _HEADING_SEPARATOR = re.compile(r"[ \t]*(?:--|[-\u2013\u2014:])[ \t]+(?=\S)")
+#: The last word before a quotation's opening mark (lower case: a function word or auxiliary).
+_WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]*\Z")
 #: A year written out in a date ("2011", "'11"): its year is the text's, never inferred.
 _WRITTEN_YEAR = re.compile(r"\d{4}|['\u2019]\d{2}\b")
 
@@ -67,7 +69,24 @@ class DocContext:
 
     def in_quote(self, offset: int) -> bool:
         """True when `offset` lies inside a quotation."""
-        return any(a <= offset < b for a, b in self.quotes)
+        return self.quote_at(offset) is not None
+
+    def fragment(self, quote: tuple[int, int]) -> bool:
+        """True for a quotation that fills a slot of its sentence, after a function word or an
+        auxiliary ("is ``striking a blow''", "an ``eternal merger''", "on ``condemning the
+        repression''"), not a quotation standing for itself (after "said", a comma, a colon,
+        "that" or nothing)."""
+        match = _WORD_BEFORE.search(self.text, max(0, quote[0] - 40), quote[0])
+        if match is None:
+            return False
+        word = match.group(1)
+        return word != "that" and (word in self.lex.function_words
+                                   or word in self.lex.auxiliaries)
+
+    def quote_at(self, offset: int) -> tuple[int, int] | None:
+        """The quotation holding `offset`, else None (quotations are in order, apart)."""
+        k = bisect.bisect_right(self.quotes, offset, key=lambda q: q[0]) - 1
+        return self.quotes[k] if k >= 0 and offset < self.quotes[k][1] else None
 
     def tokens(self, sentence: Sentence) -> list[Token]:
         """The sentence's tokens outside quotations."""

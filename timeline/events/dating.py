@@ -176,14 +176,20 @@ def _demonstrative_subject(before: Sequence[Token], lex: Lexicon) -> bool:
     return opener in ("", "so", "and", "but", "because", ",", ";", ":", "--", "``", '"')
 
 
-def _quote_at(ctx: DocContext, offset: int) -> tuple[int, int] | None:
-    return next(((a, b) for a, b in ctx.quotes if a <= offset < b), None)
+def _read_quote(ctx: DocContext, offset: int) -> tuple[int, int] | None:
+    """The quotation a mention at `offset` is read in, None outside quotations and inside a
+    quoted fragment of its sentence ("is ``striking a blow''": read with the sentence)."""
+    quote = ctx.quote_at(offset)
+    return None if quote is None or ctx.fragment(quote) else quote
 
 
 def tokens_around(ctx: DocContext, sentence: Sentence, offset: int) -> list[Token]:
     """The tokens a mention at `offset` is read with: the sentence's tokens outside
-    quotations, or for a mention inside a quotation, the quotation's tokens."""
-    quote = _quote_at(ctx, offset)
+    quotations, for a mention inside a quotation the quotation's tokens, and for one inside a
+    quoted fragment all the sentence's tokens."""
+    quote = _read_quote(ctx, offset)
+    if quote is None and ctx.quote_at(offset) is not None:
+        return tokenize(sentence.text, sentence.start)
     if quote is None:
         return ctx.tokens(sentence)
     a, b = quote
@@ -195,10 +201,10 @@ def scope_of(ctx: DocContext, sentence: Sentence, start: int, end: int,
     """The expressions in the fine segments of the mention, except those inside a cue naming
     another event ("after his visit on Monday") or a quotation."""
     a, b = segment_of(ctx.fine(sentence), start, end)
-    quote = _quote_at(ctx, start)
+    quote = _read_quote(ctx, start)
     return [e for e in ctx.expressions_in(a, b)
             if not any(c.covers(e.start) for c in naming)
-            and _quote_at(ctx, e.start) == quote]
+            and _read_quote(ctx, e.start) == quote]
 
 
 def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
@@ -753,7 +759,7 @@ def _habitual(ctx: DocContext, sentence: Sentence, start: int, end: int,
     nor "attacks every day since the deal was announced"), or a noun right after such a set
     ("his daily trips"). Event extraction drops it."""
     sets = [e for e in ctx.expressions_in(sentence.start, sentence.end) if e.type == "SET"
-            and _quote_at(ctx, e.start) == _quote_at(ctx, start)]
+            and _read_quote(ctx, e.start) == _read_quote(ctx, start)]
     if shape.nominal or shape.verb_start is None:
         return any(start <= e.start < end or e.end <= start
                    and not ctx.text[e.end:start].strip() for e in sets)

@@ -411,6 +411,9 @@ def index_people(text: str, sentences: Sequence[Sentence],
         for run in _runs(tokens, text, 0):
             first = run[0]
             k = bisect.bisect_left(starts, first.start)
+            if k + len(run) < len(tokens) and tokens[k + len(run)].text == "&" \
+                    or k and tokens[k - 1].text == "&":
+                continue  # "Exploration & Production", "Procter & Gamble": a company
             before = tokens[max(0, k - reach):k]  # all that the tests below look at
             role = bool(before) and before[-1].lower in words.role_words
             initial = first.start == sent.start or (bool(before) and not before[-1].is_word

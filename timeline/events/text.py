@@ -50,7 +50,10 @@ _REPORTING = {"says", "said", "reports", "reported", "notes", "noted", "added", 
 _POSSESSIVE = ("’s", "'s")
 #: A line that ends a sentence ends so (a headline does not).
 _FINAL_STOP_RE = re.compile(r"[.!?][\"'”’)]*\s*$")
-_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+#: Curly or straight double quotes, or tokenized ones ("`` ... ''", as in the Penn Treebank):
+#: these may run over several lines (a quoted passage of several sentences) but never past the
+#: next opening "``" nor beyond 1,000 characters (an opening quote left unclosed).
+_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|``(?:(?!``)[\s\S]){0,1000}?''")
 
 
 @frozen
@@ -167,7 +170,7 @@ def split_sentences(text: str, lex: Lexicon | None = None) -> list[Sentence]:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of quoted passages (curly or straight double quotes) in `text`."""
+    """Offsets of quoted passages (curly, straight or tokenized double quotes) in `text`."""
     return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
 
 
