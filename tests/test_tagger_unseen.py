@@ -307,3 +307,30 @@ def test_a_plan_told_in_the_past(text: str, published: str, value: str) -> None:
 ])
 def test_ahead_of_the_clause(text: str, value: str) -> None:
     assert [e.time.value for e in tag(text, "2011-10-29")] == [value]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # "would-be" is an adjective, no modal: the past of the clause decides
+    ("The minister survived a would-be assassin in April , his aides said .", "2012-08-09",
+     "2012-04"),
+    # "is expected on" a day looks ahead, as "is expected to" does
+    ("A ruling that the court has prepared is expected on Saturday .", "2011-10-20",
+     "2011-10-22"),
+    # "can" before a verb of its own looks ahead: a hope, a deadline
+    ("Villagers prayed that the boy can be found by Monday .", "2011-08-26", "2011-08-29"),
+    # ... but a telling after a cue dates the telling
+    ("The family will stay , the governor of the northern province told the paper on Monday .",
+     "2011-07-26", "2011-07-25"),
+    ("The family can stay , he said , and that the talks resume on Monday .", "2011-07-26",
+     "2011-08-01"),
+    # a phrase opened by "since" looks back, however long
+    ("Many have fled since the start of the strikes against the regime in March .",
+     "2011-11-21", "2011-03"),
+    # ... not a clause of its own after it
+    ("Since the vote he has promised to step down in March .", "2011-11-21", "2012-03"),
+    # with no tense of its own, "by" is a deadline
+    ("The plan gives the vaccine time enough to be ready by winter .", "2009-05-03", "2009-WI"),
+    ("Judging by Thursday 's talks , the rift is deep .", "2011-03-11", "2011-03-10"),
+])
+def test_tense_cues_of_the_fifth_round(text: str, published: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, published)] == [value]
