@@ -334,3 +334,41 @@ def test_ahead_of_the_clause(text: str, value: str) -> None:
 ])
 def test_tense_cues_of_the_fifth_round(text: str, published: str, value: str) -> None:
     assert [e.time.value for e in tag(text, published)] == [value]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weekday said of some day, or the last such day of a period: not placed
+    ("It was a Wednesday , and the square was empty .", {"Wednesday": ("DATE", "XXXX-WXX-3")}),
+    ("They prayed on the last Friday of the fast .", {"the last Friday": ("DATE", "XXXX-WXX-5")}),
+    ("They prayed last Friday .", {"last Friday": ("DATE", "2011-08-19")}),
+    # "one day" hoped for is some time to come; counted, it is a day
+    ("She hopes to one day go home .", {"one day": ("DATE", "FUTURE_REF")}),
+    ("One day the town will be rebuilt .", {"One day": ("DATE", "FUTURE_REF")}),
+    ("In one day they will finish .", {"one day": ("DURATION", "P1D")}),
+    # terms to come, times long past
+    ("Prices will fall in the long run , and in the medium-to-long term .",
+     {"the long run": ("DATE", "FUTURE_REF"), "the medium-to-long term": ("DATE", "FUTURE_REF")}),
+    ("A long-term plan for the long term economy .", {}),
+    ("The bridge was built a very long time ago .", {"a very long time ago": ("DATE", "PAST_REF")}),
+    ("I worry about the present because of the debt .", {"the present": ("DATE", "PRESENT_REF")}),
+    # a group named after a day is no day
+    ("The March 14 coalition met the 6 April youth movement .", {}),
+    # "soon" in a story told in the past is no future of the writer's
+    ("Protests soon spread to the capital .", {}),
+    ("Soon the unrest spread to the capital .", {}),
+    ("Protests could soon spread to the capital .", {"soon": ("DATE", "FUTURE_REF")}),
+    # vague counts, the stretch ahead, rates
+    ("It may take hours , or days , to clear the road .",
+     {"hours , or days": ("DURATION", "PTXH")}),
+    ("Talks are likely in the weeks ahead .", {"the weeks ahead": ("DURATION", "PXW")}),
+    ("Shells fell at a rate of one a minute .", {"a minute": ("SET", "PT1M")}),
+    ("A bus leaves every half an hour .", {"every half an hour": ("SET", "PT30M")}),
+    # the second season of "this autumn and winter" shares its shift
+    ("More cases are expected this autumn and winter .",
+     {"this autumn": ("DATE", "2011-FA"), "winter": ("DATE", "2011-WI")}),
+    # counts and halves split by the dashes of tokenized text
+    ("Oil hit 2 - year highs , then a 2-1\\/2 - year peak .",
+     {"2 - year": ("DURATION", "P2Y"), "2-1\\/2 - year": ("DURATION", "P2Y6M")}),
+])
+def test_rules_of_the_fifth_round(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2011-08-26") == expected

@@ -65,8 +65,9 @@ class Partial:
         shift: units from the anchor's unit (-1 last, 0 this, +1 next).
         year_shift: the year relative to the anchor's ("July last year" -> -1).
         week_shift: the week relative to the anchor's ("Friday next week" -> +1).
-        direction: +1 / -1 for offsets; origin: "dct" or "ref" (last mentioned date), or
-            "begun" (the last mentioned date unless it is still to come).
+        direction: +1 / -1 for offsets; origin: "dct" or "ref" (last mentioned date),
+            "begun" (the last mentioned date unless it is still to come), or "none" (placed
+            against nothing: "It was a Wednesday" is some Wednesday).
         mod: TIMEX3 mod; part: part of day code (MO, AF, EV, NI); hour/minute: clock time.
         value/type: fixed TIMEX3 value/type from the rule (vague references, sets).
         end: the second end of a range.

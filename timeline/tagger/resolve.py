@@ -233,7 +233,8 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
     type_ = "DATE"  # a part of day keeps the DATE type, as TimeBank and AQUAINT annotate it
     grain = "part_of_day" if p.part else "day"
     anchor = ctx.anchor
-    if anchor is None:
+    if anchor is None or p.origin == "none":
+        # "It was a Wednesday", "the last Friday of Ramadan": some such day, not placed
         return _value(type_, f"XXXX-WXX-{wd}{part}", grain)
     if anchor.grain != "day":
         lo, hi = anchor.earliest, anchor.latest
@@ -485,6 +486,10 @@ def _set(p: Partial) -> TimeValue:
         return _value("SET", f"XXXX-{p.month:02d}", "month")
     if p.season is not None:
         return _value("SET", f"XXXX-{p.season}", "season")
+    if p.num is not None and p.num != int(p.num):
+        # "every half an hour": the fraction written in the smaller unit (PT30M)
+        d = _duration(p, Context())
+        return _value("SET", d.value, d.granularity)
     n = int(p.num) if p.num is not None and p.num == int(p.num) else 1
     unit = p.unit or "day"
     code = _TIME_CODE.get(unit)
