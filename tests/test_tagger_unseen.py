@@ -372,3 +372,41 @@ def test_tense_cues_of_the_fifth_round(text: str, published: str, value: str) ->
 ])
 def test_rules_of_the_fifth_round(text: str, expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, "2011-08-26") == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a quarter still to come, neither the current one nor the one just ended: the next one
+    ("Rates could rise in the second quarter .", "2011-02-25",
+     {"the second quarter": ("DATE", "2011-Q2")}),
+    ("Results could beat forecasts in the fourth quarter .", "2011-01-20",
+     {"the fourth quarter": ("DATE", "2010-Q4")}),
+    # a clock time in a parenthesis is the first one's moment in another zone
+    ("Shells fell on Thursday , after the truce began at 06:00 -LRB- 03:00 GMT -RRB- .",
+     "2012-04-13", {"Thursday": ("DATE", "2012-04-12"), "06:00": ("TIME", "2012-04-12T06:00"),
+                    "03:00 GMT": ("TIME", "2012-04-12T03:00")}),
+    ("The raid began at 01:00 -LRB- 22:00 GMT -RRB- on 20 June .", "2012-06-25",
+     {"01:00": ("TIME", "2012-06-20T01:00"), "22:00 GMT": ("TIME", "2012-06-19T22:00"),
+      "20 June": ("DATE", "2012-06-20")}),
+    # that part of the day last mentioned; some day of a longer period
+    ("The army came on Monday . That night we fled .", "2011-06-23",
+     {"Monday": ("DATE", "2011-06-20"), "That night": ("TIME", "2011-06-20TNI")}),
+    ("The army came last month . That night we fled .", "2011-06-23",
+     {"last month": ("DATE", "2011-05"), "That night": ("TIME", "2011-05-XXTNI")}),
+    ("It began in the late 1990s . That day he left .", "2011-06-23",
+     {"the late 1990s": ("DATE", "199"), "That day": ("DATE", "XXXX-XX-XX")}),
+    # a day of the month alone: the month last mentioned, else the one the tense points to
+    ("He flew home on the 22nd , an official said .", "2009-04-28",
+     {"the 22nd": ("DATE", "2009-04-22")}),
+    ("He will fly home on the 2nd , an official said .", "2009-04-28",
+     {"the 2nd": ("DATE", "2009-05-02")}),
+    ("In March the army moved in . On the 22nd , it left .", "2009-04-28",
+     {"March": ("DATE", "2009-03"), "the 22nd": ("DATE", "2009-03-22")}),
+    ("They live on the 51st floor , the 3rd from the top .", "2009-04-28", {}),
+    # the hour and minutes heading the entries of a live page
+    ("Shots were heard 0911 : Our correspondent in the city says 1157 : The army ...",
+     "2011-06-10", {"0911": ("TIME", "2011-06-10T09:11"), "1157": ("TIME", "2011-06-10T11:57")}),
+    ("1830 : The city is founded .", "2011-06-10", {}),
+])
+def test_code_of_the_fifth_round(text: str, published: str,
+                                 expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, published) == expected

@@ -159,7 +159,7 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before
 #: clause of its own: "since the vote he has promised to resign in March")
 _SINCE_PHRASE = re.compile(
     r"\bsince\s+the\s+(?:(?!(?:he|she|they|we|i|you|it|has|have|had|will|would|is|are|was|"
-    r"were|can|could|may|might|must|should)\b)[\w'’-]+\s+){1,10}?(?:in|of)\s+"
+    r"were|can|could|may|might|must|should)\b)[\w'’-]+\s+){1,10}?(?:in|of|to|on)\s+"
     r"(?:(?:early|late|mid)[- ]?\s*)?$", re.IGNORECASE)
 
 
