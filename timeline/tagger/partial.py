@@ -42,6 +42,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "part": ("part_of_day",),
     "freq": ("frequency",),
     "ref": ("ref",),
+    "term": ("term",),
     "rel": ("shift",),
     "wrel": ("shift",),
     "clock": ("clock_word",),
@@ -226,7 +227,7 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
         elif base == "clock":
             hh, mm = str(value).split(":")
             target["hour"], target["minute"] = int(hh), int(mm)
-        elif base == "freq" or base == "ref":
+        elif base in ("freq", "ref", "term"):
             target["value"] = value
         elif base == "century" and isinstance(value, (int, str)):
             if int(value) < 1:
