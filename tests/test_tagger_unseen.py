@@ -307,3 +307,106 @@ def test_a_plan_told_in_the_past(text: str, published: str, value: str) -> None:
 ])
 def test_ahead_of_the_clause(text: str, value: str) -> None:
     assert [e.time.value for e in tag(text, "2011-10-29")] == [value]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # "would-be" is an adjective, no modal: the past of the clause decides
+    ("The minister survived a would-be assassin in April , his aides said .", "2012-08-09",
+     "2012-04"),
+    # "is expected on" a day looks ahead, as "is expected to" does
+    ("A ruling that the court has prepared is expected on Saturday .", "2011-10-20",
+     "2011-10-22"),
+    # "can" before a verb of its own looks ahead: a hope, a deadline
+    ("Villagers prayed that the boy can be found by Monday .", "2011-08-26", "2011-08-29"),
+    # ... but a telling after a cue dates the telling
+    ("The family will stay , the governor of the northern province told the paper on Monday .",
+     "2011-07-26", "2011-07-25"),
+    ("The family can stay , he said , and that the talks resume on Monday .", "2011-07-26",
+     "2011-08-01"),
+    # a phrase opened by "since" looks back, however long
+    ("Many have fled since the start of the strikes against the regime in March .",
+     "2011-11-21", "2011-03"),
+    # ... not a clause of its own after it
+    ("Since the vote he has promised to step down in March .", "2011-11-21", "2012-03"),
+    # with no tense of its own, "by" is a deadline
+    ("The plan gives the vaccine time enough to be ready by winter .", "2009-05-03", "2009-WI"),
+    ("Judging by Thursday 's talks , the rift is deep .", "2011-03-11", "2011-03-10"),
+])
+def test_tense_cues_of_the_fifth_round(text: str, published: str, value: str) -> None:
+    assert [e.time.value for e in tag(text, published)] == [value]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weekday said of some day, or the last such day of a period: not placed
+    ("It was a Wednesday , and the square was empty .", {"Wednesday": ("DATE", "XXXX-WXX-3")}),
+    ("They prayed on the last Friday of the fast .", {"last Friday": ("DATE", "XXXX-WXX-5")}),
+    ("They prayed last Friday .", {"last Friday": ("DATE", "2011-08-19")}),
+    # "one day" hoped for is some time to come; counted, it is a day
+    ("She hopes to one day go home .", {"one day": ("DATE", "FUTURE_REF")}),
+    ("One day the town will be rebuilt .", {"One day": ("DATE", "FUTURE_REF")}),
+    ("In one day they will finish .", {"one day": ("DURATION", "P1D")}),
+    # terms to come, times long past
+    ("Prices will fall in the long run , and in the medium-to-long term .",
+     {"the long run": ("DATE", "FUTURE_REF"), "the medium-to-long term": ("DATE", "FUTURE_REF")}),
+    ("A long-term plan for the long term economy .", {}),
+    ("The bridge was built a very long time ago .", {"a very long time ago": ("DATE", "PAST_REF")}),
+    ("I worry about the present because of the debt .", {"the present": ("DATE", "PRESENT_REF")}),
+    # a group named after a day is no day
+    ("The March 14 coalition met the 6 April youth movement .", {}),
+    # "soon" in a story told in the past is no future of the writer's
+    ("Protests soon spread to the capital .", {}),
+    ("Soon the unrest spread to the capital .", {}),
+    ("Protests could soon spread to the capital .", {"soon": ("DATE", "FUTURE_REF")}),
+    # vague counts, the stretch ahead, rates
+    ("It may take hours , or days , to clear the road .",
+     {"hours , or days": ("DURATION", "PTXH")}),
+    ("Talks are likely in the weeks ahead .", {"the weeks ahead": ("DURATION", "PXW")}),
+    ("Shells fell at a rate of one a minute .", {"a minute": ("SET", "PT1M")}),
+    ("A bus leaves every half an hour .", {"every half an hour": ("SET", "PT30M")}),
+    # the second season of "this autumn and winter" shares its shift
+    ("More cases are expected this autumn and winter .",
+     {"this autumn": ("DATE", "2011-FA"), "winter": ("DATE", "2011-WI")}),
+    # counts and halves split by the dashes of tokenized text
+    ("Oil hit 2 - year highs , then a 2-1\\/2 - year peak .",
+     {"2 - year": ("DURATION", "P2Y"), "2-1\\/2 - year": ("DURATION", "P2Y6M")}),
+])
+def test_rules_of_the_fifth_round(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, "2011-08-26") == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a quarter still to come, neither the current one nor the one just ended: the next one
+    ("Rates could rise in the second quarter .", "2011-02-25",
+     {"the second quarter": ("DATE", "2011-Q2")}),
+    ("Results could beat forecasts in the fourth quarter .", "2011-01-20",
+     {"the fourth quarter": ("DATE", "2010-Q4")}),
+    # a clock time in a parenthesis is the first one's moment in another zone
+    ("Shells fell on Thursday , after the truce began at 06:00 -LRB- 03:00 GMT -RRB- .",
+     "2012-04-13", {"Thursday": ("DATE", "2012-04-12"), "06:00": ("TIME", "2012-04-12T06:00"),
+                    "03:00 GMT": ("TIME", "2012-04-12T03:00")}),
+    ("The raid began at 01:00 -LRB- 22:00 GMT -RRB- on 20 June .", "2012-06-25",
+     {"01:00": ("TIME", "2012-06-20T01:00"), "22:00 GMT": ("TIME", "2012-06-19T22:00"),
+      "20 June": ("DATE", "2012-06-20")}),
+    # that part of the day last mentioned; some day of a longer period
+    ("The army came on Monday . That night we fled .", "2011-06-23",
+     {"Monday": ("DATE", "2011-06-20"), "That night": ("TIME", "2011-06-20TNI")}),
+    ("The army came last month . That night we fled .", "2011-06-23",
+     {"last month": ("DATE", "2011-05"), "That night": ("TIME", "2011-05-XXTNI")}),
+    ("It began in the late 1990s . That day he left .", "2011-06-23",
+     {"the late 1990s": ("DATE", "199"), "That day": ("DATE", "XXXX-XX-XX")}),
+    # a day of the month alone: the month last mentioned, else the one the tense points to
+    ("He flew home on the 22nd , an official said .", "2009-04-28",
+     {"the 22nd": ("DATE", "2009-04-22")}),
+    ("He will fly home on the 2nd , an official said .", "2009-04-28",
+     {"the 2nd": ("DATE", "2009-05-02")}),
+    ("In March the army moved in . On the 22nd , it left .", "2009-04-28",
+     {"March": ("DATE", "2009-03"), "the 22nd": ("DATE", "2009-03-22")}),
+    ("They live on the 51st floor , the 3rd from the top .", "2009-04-28", {}),
+    # the hour and minutes heading the entries of a live page
+    ("Shots were heard 0911 : Our correspondent in the city says 1157 : The army ...",
+     "2011-06-10", {"0911": ("TIME", "2011-06-10T09:11"), "1157": ("TIME", "2011-06-10T11:57")}),
+    ("1830 : The city is founded .", "2011-06-10", {}),
+])
+def test_code_of_the_fifth_round(text: str, published: str,
+                                 expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, published) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import attrs
@@ -122,11 +123,10 @@ _ON_DAY = re.compile(
     r"(?:\s*(?:-LRB-|\()[^()]{0,40}?(?:-RRB-|\)))?\s*(?:-RRB-|\))?\s*,?\s*on\s+", re.IGNORECASE)
 
 
-def _clock_on_day(text: str, cands: list[Candidate], i: int) -> Partial:
+def _clock_on_day(text: str, cands: list[Candidate], i: int, p: Partial) -> Partial:
     """A clock time followed by "on" and the day it is on ("00:38 BST on Saturday 2 May",
     "06:00 local time on 12 April") takes that day: it is not on the publication day nor on
     the day last mentioned. The day stays an expression of its own."""
-    p = cands[i].partial
     if p.hour is None or p.month is not None or p.weekday is not None or p.shift is not None:
         return p
     m = _ON_DAY.match(text, cands[i].end)
@@ -145,6 +145,29 @@ def _clock_on_day(text: str, cands: list[Candidate], i: int) -> Partial:
         if nxt.rule.kind == "time" and q.month is not None and q.day is not None:
             return attrs.evolve(p, year=q.year, month=q.month, day=q.day)
     return p
+
+
+#: a clock time in another zone, in a parenthesis after the first: "06:00 (03:00 GMT)"
+_OPEN_PARENTHESIS = re.compile(r"\s*(?:-LRB-|\()\s*$")
+_CLOCK_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):\d\d$")
+
+
+def _clock_in_parenthesis(text: str, c: Candidate, prev: TimeExpression | None) -> Partial:
+    """A clock time in a parenthesis right after another ("at 06:00 (03:00 GMT)") is the same
+    moment in another zone: on the first one's day (the day before or after when the hours
+    lie more than twelve apart: "01:00 (22:00 GMT)"), not on the publication day."""
+    p = c.partial
+    if p.hour is None or p.month is not None or p.weekday is not None or p.shift is not None \
+            or prev is None or prev.time.type != "TIME" \
+            or not _OPEN_PARENTHESIS.fullmatch(text, prev.end, c.start):
+        return p
+    m = _CLOCK_VALUE.match(prev.time.value)
+    if m is None:
+        return p
+    day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    gap = p.hour - int(m[4])
+    day += dt.timedelta(days=-1 if gap > 12 else 1 if gap < -12 else 0)
+    return attrs.evolve(p, year=day.year, month=day.month, day=day.day)
 
 
 #: between two seasons of one coordination: "in the autumn and the winter", "spring or summer"
@@ -193,7 +216,8 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         if not config.offsets and c.rule.kind == "offset":
             c = _later_as_duration(text, c)
         if c.rule.kind == "time":
-            c = attrs.evolve(c, partial=_clock_on_day(text, cands, i))
+            c = attrs.evolve(c, partial=_clock_in_parenthesis(text, c, out[-1] if out else None))
+            c = attrs.evolve(c, partial=_clock_on_day(text, cands, i, c.partial))
         p = c.partial
         needs_tense = (c.rule.kind in _TENSED or c.rule.kind == "relative" and p.unit == "weekend") \
             and p.year is None and p.shift is None \

@@ -21,7 +21,10 @@ _FUTURE = re.compile(
     r"(?:going|scheduled|set|due|expected|slated|planned|poised|likely|supposed|bound)\s+to\b"
     # "was supposed to have come into effect in April": a plan already past
     r"(?!\s+have\b)"
-    r"|\b(?:will|won['’]t|shall|would|['’]ll)\b"
+    # ("a would-be assassin" is an adjective)
+    r"|\b(?:will|won['’]t|shall|would|['’]ll)\b(?!-)"
+    # "an announcement is expected on Saturday": what is expected is still to come
+    r"|\b(?:is|are)\s+(?:\w+ly\s+|now\s+|also\s+)?expected\b(?!\s+to\s+have\b)"
     r"|\b(?:plans?|planning|intends?|intending|aims?|hopes?|expects?|promised)\s+to\b"
     r"|\bto\s+be\s+(?:held|released|announced|published|made|completed|signed)\b"
     r"|\b(?:next|upcoming|coming|forthcoming)\b"
@@ -31,6 +34,8 @@ _FUTURE = re.compile(
     r"(?<!['’]s planned)(?<!\bits planned)(?<!\bhis planned)(?<!\bher planned)"
     r"(?<!\bour planned)(?<!\btheir planned)"
     r"|\bmight\s+(?!have\b)"
+    # "hoping he can be found by Monday": "can" before a verb of its own looks ahead
+    r"|\bcan\s+(?!not\b|n['’]t|only\b|never\b|hardly\b|barely\b|still\b|also\b|already\b)"
     # "may" in lower case is the modal ("may return in the winter"), "May" the month
     r"|\b(?-i:may)\s+(?!have\b|not\b|be\s+\w+ed\b)"
     # "could" looks ahead only before a verb of its own ("a vote could come Friday"; not "could
@@ -125,6 +130,7 @@ _FRONTED = re.compile(r"\s*(?:(?:on|in|by|at|early|late|last|this|since|during)\
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+|already\s+)?\w+ed$",
                       re.IGNORECASE)
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s?['’]s\b", re.IGNORECASE)
 #: a reporting verb after a date is the date's own ("Officials on Tuesday said the plant will
 #: close", "told a news conference on Tuesday that ..."); before it, it is not ("said it will")
 _SAID = re.compile(r"\b(?:said|told|announced|reported|declared|confirmed|disclosed)\b",
@@ -149,20 +155,27 @@ _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 #: "since" always looks back
 _SINCE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|right)\s+(?:after|before)\s+)?"
                     r"(?:(?:the|early|late|mid)\s+)?$", re.IGNORECASE)
+#: ... and so does a phrase it opens ("died since the start of the protests in March"; no
+#: clause of its own: "since the vote he has promised to resign in March")
+_SINCE_PHRASE = re.compile(
+    r"\bsince\s+the\s+(?:(?!(?:he|she|they|we|i|you|it|has|have|had|will|would|is|are|was|"
+    r"were|can|could|may|might|must|should)\b)[\w'’-]+\s+){1,10}?(?:in|of|to|on)\s+"
+    r"(?:(?:early|late|mid)[- ]?\s*)?$", re.IGNORECASE)
 
 
-#: the speaker after what was said: "..., '' the spokesman told", ", forecasters told"
-_SPEAKER = re.compile(
-    r"(?:,|''|”)\s+(?:''\s+)?(?:[\w'’.-]+\s+){0,5}?(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
-    r"(?:said|told|announced|reported|declared|confirmed|disclosed)\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
+#: a reporting verb in the active voice ("will be announced on Friday" is what is still to come)
+_TOLD = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )"
+    r"\b(?:said|told|announced|reported|declared|confirmed|disclosed)\b", re.IGNORECASE)
 
 
-def _told_after(text: str, lo: int, start: int) -> bool:
-    """A speaker and a reporting verb after what they said, between `lo` and a date that is the
-    telling's own ("'... will help,' the spokesman told reporters late on Friday"), not of a
-    clause it reports ("Benn said, and that a wave in the autumn could ...")."""
-    m = _SPEAKER.search(text, lo, start)
+def _told_between(text: str, lo: int, start: int) -> bool:
+    """A reporting verb in the active voice between `lo` (a cue still to come) and a date that
+    is the telling's own ("'... will help,' the spokesman told reporters late on Friday", "...
+    can stay, the governor of the province told the paper on Monday"), not of a clause it
+    reports ("Benn said, and that a wave in the autumn could ...")."""
+    m = _TOLD.search(text, lo, start)
     return m is not None and not _THAT_WORD.search(text, m.end(), start)
 
 
@@ -170,7 +183,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     """The tense governing a span, from the nearest strong cue before it in its clause.
 
     A reporting verb directly before the span ("said Friday") or before it with its "that" after
-    it ("told reporters Tuesday that ..."), "since" or a possessive
+    it ("told reporters Tuesday that ..."), "since" (also opening a phrase: "since the start of
+    the protests in March") or a possessive
     ("Wednesday's ruling") makes it past; a term still to come ("payable Dec. 1", "effective
     June 1") or a deadline ("until Tuesday") makes it future unless the clause is in the past
     perfect. A plan in the past perfect ("had been scheduled to expire Friday") is past, one
@@ -179,13 +193,17 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     "is expected to", "was", "had"), schedules ("scheduled", "postponed", "as soon as") and
     past-tense verbs wins; with none before it, the nearest cue after it in its clause ("In
     March, the company sold ..."; as far as the clause's end when the date opens it; there a
-    reporting verb is past, "In March, officials said ..."); with
+    reporting verb is past, "In March, officials said ..."); a cue still to come with a telling
+    between it and the date ("... can stay, the governor told the paper on Monday") is the telling's
+    past; with
     none near it either way, the nearest cue further back in its clause unless a present tense
-    ("is") stands between; None when the clause has none.
+    ("is") stands between; a deadline with none ("to be ready by winter") is future; None when
+    the clause has none.
     """
     clause_left, right = clause_bounds(text, start, end)
     left = max(clause_left, start - _LOOK_BACK)
-    if _REPORTED.search(text, left, start) or _SINCE.search(text, max(0, start - 40), start):
+    if _REPORTED.search(text, left, start) or _SINCE.search(text, max(0, start - 40), start) \
+            or _SINCE_PHRASE.search(text, max(left, start - 90), start):
         return "past"
     if _THAT.match(text, end) and _SAID.search(text, left, start):
         return "past"   # "told a news conference on Tuesday that ...": the telling's day
@@ -212,8 +230,10 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             and not _FORWARD_WORD.search(text, start - best[0], start) \
             and not _SAID.search(text, left, start - best[0]):
         return "nearest"   # "was scheduled to meet ... on Monday": either side of the writing
-    if best is not None and best[1] == "future" and _told_after(text, start - best[0], start):
-        # "'... will help,' the spokesman told reporters late on Friday": the day of the telling
+    if best is not None and best[1] == "future" and (
+            _told_between(text, start - best[0], start)):
+        # "'... will help,' the spokesman told reporters late on Friday", "they can stay, the
+        # governor of the province told the paper on Monday": the day of the telling
         return "past"
     if best is not None and best[1] == "past" \
             and _INFINITIVE.match(text, start - best[0], start):
@@ -246,8 +266,14 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
                     break
                 if best is None or left - m.end() < best[0]:
                     best = (left - m.end(), tense)  # type: ignore[assignment]
-        if best is not None and best[1] == "future" and _told_after(text, left - best[0], start):
+        if best is not None and best[1] == "future" and (
+                _told_between(text, left - best[0], start)):
             return "past"   # a quote's "will", then its speaker: the telling's day
+    if best is None and _BY.search(text, max(0, start - 4), start) \
+            and not _POSSESSIVE.match(text, end):
+        # "to be ready by winter": with no tense of its own, a deadline (not "judging by
+        # Thursday 's meetings")
+        return "future"
     return best[1] if best else None
 
 

@@ -42,6 +42,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "part": ("part_of_day",),
     "freq": ("frequency",),
     "ref": ("ref",),
+    "term": ("term",),
     "rel": ("shift",),
     "wrel": ("shift",),
     "clock": ("clock_word",),
@@ -65,8 +66,9 @@ class Partial:
         shift: units from the anchor's unit (-1 last, 0 this, +1 next).
         year_shift: the year relative to the anchor's ("July last year" -> -1).
         week_shift: the week relative to the anchor's ("Friday next week" -> +1).
-        direction: +1 / -1 for offsets; origin: "dct" or "ref" (last mentioned date), or
-            "begun" (the last mentioned date unless it is still to come).
+        direction: +1 / -1 for offsets; origin: "dct" or "ref" (last mentioned date),
+            "begun" (the last mentioned date unless it is still to come), or "none" (placed
+            against nothing: "It was a Wednesday" is some Wednesday).
         mod: TIMEX3 mod; part: part of day code (MO, AF, EV, NI); hour/minute: clock time.
         value/type: fixed TIMEX3 value/type from the rule (vague references, sets).
         end: the second end of a range.
@@ -225,7 +227,7 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
         elif base == "clock":
             hh, mm = str(value).split(":")
             target["hour"], target["minute"] = int(hh), int(mm)
-        elif base == "freq" or base == "ref":
+        elif base in ("freq", "ref", "term"):
             target["value"] = value
         elif base == "century" and isinstance(value, (int, str)):
             if int(value) < 1:

@@ -153,7 +153,8 @@ def _pick_year(p: Partial, ctx: Context) -> int:
 
     "July last year" names it; "last April" is the latest April before the anchor's month and
     "next May" the first after it; a quarter or half is the latest one begun by the anchor
-    (financial news reports the current or the last completed period); otherwise the tense
+    (financial news reports the current or the last completed period), in a clause still to
+    come the next one when that is neither; otherwise the tense
     the nearest occurrence wins, unless the tense plainly contradicts it (more than a month on
     the wrong side of the anchor): measured on TimeBank and AQUAINT, the nearest reading is
     right far more often than a tense heuristic.
@@ -181,6 +182,15 @@ def _pick_year(p: Partial, ctx: Context) -> int:
                    key=lambda o: o[1])[0]
     if p.month is None and (p.quarter is not None or p.half is not None):
         begun = [o for o in options if o[1] <= a1]
+        grain = "quarter" if p.quarter is not None else "half"
+        if ctx.tense == "future" and begun \
+                and begun[-1][2] < _time.shift(_time.floor(a0, grain), grain, -1):
+            # "rates could rise in the second quarter", written in February: neither the
+            # current period nor the one just ended (whose results are still to come) but
+            # the next one
+            ahead = [o for o in options if o[1] > a1]
+            if ahead:
+                return ahead[0][0]
         return begun[-1][0] if begun else options[0][0]
     def distance(o: tuple[int, dt.date, dt.date]) -> int:
         if o[2] < a0:
@@ -205,6 +215,8 @@ def _date(p: Partial, ctx: Context) -> TimeValue | None:
         return _unit(start, "decade", p.mod)
     if p.century is not None:
         return _unit(dt.date(p.century * 100 or 1, 1, 1), "century", p.mod)
+    if p.day is not None and p.year is None and p.month is None:
+        return _day_of_month(p, ctx)
     if p.year is None and p.month is None and p.quarter is None and p.half is None \
             and p.season is None and p.holiday is None:
         return None
@@ -226,6 +238,43 @@ def _date(p: Partial, ctx: Context) -> TimeValue | None:
     return out
 
 
+def _day_of_month(p: Partial, ctx: Context) -> TimeValue | None:
+    """A day of the month written alone ("on the 22nd"): in the month last mentioned when that
+    is a month ("In March ... on the 22nd"), else in the month around the publication date that
+    the tense points to (the latest such day by it when past, the first from it when to come,
+    else the nearest)."""
+    assert p.day is not None
+    ref = ctx.ref
+    if ref is not None and ref.type == "DATE" and ref.granularity == "month" \
+            and ref.earliest is not None:
+        try:
+            return _unit(ref.earliest.replace(day=p.day), "day", p.mod)
+        except ValueError:
+            return None
+    anchor = ctx.anchor
+    if anchor is None or anchor.grain != "day":
+        return _value("DATE", f"XXXX-XX-{p.day:02d}", "day", mod=p.mod)
+    here = anchor.earliest
+    days = []
+    for n in (-1, 0, 1):
+        month = _time.shift(_time.floor(here, "month"), "month", n)
+        try:
+            days.append(month.replace(day=p.day))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    before = [d for d in days if d <= here]
+    after = [d for d in days if d >= here]
+    if ctx.tense == "past" and before:
+        day = before[-1]
+    elif ctx.tense == "future" and after:
+        day = after[0]
+    else:
+        day = min(days, key=lambda d: (abs((d - here).days), d > here))
+    return _unit(day, "day", p.mod)
+
+
 def _weekday(p: Partial, ctx: Context) -> TimeValue:
     assert p.weekday is not None
     wd = p.weekday
@@ -233,7 +282,8 @@ def _weekday(p: Partial, ctx: Context) -> TimeValue:
     type_ = "DATE"  # a part of day keeps the DATE type, as TimeBank and AQUAINT annotate it
     grain = "part_of_day" if p.part else "day"
     anchor = ctx.anchor
-    if anchor is None:
+    if anchor is None or p.origin == "none":
+        # "It was a Wednesday", "the last Friday of Ramadan": some such day, not placed
         return _value(type_, f"XXXX-WXX-{wd}{part}", grain)
     if anchor.grain != "day":
         lo, hi = anchor.earliest, anchor.latest
@@ -485,6 +535,10 @@ def _set(p: Partial) -> TimeValue:
         return _value("SET", f"XXXX-{p.month:02d}", "month")
     if p.season is not None:
         return _value("SET", f"XXXX-{p.season}", "season")
+    if p.num is not None and p.num != int(p.num):
+        # "every half an hour": the fraction written in the smaller unit (PT30M)
+        d = _duration(p, Context())
+        return _value("SET", d.value, d.granularity)
     n = int(p.num) if p.num is not None and p.num == int(p.num) else 1
     unit = p.unit or "day"
     code = _TIME_CODE.get(unit)
@@ -534,6 +588,14 @@ def _time_of_day(p: Partial, ctx: Context) -> TimeValue:
 
 
 def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
+    out = _anaphor_unit(p, ctx)
+    if out is not None and p.part is not None and out.granularity == "day":
+        # "that night": the part of the day last mentioned, a time of day (TimeML's TIME)
+        return _value("TIME", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
+    return out
+
+
+def _anaphor_unit(p: Partial, ctx: Context) -> TimeValue | None:
     unit = p.unit or "day"
     ref = ctx.ref
     if p.year is not None and unit == "quarter":
@@ -559,6 +621,12 @@ def _anaphor(p: Partial, ctx: Context) -> TimeValue | None:
             and ref.earliest is not None and ref.latest is not None:
         # "last October ... that same day": some day of the month last mentioned
         return _value("DATE", f"{_time.render(ref.earliest, 'month')}-XX", "day", ref.earliest,
+                      ref.latest, p.mod)
+    if unit == "day" and ref is not None and ref.type == "DATE" \
+            and ref.granularity in ("quarter", "season", "half", "year", "decade", "century") \
+            and ref.earliest is not None and ref.latest is not None:
+        # "in the late 1990s ... that day": some day of that period, not the publication day
+        return _value("DATE", _x_value(ref.earliest, ref.latest, "day"), "day", ref.earliest,
                       ref.latest, p.mod)
     if ctx.anchor is None:
         return None
