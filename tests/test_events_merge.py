@@ -7,10 +7,12 @@ import hashlib
 import random
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.events import detect_events, event_id, merge_events
+from timeline.events.merge import name_key
 from timeline.model import Document, Event, PubDate, Source, Timeline, When
 
 D = dt.date
@@ -314,5 +316,108 @@ def test_an_open_date_needs_a_shared_participant_or_the_same_wording() -> None:
     assert len(merge_events([chavez, again])) == 1
     copy = _event("b", "travel", "Chavez visits Tripoli", early, (), ("Tripoli",))
     assert len(merge_events([chavez, copy])) == 1
-    # closed dates that meet keep the rule of two votes: a place and alike titles
-    assert len(merge_events([attrs.evolve(chavez, when=early, participants=()), quiet])) == 1
+    # closed dates that meet keep the rule of two votes: a place and titles alike beyond it
+    # (the place's own words do not vote twice: "visits resume" is not "visits")
+    assert len(merge_events([attrs.evolve(chavez, when=early, participants=()), quiet])) == 2
+    visit = _event("b", "travel", "Chavez aide visits Tripoli", early, (), ("Tripoli",))
+    assert len(merge_events([attrs.evolve(chavez, when=early, participants=()), visit])) == 1
+
+
+def test_an_open_date_reaches_a_week_back() -> None:
+    # "has vowed to fight on" told on 10 June is no report of a vow made in March
+    march = When("2024-03-04", D(2024, 3, 4), D(2024, 3, 4), "day", "explicit")
+    june = When("2024-06-05", D(2024, 6, 5), D(2024, 6, 5), "day", "explicit")
+    vow = _event("a", "statement", "Ruiz vows to fight on", ON_OR_BEFORE, ("Ana Ruiz",),
+                 ("Lisbon",), trigger="vowed")
+    old = _event("b", "statement", "Ruiz vows to stay", march, ("Ana Ruiz",), ("Lisbon",),
+                 trigger="vowed")
+    recent = _event("b", "statement", "Ruiz vows to stay", june, ("Ana Ruiz",), ("Lisbon",),
+                    trigger="vowed")
+    assert len(merge_events([vow, old])) == 2
+    assert len(merge_events([vow, recent])) == 1
+
+
+def test_a_wide_date_without_a_shared_participant_needs_alike_wording() -> None:
+    # "last month" meets every day of the month: unnamed leaders visiting Tripoli then are no
+    # report of a named minister's visit on the 8th, place and title notwithstanding
+    month = When("2024-05", D(2024, 5, 1), D(2024, 5, 31), "month", "explicit")
+    day = When("2024-05-08", D(2024, 5, 8), D(2024, 5, 8), "day", "explicit")
+    leaders = _event("a", "travel", "The French and British leaders visit Tripoli", month, (),
+                     ("Tripoli",))
+    minister = _event("b", "travel", "Omar Haftar visits Tripoli", day, ("Omar Haftar",),
+                      ("Tripoli",))
+    assert len(merge_events([leaders, minister])) == 2
+    again = _event("b", "travel", "French and British leaders visit Tripoli", day, (),
+                   ("Tripoli",))
+    assert len(merge_events([leaders, again])) == 1
+
+
+def test_statements_with_different_verbs_are_different_statements() -> None:
+    day = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    warns = _event("a", "statement", "Ruiz warns of war", day, ("Ana Ruiz", "Omar Haftar"),
+                   ("Lisbon",), trigger="warned")
+    vows = _event("b", "statement", "Haftar vows to fight", day, ("Omar Haftar",),
+                  ("Lisbon",), trigger="vowed")
+    assert len(merge_events([warns, vows])) == 2
+    warning = _event("b", "statement", "Ruiz is warning of war", day, ("Ana Ruiz",),
+                     ("Lisbon",), trigger="warning")
+    assert len(merge_events([warns, warning])) == 1
+
+
+def test_reports_naming_different_cities_stay_apart() -> None:
+    # both meetings are "on Syria", but one is in Tunis and the other in Istanbul
+    day = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    tunis = _event("a", "meeting", "Meeting of the Friends of Syria", day, (),
+                   ("Syria", "Tunis"), trigger="meeting")
+    istanbul = _event("b", "meeting", "Meeting of the Friends of Syria", day, (),
+                      ("Istanbul", "Syria"), trigger="meeting")
+    assert len(merge_events([tunis, istanbul])) == 2
+    syria = _event("b", "meeting", "Meeting of the Friends of Syria", day, (), ("Syria",),
+                   trigger="meeting")
+    assert len(merge_events([tunis, syria])) == 1
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Muammar Gaddafi", "Muammar Qaddafi"), ("Gaddafi", "Kadhafi"),
+    ("Androulla Vassiliou", "Androula Vasiliou"), ("Hilary Clinton", "Hillary Clinton"),
+    ("Walid al-Moallem", "Walid al-Muallem"), ("Sergei Lavrov", "Sergey Lavrov"),
+    ("Nouri al-Maliki", "Nuri al-Maliki"), ("Bashar al Assad", "Bashar al-Assad"),
+])
+def test_spellings_of_one_transliterated_name_share_a_key(one: str, other: str) -> None:
+    assert name_key(one) == name_key(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Nuri al-Maliki", "Nuri al-Malik"), ("Abbas", "Abbasi"), ("Ana Ruiz", "Ane Ruiz"),
+    ("Bashar al-Assad", "Bashir al-Assad"), ("Saif al-Islam", "Saif al-Arab"),
+])
+def test_other_names_and_short_names_keep_their_own_keys(one: str, other: str) -> None:
+    assert name_key(one) != name_key(other)
+
+
+def test_a_meeting_reported_with_two_spellings_of_a_name_is_one_meeting() -> None:
+    day = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    one = _event("a", "meeting", "Qaddafi meets Ruiz", day, ("Muammar Qaddafi", "Ana Ruiz"),
+                 ("Tripoli",), trigger="met")
+    other = _event("b", "meeting", "Gaddafi meets Ruiz", day, ("Muammar Gaddafi", "Ana Ruiz"),
+                   ("Tripoli",), trigger="talks")
+    merged = merge_events([one, other])
+    assert len(merged) == 1
+    assert merged[0].participants == ("Muammar Qaddafi", "Ana Ruiz")  # one spelling each
+
+
+def test_a_day_read_from_a_tense_meets_the_next_day() -> None:
+    # "his meeting in Damascus is Russia's chance", published the evening before the meeting
+    tense = When("2024-06-09", D(2024, 6, 9), D(2024, 6, 9), "day", "tense")
+    day = When("2024-06-10", D(2024, 6, 10), D(2024, 6, 10), "day", "explicit")
+    later = When("2024-06-11", D(2024, 6, 11), D(2024, 6, 11), "day", "explicit")
+    first = _event("a", "meeting", "Lavrov's meeting in Damascus", tense, ("Sergei Lavrov",),
+                   ("Damascus",), trigger="meeting")
+    met = _event("b", "meeting", "Lavrov meets Assad", day, ("Sergei Lavrov",),
+                 ("Damascus",), trigger="met")
+    assert len(merge_events([first, met])) == 1
+    exact = attrs.evolve(first, when=attrs.evolve(day, value="2024-06-11", start=D(2024, 6, 11),
+                                                  end=D(2024, 6, 11)))
+    assert len(merge_events([exact, attrs.evolve(met, when=later)])) == 1  # the same day
+    assert len(merge_events([attrs.evolve(first, when=attrs.evolve(tense, derived="explicit")),
+                             met])) == 2  # an explicit day a day off is another day

@@ -1,16 +1,29 @@
 """Merging one event reported by several articles into one `Event` with several sources.
 
 Two events (from different documents) are the same when they have the same type, nothing sets
-them apart (both name places but none in common; both name other people, unless they share
-more people than either names apart: "Annan met Putin and Lavrov" and "Annan held talks with
-Putin, and Ban is visiting Beijing" are one meeting) and either
+them apart and the evidence is enough. Apart are reports that
 
-- their dates overlap and at least two of these hold: they share a participant, they share a
-  place (a city matches its country), their titles are alike (word overlap of at least 0.3);
-  when either date is open ("on or before 3 March" meets every earlier day), they must also
-  share a participant or have titles overlapping by at least 0.5; or
-- their dates do not overlap, but by at most a week, and all three hold, the titles
-  overlapping by at least 0.5: the same happening dated differently by two articles (a
+- both name places but none in common, or both name cities (or towns) but none in common (a
+  city matches its country, but "a meeting in Tunis" and "a meeting in Istanbul" are two
+  meetings whatever country both name);
+- both name other people, unless they share more people than either names apart ("Annan met
+  Putin and Lavrov" and "Annan held talks with Putin, and Ban is visiting Beijing" are one
+  meeting); names are compared by `name_key`, so that spellings of one transliterated name
+  ("Gaddafi", "Qaddafi", "Kadhafi"; "Vassiliou", "Vasiliou") are one person;
+- are of a type whose trigger words name different acts (statements: "warned", "vowed";
+  policies: "launched", "imposed", "pledged") with no trigger word in common.
+
+The evidence: a shared participant, a shared place, titles alike (word overlap of at least 0.3,
+the words of the places left out: they vote on their own). Either
+
+- their dates meet and at least two of these hold; when either date is weak -- open ("on or
+  before 3 March") or longer than a week ("last month") -- they must also share a participant
+  or have titles overlapping by at least 0.5. An open date meets only the week before (after)
+  its known bound: "has vowed to fight on", told on 8 March, is no report of a vow of February;
+  a single day read from a tense or the publication date meets the day before and after too
+  (an article written the evening before); or
+- their dates do not meet, but lie at most a week apart, and all three hold, the (whole)
+  titles overlapping by at least 0.5: the same happening dated differently by two articles (a
   *conflict*); or
 - they are reported by one sentence copied by both articles (a wire story run by two papers, a
   background paragraph repeated by a later article): the same trigger, its same occurrence in
@@ -20,15 +33,16 @@ Putin, and Ban is visiting Beijing" are one meeting) and either
 
 The merged event keeps the title of its best-dated report (explicit over relation over
 narrative over tense over publication, then the narrower interval), the union of participants
-and locations, and every source, sorted by publication date, document and offset; its id comes
-from its first source. Its date is the intersection of the reports' intervals when they have a
-day in common (e.g. "this week" of 19-25 January and "on or before 21 January" give 19-21
-January); otherwise the hull of them all, with `Event.conflict` set.
+(one spelling of each name, the best report's first) and locations, and every source, sorted by
+publication date, document and offset; its id comes from its first source. Its date is the
+intersection of the reports' intervals when they have a day in common (e.g. "this week" of
+19-25 January and "on or before 21 January" give 19-21 January); otherwise the hull of them
+all, with `Event.conflict` set.
 
 Merging does not depend on the order of its input: events are taken in a canonical order
-(document, offset, id), each joins the most similar cluster it matches (titles, then the
-cluster first formed), and merging repeats over the merged events until nothing changes, so
-that merging a merged list changes nothing.
+(document, offset, id), each joins the most similar cluster it matches (one holding a sentence
+it copies, then titles, then the cluster first formed), and merging repeats over the merged
+events until nothing changes, so that merging a merged list changes nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +50,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -47,7 +62,7 @@ from timeline.events.detect import event_id
 from timeline.events.places import Place, gazetteer
 from timeline.model import GRANULARITIES, Event, Source, When
 
-__all__ = ["combine_whens", "merge_events", "same_across", "title_similarity"]
+__all__ = ["combine_whens", "merge_events", "name_key", "same_across", "title_similarity"]
 
 _RANK = {"explicit": 5, "relation": 4, "narrative": 3, "tense": 2, "publication": 1, "none": 0}
 _STOP = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "and", "by", "from",
@@ -56,10 +71,27 @@ _MIN_SIMILARITY = 0.3
 _MIN_CONFLICT_SIMILARITY = 0.5
 #: Reports of one event dated apart by more days than this are two events (a repeated trip).
 _MAX_CONFLICT_GAP = 7
+#: How far an open date reaches when it is compared with another report: "on or before 3
+#: March" (a past tense told on 3 March) meets reports of 24 February to 3 March, not a
+#: happening of months before with the same people; "on or after" likewise ahead.
+_OPEN_REACH = 7
+_REACH = dt.timedelta(days=_OPEN_REACH)
+#: Derivations of a date that say only "about when the article was written".
+_LOOSE = frozenset({"tense", "publication"})
+#: Place kinds that pin an event down: two reports naming such places must share one.
+_CITY_KINDS = frozenset({"city", "town"})
+#: Types whose trigger words name different acts ("warn", "vow", "declare"; "launch",
+#: "impose", "pledge"): reports of them are one event only with the same trigger word.
+_ACT_TYPES = frozenset({"statement", "policy"})
 #: Two sentences are one copied sentence (a wire story, a background paragraph repeated by a
 #: later article) when they have at least this many words and overlap by at least this much.
 _MIN_COPY_WORDS = 6
 _MIN_COPY_SIMILARITY = 0.8
+#: Names shorter than this (letters) are compared as written, not by `name_key`.
+_MIN_KEY_LETTERS = 6
+_LETTER_CLASSES = str.maketrans("qgceyo", "kkkiiu")
+_CONSONANT_H = re.compile(r"(?<=[bcdfgjklmnpqrstvwxz])h")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -70,6 +102,14 @@ def _title_words(title: str) -> frozenset[str]:
 def title_similarity(a: str, b: str) -> float:
     """Jaccard overlap of the content words of two titles."""
     wa, wb = _title_words(a), _title_words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _predicate_similarity(a: Event, b: Event) -> float:
+    """`title_similarity` without the words of either report's places, which are evidence
+    of their own ("Brown returns to London" and "Virus samples arrive in London")."""
+    named = _title_words(" ".join(a.locations + b.locations))
+    wa, wb = _title_words(a.title) - named, _title_words(b.title) - named
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
@@ -114,6 +154,53 @@ def _share_place(a: Event, b: Event) -> bool:
     return any(covered(p, pa) for p in pb)
 
 
+def _other_cities(a: Event, b: Event) -> bool:
+    """True when both reports name cities (or towns) and none in common: "a meeting in Tunis"
+    and "a meeting in Istanbul" are two meetings, whatever country both also name."""
+    ca = {p.name for p in _places(a.locations) if p.kind in _CITY_KINDS}
+    cb = {p.name for p in _places(b.locations) if p.kind in _CITY_KINDS}
+    return bool(ca) and bool(cb) and not ca & cb
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _act(trigger: str) -> str:
+    """The crude stem of a trigger's first word ("warned", "warning" -> "warn")."""
+    words = [w for w in re.findall(r"[a-z]+", trigger.lower()) if w not in _STOP]
+    word = words[0] if words else trigger.lower()
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """True when the two reports share a trigger word (stemmed) -- asked of the types whose
+    trigger words name different acts (`_ACT_TYPES`): "Clinton warned" and "Gaddafi vowed"
+    are two statements, "warned" and "is warning" may be one."""
+    return bool({_act(s.text) for s in a.sources} & {_act(s.text) for s in b.sources})
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def name_key(name: str) -> str:
+    """A key that spellings of one name transliterated differently share ("Muammar Gaddafi",
+    "Muammar Qaddafi"; "Androulla Vassiliou", "Androula Vasiliou"; "Hilary Clinton",
+    "Hillary Clinton"): accents and doubled letters dropped, an "h" after a consonant dropped,
+    q, g and c read as k, e and y as i, o as u, "ph" as f, hyphens as spaces. A name of fewer
+    than `_MIN_KEY_LETTERS` letters is its own key (short names collide)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.lower())
+                     if not unicodedata.combining(c))
+    words = []
+    for word in re.split(r"[\s\-\u2010]+", folded):
+        word = _CONSONANT_H.sub("", re.sub(r"[^a-z]", "", word).replace("ph", "f"))
+        words.append(_DOUBLED.sub(r"\1", word.translate(_LETTER_CLASSES)))
+    key = " ".join(w for w in words if w)
+    return key if len(key) - key.count(" ") >= _MIN_KEY_LETTERS else name
+
+
+def _name_keys(names: Iterable[str]) -> set[str]:
+    return {name_key(n) for n in names}
+
+
 def _documents(event: Event) -> set[str]:
     return {s.document for s in event.sources}
 
@@ -122,35 +209,90 @@ def same_across(a: Event, b: Event) -> bool:
     """True when `a` and `b`, reported by different documents, are one event."""
     if a.type != b.type or _documents(a) & _documents(b):
         return False
+    if not overlaps(a.when, b.when) and _gap(a.when, b.when) > _MAX_CONFLICT_GAP:
+        return False  # too far apart for any rule below
     if _copied(a, b):
         # one sentence copied by two articles reports one event, whatever each article's
         # context made of its participants; its dates may differ (a relative date read from
         # two publication days), within the conflict gap
-        return overlaps(a.when, b.when) or _gap(a.when, b.when) <= _MAX_CONFLICT_GAP
-    shared = set(a.participants) & set(b.participants)
+        return True
+    span_a, span_b = _span(a.when), _span(b.when)
+    meet = _meet(span_a, span_b, _loose(a.when) or _loose(b.when))
+    if not meet and _span_gap(span_a, span_b) > _MAX_CONFLICT_GAP:
+        return False
+    if a.type in _ACT_TYPES and not _same_act(a, b):
+        return False
+    people_a, people_b = _name_keys(a.participants), _name_keys(b.participants)
+    shared = people_a & people_b
     share_people = bool(shared)
     share_place = _share_place(a, b)
-    if a.locations and b.locations and not share_place:
+    if a.locations and b.locations and (not share_place or _other_cities(a, b)):
         return False
-    others_a, others_b = set(a.participants) - shared, set(b.participants) - shared
+    others_a, others_b = people_a - shared, people_b - shared
     if others_a and others_b and len(shared) <= max(len(others_a), len(others_b)):
         # each names someone the other does not: other people met, unless most of the people
         # are shared (a name read from a neighbouring clause)
         return False
-    similarity = title_similarity(a.title, b.title)
-    if not overlaps(a.when, b.when):
-        return bool(share_people) and share_place and similarity >= _MIN_CONFLICT_SIMILARITY \
-            and _gap(a.when, b.when) <= _MAX_CONFLICT_GAP
-    votes = bool(share_people) + share_place + (similarity >= _MIN_SIMILARITY)
-    if _open(a.when) or _open(b.when):
-        # "on or before 3 March" meets every earlier day: an open date is weak evidence, so
-        # the reports must also share a participant or be worded alike
-        return votes >= 2 and (bool(share_people) or similarity >= _MIN_CONFLICT_SIMILARITY)
+    if not meet:
+        return share_people and share_place \
+            and title_similarity(a.title, b.title) >= _MIN_CONFLICT_SIMILARITY
+    # the words of the places are left out of the titles: the places vote on their own
+    similarity = _predicate_similarity(a, b)
+    votes = share_people + share_place + (similarity >= _MIN_SIMILARITY)
+    if _weak(a.when) or _weak(b.when):
+        # "on or before 3 March" or "last month" meets many days: such a date is weak
+        # evidence, so the reports must also share a participant or be worded alike beyond
+        # the place a title names ("Others visit Mexico", "Harrison visits Mexico": no)
+        return votes >= 2 and (share_people or similarity >= _MIN_CONFLICT_SIMILARITY)
     return votes >= 2
 
 
 def _open(when: When) -> bool:
     return when.is_dated and (when.start is None or when.end is None)
+
+
+def _weak(when: When) -> bool:
+    """True for an open date or one of more than `_MAX_CONFLICT_GAP` days."""
+    return _open(when) or _width(when) > _MAX_CONFLICT_GAP
+
+
+def _loose(when: When) -> bool:
+    """True for a single day read from a tense or the publication date."""
+    return when.derived in _LOOSE and when.start is not None and when.start == when.end
+
+
+_Span = tuple[dt.date, dt.date] | None
+
+
+def _span(when: When) -> _Span:
+    """The days of a dated `when` (None when undated), an open bound closed `_OPEN_REACH`
+    days from its known one."""
+    start, end = when.start, when.end
+    if start is None and end is None:
+        return None
+    if start is None:
+        assert end is not None
+        return end - _REACH, end
+    return start, end if end is not None else start + _REACH
+
+
+def _meet(a: _Span, b: _Span, loose: bool) -> bool:
+    """True when two spans share a day (two undated ones meet) -- or lie a day apart when
+    `loose`, one being a day read from a tense or the publication date (an article written
+    late at night or early in the morning: "his meeting in Damascus is Russia's chance"
+    published the day before the meeting)."""
+    if a is None or b is None:
+        return a is None and b is None
+    if max(a[0], b[0]) <= min(a[1], b[1]):
+        return True
+    return loose and _span_gap(a, b) <= 1
+
+
+def _span_gap(a: _Span, b: _Span) -> int:
+    """Days between two spans (large when one is undated, 0 when they meet)."""
+    if a is None or b is None:
+        return 10**6
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
 def _gap(a: When, b: When) -> int:
@@ -232,11 +374,13 @@ def _combine(events: Sequence[Event]) -> Event:
     others = sorted((e for e in events if e is not best), key=_event_key)
     sources = sorted((s for e in events for s in e.sources), key=_source_key)
     first = sources[0]
-    participants = [p for e in [best, *others] for p in e.participants]
+    keyed: dict[str, str] = {}
+    for person in (p for e in [best, *others] for p in e.participants):
+        keyed.setdefault(name_key(person), person)  # one spelling of each name, the first
     locations = [p for e in [best, *others] for p in e.locations]
     when, conflict = combine_whens([e.when for e in [best, *others]])
     return attrs.evolve(best, id=event_id(first.document, first.start, first.end), when=when,
-                        participants=tuple(dict.fromkeys(participants)),
+                        participants=tuple(keyed.values()),
                         locations=tuple(dict.fromkeys(locations)), sources=tuple(sources),
                         conflict=conflict or any(e.conflict for e in events))
 
@@ -302,7 +446,8 @@ def _merge_once(events: Sequence[Event]) -> tuple[list[Event], bool]:
             merged.append(event)
             blocks.add(len(merged) - 1, event)
             continue
-        k = max(matches, key=lambda i: (title_similarity(merged[i].title, event.title), -i))
+        k = max(matches, key=lambda i: (_copied(merged[i], event),
+                                        title_similarity(merged[i].title, event.title), -i))
         clusters[k].append(event)
         merged[k] = _combine(clusters[k])
         blocks.add(k, merged[k])

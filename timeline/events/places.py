@@ -12,6 +12,12 @@ place in context:
 - names that are often a person or a word ("Jordan", "Victoria", "Carney") and small cities
   need a locative word before them ("in Jordan", "visited Victoria");
 - a token known to be part of a person's name in the document is never a place.
+
+A capital named by description ("the Libyan capital", "Syria 's capital", "the capital of
+Kenya") is that country's capital city; "the capital" alone (or "the country 's capital") is the
+capital of the one country the sentence's other places lie in ("Zawiyah , west of the
+capital": Tripoli), and no place when they lie in none or in several (``[capital]`` of
+``places.toml``).
 """
 
 from __future__ import annotations
@@ -19,13 +25,24 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Collection, Sequence
+from pathlib import Path
 
 from attrs import frozen
 
-from timeline.events.resources import PlaceWords, lexicon, people_words, place_words
+from timeline.events.resources import (
+    EVENTS_DIR,
+    PlaceWords,
+    lexicon,
+    people_words,
+    place_words,
+    read_toml,
+    section,
+    string_list,
+)
 from timeline.events.text import Token, tokenize
 
-__all__ = ["Gazetteer", "Place", "PlaceMention", "find_places", "gazetteer"]
+__all__ = ["CapitalWords", "Gazetteer", "Place", "PlaceMention",
+           "capital_words", "find_places", "gazetteer"]
 
 _BIG_CITY = 100_000
 _TIME_WORDS = {"next", "last", "this", "today", "yesterday", "tomorrow", "later", "earlier",
@@ -42,6 +59,31 @@ class Place:
     country: str = ""
     continent: str = ""
     population: int = 0
+
+
+@frozen
+class CapitalWords:
+    """The ``[capital]`` table of ``places.toml``: the nouns of a capital ("capital", "capital
+    city"), the words that stand for the article's own country before it ("the country 's
+    capital") and the words after it that make it money ("the capital markets")."""
+
+    nouns: tuple[tuple[str, ...], ...]
+    home: frozenset[str]
+    money: frozenset[str]
+    firsts: frozenset[str]  # the first words of the nouns
+
+
+@functools.lru_cache(maxsize=2)
+def capital_words(path: Path = EVENTS_DIR / "places.toml") -> CapitalWords:
+    """The ``[capital]`` table of the place data file (cached)."""
+    data, raw = read_toml(path)
+    table = section(data, "capital", path)
+    nouns = sorted((tuple(n.lower().split()) for n in string_list(table, "nouns", path, raw)),
+                   key=len, reverse=True)
+    return CapitalWords(tuple(nouns),
+                        frozenset(w.lower() for w in string_list(table, "home", path, raw)),
+                        frozenset(w.lower() for w in string_list(table, "money", path, raw)),
+                        frozenset(n[0] for n in nouns))
 
 
 @frozen
@@ -72,10 +114,16 @@ class Gazetteer:
         continent_of = {code: c["continentcode"] for code, c in countries.items()}
         by_code: dict[str, Place] = {}
         cities: dict[str, Place] = {}
+        capital_names = {code: c.get("capital") or "" for code, c in countries.items()}
+        self.capitals: dict[str, Place] = {}
         for city in gc.get_cities().values():
             code = city["countrycode"]
             place = Place(city["name"], "city", code, continent_of.get(code, ""),
                           int(city["population"]))
+            known = self.capitals.get(code)
+            if city["name"] == capital_names.get(code) and (
+                    known is None or known.population < place.population):
+                self.capitals[code] = place
             for surface in {city["name"], _fold(city["name"])}:
                 if surface not in cities or cities[surface].population < place.population:
                     cities[surface] = place
@@ -120,6 +168,13 @@ class Gazetteer:
             return place.name
         country = self.by_code.get(place.country)
         return country.name if country else None
+
+    def capital_of(self, country: str) -> Place | None:
+        """The capital city of the country named `country` (canonical name), or None."""
+        place = self.names.get(country)
+        if place is None or place.kind != "country":
+            return None
+        return self.capitals.get(place.country)
 
     def article(self, name: str) -> str:
         """The name as printed in a title ("the Arctic", "Paris")."""
@@ -219,6 +274,101 @@ def _demonym_places(tokens: Sequence[Token], words: PlaceWords) -> list[PlaceMen
     return sorted(found, key=lambda p: p.start)
 
 
+def _capital_places(tokens: Sequence[Token], found: Sequence[PlaceMention], text: str,
+                    base: int) -> list[PlaceMention]:
+    """Capitals named by description: "the Libyan capital", "Syria 's capital", "the capital
+    of Kenya" (that country's capital city), "the capital", "the country 's capital" (the
+    capital of the one country of the other places `found` in the sentence); none when an
+    apposition names the city or another adjective stands before "capital" (see ``[capital]``
+    of ``places.toml``)."""
+    words = capital_words()
+    at = [k for k, tok in enumerate(tokens) if k and tok.text in words.firsts]
+    if not at:
+        return []
+    gaz = gazetteer()
+    starts = {p.start: p for p in found}
+    ends = {p.end: p for p in found}
+    countries = {c for p in found if (c := gaz.country_of(p.place)) is not None}
+    home = gaz.names.get(min(countries)) if len(countries) == 1 else None
+    out: list[PlaceMention] = []
+    for k in at:
+        noun = next((n for n in words.nouns
+                     if tuple(t.text for t in tokens[k:k + len(n)]) == n), None)
+        if noun is None:
+            continue
+        after = k + len(noun)
+        nxt = tokens[after] if after < len(tokens) else None
+        if nxt is not None and nxt.lower in words.money:
+            continue  # "the capital markets"
+        if nxt is not None and nxt.text == "," and after + 1 < len(tokens):
+            named = starts.get(tokens[after + 1].start)
+        else:
+            named = starts.get(nxt.start) if nxt is not None else None
+        if named is not None and named.place.kind in ("city", "town"):
+            continue  # "the capital Tripoli", "the capital , Damascus": the city is named
+        country = None
+        if nxt is not None and nxt.lower == "of" and after + 1 < len(tokens):
+            of = starts.get(tokens[after + 1].start)
+            if of is None or of.place.kind != "country":
+                continue  # "the capital of the revolution"
+            country = of.place
+        first = _capital_opening(tokens, k, ends, words, gaz.words)
+        if first is None:
+            continue
+        start, owner = first
+        if owner is not None:
+            if country is not None and owner != country:
+                continue
+            country = owner
+        if country is None and start >= 2 and tokens[start - 1].text == "," \
+                and tokens[start - 2].end in ends:
+            continue  # "Cairo , the capital"
+        last = after + 1 if country is not None and owner is None else after - 1
+        country = country or home
+        place = gaz.capital_of(country.name) if country is not None else None
+        if place is None:
+            continue
+        begin, end = tokens[start].start, tokens[last].end
+        out.append(PlaceMention(begin, end, text[begin - base:end - base], place))
+    return out
+
+
+def _capital_opening(tokens: Sequence[Token], k: int, ends: dict[int, PlaceMention],
+                     words: CapitalWords, places: PlaceWords) -> tuple[int, Place | None] | None:
+    """Where the description of the capital at token `k` opens and the country it names
+    (None when it names none: "the capital", "the country 's capital"): "the [Libyan]
+    capital", "Syria 's capital"; None when it is no description of a capital ("the rebel
+    capital")."""
+    gaz = gazetteer()
+    prev = tokens[k - 1]
+    if prev.lower == "the":
+        return k - 1, None
+    # a possessive, whole ("country’s") or split by the tokenized text ("Syria ' s")
+    if prev.is_possessive:
+        owner_at, owner_text = k - 1, prev.bare
+    elif prev.text == "s" and k >= 3 and tokens[k - 2].text in ("'", "’") \
+            and tokens[k - 2].start == tokens[k - 3].end + 1:
+        owner_at, owner_text = k - 3, tokens[k - 3].text
+    else:
+        for width in (2, 1):
+            if k - width < 1:
+                continue
+            name = " ".join(t.text for t in tokens[k - width:k])
+            if name in places.demonyms and tokens[k - width - 1].lower == "the":
+                target = gaz.lookup(places.demonyms[name])
+                if target is None or target.kind != "country":
+                    return None
+                return k - width - 1, target
+        return None
+    if owner_text.lower() in words.home:
+        return (owner_at - 1, None) if owner_at >= 1 and tokens[owner_at - 1].lower == "the" \
+            else None
+    mention = ends.get(tokens[owner_at].end)
+    if mention is None or mention.place.kind != "country":
+        return None
+    return owner_at, mention.place
+
+
 def find_places(text: str, offset: int = 0, person_tokens: Collection[str] = (),
                 headline: bool = False) -> list[PlaceMention]:
     """Places named in `text` (offsets shifted by `offset`), in order."""
@@ -256,4 +406,5 @@ def find_places(text: str, offset: int = 0, person_tokens: Collection[str] = (),
         else:
             i += 1
     found.extend(_demonym_places(tokens, gaz.words))
+    found.extend(_capital_places(tokens, found, text, offset))
     return sorted(found, key=lambda p: p.start)
