@@ -28,7 +28,7 @@ from attrs import field, frozen
 
 from timeline.events.arguments import Cue, relation_cues
 from timeline.events.context import DocContext
-from timeline.events.dating import REPORTING, date_mention, mention_shape, relate
+from timeline.events.dating import date_mention, mention_shape, relate
 from timeline.events.resources import EVENTS_DIR, read_toml, section, string_list
 from timeline.events.story import story_day
 from timeline.events.text import Token
@@ -342,7 +342,7 @@ def _relative_clauses(ctx: DocContext, spans: Sequence[tuple[int, int]],
             continue
         head = [t.lower for t in before if t.end <= pronoun.start][-1:]
         if not head or head[0] in ctx.lex.irregular_past or head[0].endswith("ed") \
-                or head[0] in REPORTING or head[0] in ("so", "such", "now", "than"):
+                or head[0] in ctx.lex.saying.dating or head[0] in ("so", "such", "now", "than"):
             continue  # "said that ...": a complement, not a relative clause
         heads = [a for a in attached if sentence.start <= a.offset < pronoun.start
                  and len([t for t in tokens if a.offset < t.start < pronoun.start

@@ -26,7 +26,7 @@ from attrs import frozen
 from timeline.events.context import DocContext
 from timeline.events.people import PersonMention
 from timeline.events.places import Place
-from timeline.events.resources import EVENTS_DIR, people_words, read_toml, string_list
+from timeline.events.resources import people_words
 from timeline.events.text import Sentence, Token
 from timeline.events.triggers import TriggerMatch
 
@@ -197,7 +197,10 @@ _PREPOSITIONS = {"with", "to", "by", "of", "from", "for", "against", "between", 
 
 def _possessive_at(ctx: DocContext, end: int) -> bool:
     """True for a name followed by a possessive ending, joined ("Gaddafi's") or split off
-    by tokenization ("Gaddafi 's")."""
+    by tokenization ("Gaddafi 's"), or a bare apostrophe ending a plural one ("Reuters'").
+
+    Not `timeline.events.dating._possessive_date`, which requires the "s": after a date a bare
+    apostrophe mostly closes a single quotation."""
     return _POSSESSIVE_AFTER.match(ctx.text, end) is not None
 
 
@@ -425,7 +428,7 @@ def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int,
     if end > 0 and before[end].lower in ("himself", "herself"):
         end -= 1  # "Kofi Annan himself, who insists"
     if end < 0 or not before[end].is_word or before[end].lower in lex.function_words \
-            or before[end].lower in _REPORTING_HEADS:
+            or before[end].lower in lex.saying.complements:
         return None  # "said that he traveled": a complement, no relative
     start = end
     while start > 0 and end - start < 3 and before[start].lower not in lex.determiners \
@@ -462,31 +465,6 @@ def _apposed_to(ctx: DocContext, sentence: Sentence, offset: int) -> list[Person
             if not ctx.text[m.end:comma.start].strip()]
 
 
-_REPORTING_HEADS = {"said", "says", "say", "told", "added", "announced", "noted", "notes",
-                    "warned", "believe", "believes", "claimed", "reported", "insisted",
-                    "confirmed", "denied", "stated", "argued", "suggested", "thought"}
-
-
-@frozen
-class Reporting:
-    """Verbs of saying, those of them that take the person told, and the words that open the
-    occasion of a saying (people.toml `reporting_verbs`, `addressed_verbs`,
-    `occasion_words`)."""
-
-    verbs: frozenset[str]
-    addressed: frozenset[str]
-    occasions: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def reporting_words() -> Reporting:
-    """The words of saying (cached)."""
-    path = EVENTS_DIR / "people.toml"
-    data, raw = read_toml(path)
-    return Reporting(*(frozenset(w.lower() for w in string_list(data, key, path, raw))
-                       for key in ("reporting_verbs", "addressed_verbs", "occasion_words")))
-
-
 def _reported_start(ctx: DocContext, sentence: Sentence, seg_start: int, match: TriggerMatch,
                     nominal: bool) -> int:
     """Where the clause holding the trigger starts when a verb of saying before it in its
@@ -494,14 +472,14 @@ def _reported_start(ctx: DocContext, sentence: Sentence, seg_start: int, match: 
     right after that verb. `seg_start` when there is none, or when the trigger tells the
     occasion of the saying ("said in a speech", "told reporters during a visit", "said after
     meeting Li Wei")."""
-    words = reporting_words()
     lex = ctx.lex
+    words = lex.saying
     toks = [t for t in _before(ctx, sentence, match.start) if t.start >= seg_start]
     if match.entry.type in _SAYING and _coordinated(ctx, toks):
         return seg_start  # "Ana Ruiz said the plan failed and warned that ...": hers too
     for k in range(len(toks) - 1, -1, -1):
         tok = toks[k]
-        if tok.lower not in words.verbs or not tok.text.islower():
+        if tok.lower not in words.reported or not tok.text.islower():
             continue
         if k and (toks[k - 1].lower in lex.determiners or toks[k - 1].lower in _PREPOSITIONS):
             continue  # "the claims", "in fear of"
@@ -545,7 +523,7 @@ def _occasion(ctx: DocContext, sentence: Sentence, rest: Sequence[Token], match:
     "told the summit"), with no verb or "that" between and no verb after it ("said on Monday
     talks would resume" reports)."""
     lex = ctx.lex
-    occasions = reporting_words().occasions
+    occasions = lex.saying.occasions
     if not nominal and (match.form != "ing" or _after_auxiliary(
             ctx, sentence, match.verb_start if match.verb_start is not None else match.start)):
         return False  # "said Omar Haftar met Li Wei", "said he was meeting"

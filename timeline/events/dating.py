@@ -61,14 +61,6 @@ from timeline.model import PubDate, TimeExpression, When
 
 __all__ = ["Dating", "MentionShape", "date_mention", "mention_shape", "relate"]
 
-#: Verbs of saying: a clause of one, without a date of its own, reports the publication day.
-REPORTING = frozenset({
-    "said", "says", "told", "tells", "announced", "reported", "added", "stated", "noted",
-    "declared", "confirmed", "insisted", "warned", "acknowledged", "explained", "argued",
-    "claimed", "contended", "asserted", "predicted", "denied", "disclosed", "revealed",
-    "conceded", "quoted", "commented", "estimated", "indicated", "remarked", "showed",
-    "suggested",
-})
 #: How far back a narrative date may lie before the publication date (days).
 NARRATIVE_REACH = 7
 #: ... and how many sentences back it may be named.
@@ -308,7 +300,7 @@ def _that_clause_tense(ctx: DocContext, sentence: Sentence, start: int, end: int
 
 def _reporting(ctx: DocContext, start: int, end: int, shape: MentionShape) -> bool:
     word = ctx.text[start:end].strip().lower()
-    return not shape.nominal and word in REPORTING
+    return not shape.nominal and word in ctx.lex.saying.dating
 
 
 def narrative_expression(ctx: DocContext, sentence: Sentence, start: int,
@@ -368,7 +360,11 @@ def _words_before(ctx: DocContext, sentence: Sentence, offset: int) -> list[str]
 
 def _possessive_date(ctx: DocContext, expr: TimeExpression) -> bool:
     """True for a date that is a possessive ("Sunday's vote", "Sunday 's vote"): the day of
-    another event, not the time the story has reached."""
+    another event, not the time the story has reached.
+
+    Not `timeline.events.arguments._possessive_at` (names): after a date the "s" is required,
+    since a bare apostrophe there mostly closes a single quotation ("‘... by Friday’"), where
+    after a name it may end a plural possessive ("Reuters'")."""
     return ctx.text[expr.end:expr.end + 3].lstrip(" ")[:2] in ("'s", "’s")
 
 
@@ -527,7 +523,7 @@ def _said_day(ctx: DocContext, sentence: Sentence, start: int) -> TimeExpression
                 and expr.earliest is not None and expr.earliest == expr.latest \
                 and expr.earliest < published.earliest and not ctx.in_quote(expr.start) \
                 and (_said_on(ctx, sentence, expr, start) or any(
-                    t.lower in REPORTING and t.text.islower() and expr.end <= t.start
+                    t.lower in ctx.lex.saying.dating and t.text.islower() and expr.end <= t.start
                     for t in tokens_around(ctx, sentence, start) if t.end <= start)):
             return expr
     return None
@@ -582,7 +578,7 @@ def _said_on(ctx: DocContext, sentence: Sentence, expr: TimeExpression, start: i
         return False
     words = [t for t in tokens_around(ctx, sentence, start) if t.end <= start]
     for tok in words:
-        if tok.lower in REPORTING and tok.text.islower() and (
+        if tok.lower in ctx.lex.saying.dating and tok.text.islower() and (
                 0 <= tok.start - expr.end <= _SAID_REACH or 0 <= expr.start - tok.end <= _SAID_REACH):
             return True
     return False

@@ -26,6 +26,7 @@ __all__ = [
     "Lexicon",
     "PeopleWords",
     "PlaceWords",
+    "Saying",
     "lexicon",
     "line_of",
     "people_words",
@@ -98,6 +99,73 @@ def section(data: Mapping[str, Any], name: str, path: Path) -> Mapping[str, Any]
 
 
 @frozen
+class Saying:
+    """Verbs of saying (``lexicon.toml`` ``[saying]``): the set each use reads, made of the
+    kinds its ``[saying.uses.*]`` table names, plus and minus a few words; all lowercase."""
+
+    #: A clause of saying reports the publication day; "said on Friday" (`timeline.events.dating`,
+    #: `timeline.anchor`).
+    dating: frozenset[str]
+    #: "..., Ottawa says" closes a clause; a finite verb (`timeline.events.text`).
+    clauses: frozenset[str]
+    #: "said that ...": a complement, no relative clause (`timeline.events.arguments`).
+    complements: frozenset[str]
+    #: The clause reported is another clause: its people are not the speaker
+    #: (`timeline.events.arguments`).
+    reported: frozenset[str]
+    #: Those that take the person told ("told Li Wei the talks would resume").
+    addressed: frozenset[str]
+    #: Words that open the occasion of a saying ("said in a speech").
+    occasions: frozenset[str]
+
+
+_SAYING_USES = ("dating", "clauses", "complements", "reported")
+_SAYING_LISTS = ("addressed", "occasions")
+
+
+def _saying(data: Mapping[str, Any], path: Path, raw: str) -> Saying:
+    """The ``[saying]`` table of the lexicon: each use's set of verbs, validated (no word under
+    two kinds; plus words new to their use, minus words in it)."""
+    table = section(data, "saying", path)
+    uses = table.get("uses")
+    if not isinstance(uses, dict):
+        raise ResourceError("missing table [saying.uses]", path=str(path))
+    kinds: dict[str, frozenset[str]] = {}
+    for key in table:
+        if key in ("uses", *_SAYING_LISTS):
+            continue
+        words = frozenset(w.lower() for w in string_list(table, key, path, raw))
+        for other, taken in kinds.items():
+            if words & taken:
+                raise ResourceError(f"[saying] {key!r} repeats words of {other!r}",
+                                    path=str(path), line=line_of(raw, f"{key} ="),
+                                    value=sorted(words & taken))
+        kinds[key] = words
+    values: dict[str, frozenset[str]] = {}
+    for use in _SAYING_USES:
+        spec = section(uses, use, path)
+        named = string_list(spec, "kinds", path, raw)
+        unknown = [k for k in named if k not in kinds]
+        if unknown:
+            raise ResourceError(f"[saying.uses.{use}] names unknown kinds", path=str(path),
+                                line=line_of(raw, f"[saying.uses.{use}]"), value=unknown)
+        words = frozenset().union(*(kinds[k] for k in named))
+        plus = frozenset(w.lower() for w in string_list(spec, "plus", path, raw,
+                                                        required=False))
+        minus = frozenset(w.lower() for w in string_list(spec, "minus", path, raw,
+                                                         required=False))
+        if plus & words or minus - words:
+            raise ResourceError(f"[saying.uses.{use}]: a plus word already taken or a minus "
+                                "word not taken", path=str(path),
+                                line=line_of(raw, f"[saying.uses.{use}]"),
+                                value=sorted((plus & words) | (minus - words)))
+        values[use] = (words | plus) - minus
+    for key in _SAYING_LISTS:
+        values[key] = frozenset(w.lower() for w in string_list(table, key, path, raw))
+    return Saying(**values)
+
+
+@frozen
 class Lexicon:
     """Function words and cues (``lexicon.toml``); all lowercase except `sentence_starters`."""
 
@@ -138,6 +206,7 @@ class Lexicon:
     cue_modifiers: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    saying: Saying
 
     @functools.cached_property
     def auxiliaries(self) -> frozenset[str]:
@@ -178,6 +247,7 @@ def lexicon(path: Path = EVENTS_DIR / "lexicon.toml") -> Lexicon:
     pronouns = section(data, "pronouns", path)
     values["person_pronouns"] = frozenset(string_list(pronouns, "person", path, raw))
     values["plural_pronouns"] = frozenset(string_list(pronouns, "plural", path, raw))
+    values["saying"] = _saying(data, path, raw)
     return Lexicon(**values)
 
 

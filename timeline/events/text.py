@@ -45,8 +45,6 @@ _TITLE_CASE_SMALL = {"with", "from", "into", "amid", "over", "than", "that", "up
                      "about", "after", "before", "during", "without", "within", "between"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "his", "her", "their", "its", "our"}
-_REPORTING = {"says", "said", "reports", "reported", "notes", "noted", "added", "adds",
-              "argues", "argued", "told", "writes", "wrote", "stated", "explained"}
 _POSSESSIVE = ("’s", "'s")
 #: A line that ends a sentence ends so (a headline does not).
 _FINAL_STOP_RE = re.compile(r"[.!?][\"'”’)]*\s*$")
@@ -185,7 +183,7 @@ def _comma_cuts(sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> li
         nxt = tokens[i + 1]
         word = nxt.lower
         after = tokens[i + 2].lower if i + 2 < len(tokens) else ""
-        reporter = any(t.lower in _REPORTING for t in tokens[i + 2:i + 5]) and all(
+        reporter = any(t.lower in lex.saying.clauses for t in tokens[i + 2:i + 5]) and all(
             t.is_word for t in tokens[i + 1:i + 3])
         if word in _SUBJECT_PRONOUNS or reporter or (
                 word in ("and", "but") and after in _PRONOUNS):
@@ -206,7 +204,7 @@ def _finite(token: Token, lex: Lexicon) -> bool:
     word = token.lower
     if not token.text.islower():
         return False
-    return word in lex.auxiliaries or word in _REPORTING or word in lex.irregular_past or (
+    return word in lex.auxiliaries or word in lex.saying.clauses or word in lex.irregular_past or (
         len(word) > 4 and word.endswith("ed") and word not in lex.not_participles)
 
 

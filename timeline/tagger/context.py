@@ -100,10 +100,13 @@ def clause_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[in
     return left, right
 
 
+#: The reporting verbs of the tagger, one alternation for `_REPORTED` (with "says"), `_SAID` and
+#: `_TOLD` (event extraction reads its own from `data/en/events/lexicon.toml` `[saying]`).
+_SAYING = r"said|told|announced|reported|declared|confirmed|disclosed"
 #: (not in the passive: "will be announced on Friday" is the announcement's own day to come)
 _REPORTED = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
-    r"\b(?:said|says|told|announced|reported|declared|confirmed|disclosed)\s+"
+    r"\b(?:says|" + _SAYING + r")\s+"
     r"(?:(?:on|late|early|last|over|during)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _LOOK_BACK = 80
 _LOOK_AHEAD = 60
@@ -133,8 +136,7 @@ _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s?['’]s\b", re.IGNORECASE)
 #: a reporting verb after a date is the date's own ("Officials on Tuesday said the plant will
 #: close", "told a news conference on Tuesday that ..."); before it, it is not ("said it will")
-_SAID = re.compile(r"\b(?:said|told|announced|reported|declared|confirmed|disclosed)\b",
-                   re.IGNORECASE)
+_SAID = re.compile(r"\b(?:" + _SAYING + r")\b", re.IGNORECASE)
 _THAT = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
 #: a verb of a schedule in the present right before a date ("Arafat meets Monday with ...",
 #: "the trial opens Tuesday"): the futurate present of news, a day still to come (verbs that
@@ -167,7 +169,7 @@ _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 #: a reporting verb in the active voice ("will be announced on Friday" is what is still to come)
 _TOLD = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )"
-    r"\b(?:said|told|announced|reported|declared|confirmed|disclosed)\b", re.IGNORECASE)
+    r"\b(?:" + _SAYING + r")\b", re.IGNORECASE)
 
 
 def _told_between(text: str, lo: int, start: int) -> bool:
