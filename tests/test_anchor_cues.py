@@ -638,3 +638,14 @@ def test_extraction_reporting_verb_in_a_time_clause_is_no_report_of_the_day(
     events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
     event = next(e for e in events if e.sources[0].text == "announced")
     assert (event.when.start, event.when.end) == (start, D(2024, 3, 12)), text
+
+
+def test_extraction_noun_governed_by_a_future_takes_no_past_day() -> None:
+    # the tagger reads "Thursday" by "aligned" (the 7th); the meeting is still to come
+    text = ("The issue is expected to come up at a meeting of nations aligned against the "
+            "junta in Rome on Thursday, envoys told reporters.")
+    published = "2024-03-13"  # a Wednesday
+    events = detect_events(Document("ex", text, _as_pubdate(published)),
+                           tag(text, published=published))
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.when.start is not None and meeting.when.start >= D(2024, 3, 13)

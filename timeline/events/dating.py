@@ -471,6 +471,11 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         governed, tense = irrealis != tense and irrealis == "future", irrealis
     elif _unrealized(ctx, sentence, start, shape) or _habitual(ctx, sentence, start, end, shape):
         tense = "hypothetical"
+    elif shape.nominal and tense == "future":
+        # "is expected to come up at a meeting on Thursday": the noun's own date is to come
+        seg_start, _ = ctx.segment(sentence, start, end)
+        governed = _governed_future([t for t in tokens_around(ctx, sentence, start)
+                                     if seg_start <= t.start and t.end <= start], ctx.lex)
     published = ctx.published
     if published is not None and _present_now(ctx, sentence, start, shape, tense):
         # "who arrived in 1961, believes", "are now poised": a state of now, not of then
