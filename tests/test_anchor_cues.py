@@ -621,3 +621,31 @@ def test_a_pluperfect_reporting_verb_is_before_publication_in_extraction() -> No
                  if e.type == "statement")
     assert [(s, e) for _, s, e in got] == [(None, D(2024, 3, 12)),
                                           (D(2024, 3, 12), D(2024, 3, 12))]
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # a reporting verb in a time clause sets the time of another clause: no report of the day
+    ("When Governor Ana Ruiz announced limited engagement in Chad, the opposition cried foul.",
+     None),
+    ("Once Governor Ana Ruiz announced limited engagement in Chad, the opposition cried foul.",
+     None),
+    ("Governor Ana Ruiz announced limited engagement in Chad.", D(2024, 3, 12)),
+    ("Governor Ana Ruiz announced limited engagement in Chad when the talks ended.",
+     D(2024, 3, 12)),
+])
+def test_extraction_reporting_verb_in_a_time_clause_is_no_report_of_the_day(
+        text: str, start: dt.date | None) -> None:
+    events = detect_events(Document("ex", text, _as_pubdate(PUB)), tag(text, published=PUB))
+    event = next(e for e in events if e.sources[0].text == "announced")
+    assert (event.when.start, event.when.end) == (start, D(2024, 3, 12)), text
+
+
+def test_extraction_noun_governed_by_a_future_takes_no_past_day() -> None:
+    # the tagger reads "Thursday" by "aligned" (the 7th); the meeting is still to come
+    text = ("The issue is expected to come up at a meeting of nations aligned against the "
+            "junta in Rome on Thursday, envoys told reporters.")
+    published = "2024-03-13"  # a Wednesday
+    events = detect_events(Document("ex", text, _as_pubdate(published)),
+                           tag(text, published=published))
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.when.start is not None and meeting.when.start >= D(2024, 3, 13)

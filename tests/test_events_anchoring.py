@@ -227,7 +227,7 @@ def test_a_future_under_a_dated_saying_is_after_that_day(text: str, kind: str) -
 
 
 def test_a_noun_after_an_infinitive_still_to_come_is_future() -> None:
-    text = "The league plans to revive its mission to Syria."
+    text = "The envoy plans to resume her visits to Syria."
     (event,) = detect_events(Document("t", text, PUB), [])
     assert (event.when.start, event.when.end) == (dt.date(2024, 6, 10), None)
 

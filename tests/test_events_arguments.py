@@ -266,7 +266,7 @@ def test_opening_adverbs_adjectives_and_groups_are_no_names(text: str) -> None:
 
 
 def test_its_never_stands_for_a_person() -> None:
-    text = ("Ana Silva spoke in Cairo. The League suspended its monitoring mission in Tunis on "
+    text = ("Ana Silva spoke in Cairo. The League deployed its monitoring mission in Tunis on "
             "Monday.")
     assert _one(text, "travel").participants == ()
 

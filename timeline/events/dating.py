@@ -239,21 +239,9 @@ def _future_time_clause(tokens: Sequence[Token], verb_start: int, lex: Lexicon) 
     """True when the verb at `verb_start` is in a time clause ("when he", "once the council",
     `[subordinate]` of `modality.toml`) of a sentence (`tokens`) that says elsewhere, outside
     that clause, that something is still to come ("will", "is expected to")."""
-    cues = modality()
     before = [t for t in tokens if t.end <= verb_start]
-    opener, words = None, 0
-    for k in range(len(before) - 1, -1, -1):
-        word = before[k].lower
-        if word in cues.subordinators:
-            opener = k
-            break
-        if word in (",", ";", ":", "--") or word in lex.auxiliaries or word in lex.clause_openers:
-            return False
-        if before[k].is_word and word not in ("lrb", "rrb"):  # "-LRB- perhaps -RRB-"
-            words += 1
-            if words > cues.subordinate_reach:
-                return False
-    if opener is None or opener == len(before) - 1:
+    opener = _time_clause_opener(before, lex)
+    if opener is None:
         return False
     clause_end = next((t.start for t in tokens if t.start > verb_start
                        and t.text in (",", ";", ":", "--", ".")), None)
@@ -266,6 +254,31 @@ def _future_time_clause(tokens: Sequence[Token], verb_start: int, lex: Lexicon) 
                 and word not in lex.be_present | lex.be_past:
             return True
     return False
+
+
+def _time_clause_opener(before: Sequence[Token], lex: Lexicon) -> int | None:
+    """The index in `before` (the tokens before a verb) of the word opening the verb's time
+    clause ("when he", "once the council": `[subordinate]` of `modality.toml`), else None."""
+    cues = modality()
+    words = 0
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k].lower
+        if word in cues.subordinators:
+            return k if k < len(before) - 1 else None
+        if word in (",", ";", ":", "--") or word in lex.auxiliaries or word in lex.clause_openers:
+            return None
+        if before[k].is_word and word not in ("lrb", "rrb"):  # "-LRB- perhaps -RRB-"
+            words += 1
+            if words > cues.subordinate_reach:
+                return None
+    return None
+
+
+def _past_time_clause(ctx: DocContext, sentence: Sentence, verb_start: int) -> bool:
+    """True when the verb at `verb_start` opens no report of its own but sets the time of
+    another clause ("when Obama announced the plan, his rivals cried foul"): a time clause."""
+    before = [t for t in tokens_around(ctx, sentence, verb_start) if t.end <= verb_start]
+    return _time_clause_opener(before, ctx.lex) is not None
 
 
 def _governed_future(before: Sequence[Token], lex: Lexicon) -> bool:
@@ -454,6 +467,11 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         governed, tense = irrealis != tense and irrealis == "future", irrealis
     elif _unrealized(ctx, sentence, start, shape) or _habitual(ctx, sentence, start, end, shape):
         tense = "hypothetical"
+    elif shape.nominal and tense == "future":
+        # "is expected to come up at a meeting on Thursday": the noun's own date is to come
+        seg_start, _ = ctx.segment(sentence, start, end)
+        governed = _governed_future([t for t in tokens_around(ctx, sentence, start)
+                                     if seg_start <= t.start and t.end <= start], ctx.lex)
     published = ctx.published
     if published is not None and _present_now(ctx, sentence, start, shape, tense):
         # "who arrived in 1961, believes", "are now poised": a state of now, not of then
@@ -484,7 +502,10 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
             when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
         return Dating(when, dated_by, tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape) \
-            and (likely or not _pluperfect(ctx, sentence, start, shape)):
+            and (likely or not _pluperfect(ctx, sentence, start, shape)
+                 and not _past_time_clause(ctx, sentence, shape.verb_start or start)):
+        # (a reporting verb in a time clause, "when Obama announced ..., the Republicans
+        # cried foul", is no report of the day: on or before it, by its tense)
         expr = narrative_expression(ctx, sentence, start, published) if likely else None
         if expr is not None and expr.earliest is not None \
                 and (published.earliest - expr.earliest).days == 1:

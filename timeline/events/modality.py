@@ -101,6 +101,8 @@ class Modality:
     habitual_adverbs: frozenset[str] = frozenset()
     habitual_examples: tuple[str, ...] = ()
     habitual_counterexamples: tuple[str, ...] = ()
+    purposes: frozenset[str] = frozenset()
+    excess: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +138,8 @@ def modality() -> Modality:
                     frozenset(tuple(p.split()) for p in words("unrealized", "wish_phrases")),
                     words("subordinate", "words"), _integer(data, "subordinate", "reach"),
                     words("habitual", "adverbs"), strings("habitual", "examples"),
-                    strings("habitual", "counterexamples"))
+                    strings("habitual", "counterexamples"), words("unrealized", "purposes"),
+                    words("unrealized", "excess"))
 
 
 def _integer(data: Mapping[str, Any], table: str, key: str) -> int:
@@ -172,20 +175,23 @@ def governed_infinitive(before: Sequence[str]) -> bool:
 
 def wished_infinitive(before: Sequence[str]) -> bool:
     """True when the words `before` "to" (lowercase, in order) end with a word of wish, need,
-    attempt or urging (`[unrealized] wishes`: "needed", "hoping"; not "was able"), or have one
-    that takes an object a few words back (`wish_objects`: "urged the premier"): the
-    infinitive's event has not happened."""
+    attempt or urging (`[unrealized] wishes`: "needed", "hoping"; not "was able") or with a
+    participle of purpose (`purposes`: "built"), or have one that takes an object a few words
+    back (`wish_objects`: "urged the premier"; `excess`: "too shaky"): the infinitive's event
+    has not happened."""
     cues = modality()
     if not before or before[-1] in _STOPS:
         return False
     if before[-1] in cues.wishes:
         return not (before[-1] in cues.abilities and len(before) > 1
                     and before[-2] in ("was", "were"))
+    if before[-1] in cues.purposes:
+        return True  # "built to host": a purpose
     for k in range(len(before) - 2, max(len(before) - OBJECT_REACH - 2, -1), -1):
         word = before[k]
         if word in _STOPS:
             return False
-        if word in cues.wish_objects or any(before[k - len(p) + 1:k + 1] == list(p)
+        if word in cues.wish_objects or word in cues.excess or any(before[k - len(p) + 1:k + 1] == list(p)
                                             for p in cues.wish_phrases if k + 1 >= len(p)):
             return True
     return False
