@@ -95,3 +95,28 @@ def test_crowded_keys_lose_no_match(words: list[str], seps: list[str]) -> None:
         for index, pattern in enumerate(pf.patterns):
             found = [m.span() for m in pf.finditer(index, text, positions.get(index, ()))]
             assert found == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+def test_only_keys_of_named_characters_are_read_further_and_only_a_few() -> None:
+    # thirty patterns that begin with any four digits: a key of digits (a class the patterns
+    # never name one by one) is not read further, however many patterns it begins
+    digits = [re.compile(BOUNDARY + rf"\d{{4}}\s+{word}\b") for word in _UNITS[:30]]
+    pf = Prefilter(digits + _THE_PATTERNS)
+    text = "In 2011 week, 1999 month and the week before; the last night."
+    positions = pf.candidates(text)
+    assert pf._deep[pf._canonical("the ")] is not None  # letters and a space: read further
+    assert pf._deep[pf._canonical("2011")] is None  # four stand-ins for a digit: not
+    for index, pattern in enumerate(pf.patterns):
+        assert [m.span() for m in pf.finditer(index, text, positions.get(index, ()))] \
+            == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+def test_the_keys_read_further_are_bounded_in_number_and_size() -> None:
+    from timeline.tagger import prefilter
+    pf = load_grammar("en").prefilter
+    words = " ".join(f"{a}{b}{c}{d}" for a in "tlnp" for b in "ahea" for c in "set" for d in "t ")
+    pf.candidates(words * 3)
+    assert len(pf._deep) <= prefilter._MAX_DEEP_KEYS
+    for deep in pf._deep.values():
+        if deep is not None:
+            assert sum(len(rests) for rests in deep[1].values()) <= prefilter._MAX_DEEP_ENTRIES

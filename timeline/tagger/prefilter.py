@@ -21,7 +21,11 @@ A text key that many patterns may begin with (`_DEEPEN` or more: "the " begins ~
 of them through an optional or required "the") is read further, to `_DEEP_DEPTH` characters:
 the first time such a key is met, the beginnings of its patterns that start with it are listed
 again, that deep, and indexed by the characters after it ("the week" is where few of them may
-begin). This takes the tries at "the" from ~50 patterns to ~1.
+begin). This takes the tries at "the" from ~50 patterns to ~1. Only keys of named characters
+and spaces are read further (a key of four digits or symbols begins wide patterns whose deeper
+lists are long and gain little), at most `_MAX_DEEP_KEYS` of them, each index at most
+`_MAX_DEEP_ENTRIES` entries: without these bounds, the symbol and digit keys of all Timeline17
+made indexes of 45 MB and 0.5-5 s each.
 
 A pattern that may begin at almost any word (its first character can be any of `_WIDE`
 letters or more: "a name, then 'daily'") would be tried at every word of every text. When it
@@ -52,6 +56,8 @@ BOUNDARY = r"(?<![\w$€£¥])"
 _DEPTH = 4          # characters of each rule's beginning that are indexed
 _DEEPEN = 24        # a text key that this many patterns may begin with is read further,
 _DEEP_DEPTH = 8     # to this many characters ("the " begins ~50 rules; "the week" a few)
+_MAX_DEEP_KEYS = 16     # keys read further, at most (each index is made when first met)
+_MAX_DEEP_ENTRIES = 60_000  # a key whose deeper index would be larger is not read further
 _MAX_STRINGS = 20_000  # beyond this many beginnings a rule is indexed on fewer characters
 _MAX_KEYS = 4096    # two-character index keys of one beginning, at most
 _MAX_CACHE = 200_000  # text keys remembered (the cache is cleared beyond)
@@ -74,6 +80,7 @@ def _stand_in(sig: tuple[bool, bool, bool]) -> str:
 _STAND_INS = {(d, s, w): _stand_in((d, s, w))
               for d, s, w in itertools.product((False, True), repeat=3)}
 _SIGNATURES: dict[str, tuple[bool, bool, bool]] = {ch: sig for sig, ch in _STAND_INS.items()}
+_SPACE = _STAND_INS[(False, True, False)]  # the stand-in for white space no pattern names
 
 
 class _Wild(Exception):
@@ -295,12 +302,15 @@ def _beginnings(parsed: Any, alphabet: _Alphabet, constraint: _Sets = (),
     return None
 
 
-def _index(index: dict[str, dict[_Sets, set[int]]], sets: _Sets, value: int) -> None:
+def _index(index: dict[str, dict[_Sets, set[int]]], sets: _Sets, value: int) -> int:
     """Files `value` under a beginning: by its first one or two characters, then the sets of
-    the characters after them."""
+    the characters after them. Returns the number of keys it was filed under."""
     head = 2 if len(sets) >= 2 and len(sets[0]) * len(sets[1]) <= _MAX_KEYS else 1
+    keys = 0
     for key in itertools.product(*sets[:head]):
         index.setdefault("".join(key), {}).setdefault(sets[head:], set()).add(value)
+        keys += 1
+    return keys
 
 
 def _look_up(index: dict[str, dict[_Sets, set[int]]], canon: str) -> set[int]:
@@ -322,6 +332,10 @@ def _look_up(index: dict[str, dict[_Sets, set[int]]], canon: str) -> set[int]:
                 continue
             found |= indices
     return found
+
+
+#: A deeper index: the patterns that always remain, and an index of what follows the key.
+_Deep = tuple[frozenset[int], dict[str, dict[_Sets, set[int]]]]
 
 
 class Prefilter:
@@ -372,8 +386,9 @@ class Prefilter:
         # raw text key -> indices of the patterns that may begin there (a cache: keys recur)
         self._cache: dict[str, tuple[int, ...]] = {}
         # for the keys that many patterns may begin with ("the "), made when first met:
-        # canonical key -> (patterns that always remain, index of the characters after it)
-        self._deep: dict[str, tuple[frozenset[int], dict[str, dict[_Sets, set[int]]]]] = {}
+        # canonical key -> (patterns that always remain, index of the characters after it),
+        # or None for a key that is not read further
+        self._deep: dict[str, _Deep | None] = {}
         self._deep_cache: dict[str, tuple[int, ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
@@ -393,21 +408,30 @@ class Prefilter:
         """Of the patterns `found` for a text key's first _DEPTH characters, those that may
         begin with all of `key` (up to _DEEP_DEPTH characters)."""
         canon = self._canonical(key)
-        deep = self._deep.get(canon[:_DEPTH])
+        head = canon[:_DEPTH]
+        if head in self._deep:
+            deep = self._deep[head]
+        else:
+            # only keys of characters the patterns name and spaces ("the "), never of other
+            # stand-ins for a class (digits or symbols: wide patterns, long lists, little gain)
+            named = all(ch in self.alphabet.named or ch == _SPACE for ch in head)
+            deep = self._deep[head] = self._deep_index(head, found) \
+                if named and len(self._deep) < _MAX_DEEP_KEYS else None
         if deep is None:
-            deep = self._deep[canon[:_DEPTH]] = self._deep_index(canon[:_DEPTH], found)
+            return found
         always, index = deep
         return tuple(sorted(always | _look_up(index, canon[_DEPTH:])))
 
-    def _deep_index(self, canon: str, found: tuple[int, ...]
-                    ) -> tuple[frozenset[int], dict[str, dict[_Sets, set[int]]]]:
+    def _deep_index(self, canon: str, found: tuple[int, ...]) -> _Deep | None:
         """The beginnings of the patterns `found` that start with the canonical characters
-        `canon`, listed to _DEEP_DEPTH characters and indexed by what follows `canon`."""
+        `canon`, listed to _DEEP_DEPTH characters and indexed by what follows `canon`; None
+        when that index would hold more than _MAX_DEEP_ENTRIES entries."""
         if self._parsed is None:
             self._parsed = [_p.parse(p.pattern, p.flags) for p in self.patterns]
         constraint = tuple(frozenset((ch,)) for ch in canon)
         always: set[int] = set()
         index: dict[str, dict[_Sets, set[int]]] = {}
+        entries = 0
         for i in found:
             listed = _beginnings(self._parsed[i], self.alphabet, constraint, _DEEP_DEPTH)
             if listed is None or not listed:  # cannot be listed: tried wherever `canon` is
@@ -417,8 +441,10 @@ class Prefilter:
                 rest = sets[len(canon):]
                 if not rest:
                     always.add(i)
-                else:
-                    _index(index, rest, i)
+                    continue
+                entries += _index(index, rest, i)
+                if entries > _MAX_DEEP_ENTRIES:
+                    return None
         return frozenset(always), index
 
     def positions(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
