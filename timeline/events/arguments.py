@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from timeline.events.context import DocContext
 from timeline.events.people import PersonMention
 from timeline.events.places import Place
 from timeline.events.resources import people_words
-from timeline.events.text import Sentence, Token
+from timeline.events.text import Sentence, Token, token_after, token_index
 from timeline.events.triggers import TriggerMatch
 
 __all__ = ["Arguments", "Cue", "blocked", "find_arguments", "is_nominal", "relation_cues"]
@@ -98,7 +97,7 @@ def _with_object(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bo
     """True when a determiner or a name follows the verb of the trigger ("imposing an arms
     embargo", "meeting his counterpart", "visiting Tunis"): a noun takes "of" instead."""
     end = match.verb_end if match.verb_end is not None else match.end
-    after = [t for t in ctx.tokens(sentence) if t.start >= end][:1]
+    after = token_after(ctx.tokens(sentence), end)
     return bool(after) and (after[0].lower in ctx.lex.determiners
                             or after[0].is_capitalized and bool(ctx.persons(after[0].start,
                                                                             sentence.end)))
@@ -362,7 +361,7 @@ def _after_role(tokens: Sequence[Token], start: int) -> bool:
     """True for a name right after a preposition after a lower-case word ("an aide to Ana
     Ruiz", "a spokesman for Ana Ruiz"): it qualifies the subject, it is not the subject (but
     "Secretary of State Ana Ruiz" is a title)."""
-    k = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    k = token_index(tokens, start)
     return k > 1 and tokens[k - 1].lower in _ROLE_LINKS and tokens[k - 2].text.islower()
 
 
@@ -542,7 +541,7 @@ def _occasion(ctx: DocContext, sentence: Sentence, rest: Sequence[Token], match:
                     tok.text.islower() and len(tok.text) > 4 and tok.lower.endswith("ed")
                     and prev not in lex.determiners):
             return False
-    after = [t for t in ctx.tokens(sentence) if t.start >= match.end][:1]
+    after = token_after(ctx.tokens(sentence), match.end)
     return not (nominal and after and after[0].lower in lex.auxiliaries)
 
 

@@ -28,7 +28,7 @@ from attrs import frozen
 
 from timeline.events.places import gazetteer
 from timeline.events.resources import lexicon, people_words, place_words
-from timeline.events.text import Sentence, Token, tokenize
+from timeline.events.text import Sentence, Token, token_after, tokenize
 
 __all__ = ["PeopleIndex", "PersonMention", "index_people"]
 
@@ -254,7 +254,7 @@ def _in_place_slot(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
     ) or before[-1].text in words.place_apposed  # "the port city Kalbar"
     if not cue:
         return False
-    after = _next(tokens, run)
+    after = token_after(tokens, run[-1].end)
     if not after or not after[0].is_word:
         return not after or after[0].text not in _APOSTROPHES
     lex = lexicon()
@@ -270,16 +270,6 @@ def _end(token: Token) -> int:
     return token.end
 
 
-def _start(token: Token) -> int:
-    return token.start
-
-
-def _next(tokens: Sequence[Token], run: Sequence[Token]) -> Sequence[Token]:
-    """The token after `run` (in order, non-overlapping `tokens`), as a list of 0 or 1."""
-    k = bisect.bisect_left(tokens, run[-1].end, key=_start)
-    return tokens[k:k + 1]
-
-
 _APOSTROPHES = frozenset({"'", "’", "'s", "’s"})
 
 
@@ -292,7 +282,7 @@ def _use_after_the(run: Sequence[Token], tokens: Sequence[Token]) -> str:
     Baba Amr district"), "modifier" of a person's noun ("the Muammar Gaddafi regime"), "noun"
     modifier of another noun ("the Kofi Annan plan"), else "thing", the head of its phrase
     ("the Western Cape who")."""
-    after = _next(tokens, run)
+    after = token_after(tokens, run[-1].end)
     words = people_words()
     if after and after[0].lower in words.place_nouns:
         return "place"

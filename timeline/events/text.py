@@ -14,6 +14,7 @@ sentence can be reported against the whole document.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -33,6 +34,8 @@ __all__ = [
     "quote_spans",
     "segment_of",
     "split_sentences",
+    "token_after",
+    "token_index",
     "tokenize",
 ]
 
@@ -107,6 +110,23 @@ def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     # a sentence is tokenized for people, places, clauses and arguments: once is enough
     return tuple(Token(m.group(), m.start() + offset, m.end() + offset)
                  for m in _TOKEN_RE.finditer(text))
+
+
+def _start(token: Token) -> int:
+    return token.start
+
+
+def token_index(tokens: Sequence[Token], offset: int) -> int:
+    """The index of the first of `tokens` (in order, apart) that starts at or after
+    `offset`."""
+    return bisect.bisect_left(tokens, offset, key=_start)
+
+
+def token_after(tokens: Sequence[Token], offset: int) -> Sequence[Token]:
+    """The first of `tokens` (in order, apart) that starts at or after `offset`, as a list of
+    0 or 1."""
+    k = token_index(tokens, offset)
+    return tokens[k:k + 1]
 
 
 def is_title_case(text: str) -> bool:
