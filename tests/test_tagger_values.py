@@ -304,3 +304,16 @@ def test_the_nth_day_of_something_today(text: str, expected: list[tuple[str, str
 ])
 def test_unit_to_unit_comparisons_are_no_time(text: str) -> None:
     assert tag(text, "1989-10-27") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The vote was postponed from Nov. 27 to Dec. 2.", [("Nov. 27", "2025-11-27"),
+                                                         ("Dec. 2", "2025-12-02")]),
+    ("They moved the launch from 3 to 10 April.", [("3", "2025-04-03"),
+                                                   ("10 April", "2025-04-10")]),
+    ("The launch runs from 3 to 10 April.", [("from 3 to 10 April", "2025-04-03/2025-04-10")]),
+])
+def test_change_from_to_is_two_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    """After a verb of change (vocabulary `change_verb`), "from X to Y" is the old date and the
+    new one, not a range of days."""
+    assert [(e.text, e.value) for e in tag(text, "2025-03-17")] == expected

@@ -17,8 +17,9 @@ from timeline.tagger.resources import Grammar, load_grammar
 
 __all__ = ["TaggerConfig", "find_dateline", "tag"]
 
-# kinds whose reading depends on the tense of the clause
-_TENSED = frozenset({"date", "weekday", "time"})
+# kinds whose reading depends on the tense of the clause ("visited from 17 to 19 March": the
+# March before)
+_TENSED = frozenset({"date", "weekday", "time", "range"})
 # kinds whose value may serve as the reference of a later "that day" / "a year earlier":
 # readings that are themselves relative to a reference do not move it
 _REFERENCES = frozenset({"date", "numeric_date", "weekday", "relative", "time", "range"})
@@ -104,6 +105,7 @@ def _resolve(p: Partial, ctx: Context, text: str) -> TimeValue | None:
     return resolve(p, attrs.evolve(ctx, anchor=None, ref=None), text)
 
 
+_RANGE_LEAD = re.compile(r"(?:from|between)\s+", re.IGNORECASE)
 _LATER = re.compile(r"\s+later$", re.IGNORECASE)
 
 
@@ -222,7 +224,11 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         needs_tense = (c.rule.kind in _TENSED or c.rule.kind == "relative" and p.unit == "weekend") \
             and p.year is None and p.shift is None \
             or c.rule.kind == "offset" and p.num is None and (p.direction or -1) > 0
-        tense = c.rule.fixed.get("tense") or (tense_at(text, c.start, c.end) if needs_tense
+        at = c.start
+        if c.rule.kind == "range":   # read where its first end is, as if it stood alone
+            lead = _RANGE_LEAD.match(text, c.start)
+            at = lead.end() if lead else at
+        tense = c.rule.fixed.get("tense") or (tense_at(text, at, c.end) if needs_tense
                                                else None)
         recent = period[1] if period is not None and c.start - period[0] <= _PERIOD_REACH \
             else None
@@ -286,5 +292,30 @@ def tag(text: str, published: PubDate | str | None = None,
     if anchor is None and config.use_dateline:
         anchor = find_dateline(text, config)
     skip = frozenset() if config.ranges else frozenset({"range"})
-    cands = _scan(text, load_grammar(config.lang), skip)
+    grammar = load_grammar(config.lang)
+    cands = _scan(text, grammar, skip)
+    if config.ranges:
+        cands = _split_changes(text, cands, grammar)
     return _resolve_all(text, cands, anchor, config)
+
+
+#: the words before a range "from X to Y" that a verb of change may be among
+_WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){0,5}$")
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _split_changes(text: str, cands: list[Candidate], grammar: Grammar) -> list[Candidate]:
+    """"postponed the vote from Nov. 27 to Dec. 2": after a verb of change (vocabulary
+    `change_verb`) within five words, "from X to Y" names the old date and the new one, tagged
+    apart, not a range of days between them."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule.kind == "range" and text.startswith(("from", "From"), c.start):
+            before = _WORDS_BEFORE.search(text, max(0, c.start - 80), c.start)
+            words = _WORD.findall(before.group()) if before else []
+            if any(grammar.lookup("change_verb", w) for w in words):
+                out += _shifted(scan(text[c.start:c.end], grammar, frozenset({"range"})),
+                                c.start)
+                continue
+        out.append(c)
+    return out

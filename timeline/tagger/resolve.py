@@ -660,8 +660,26 @@ def _numeric(p: Partial, ctx: Context, text: str | None) -> TimeValue | None:
     return _unit(found, "day", None) if found is not None else None
 
 
+def _weekday_range(p: Partial, end: Partial, ctx: Context) -> TimeValue | None:
+    """"from Monday to Wednesday": the start read in its clause's tense, the end the first such
+    day after it; told in the past, a range that would end after the publication day is the
+    week before."""
+    assert p.weekday is not None and end.weekday is not None
+    a = _weekday(Partial(kind="weekday", rule=p.rule, weekday=p.weekday), ctx)
+    if a.earliest is None:
+        return _value("DATE", f"{a.value}/XXXX-WXX-{end.weekday}", "day")
+    first = a.earliest
+    last = first + dt.timedelta(days=(end.weekday - p.weekday) % 7 or 7)
+    if ctx.tense == "past" and ctx.anchor is not None and ctx.anchor.grain == "day" \
+            and last > ctx.anchor.latest:
+        first, last = first - dt.timedelta(days=7), last - dt.timedelta(days=7)
+    return _value("DATE", f"{first.isoformat()}/{last.isoformat()}", "day", first, last)
+
+
 def _range(p: Partial, ctx: Context) -> TimeValue | None:
     assert p.end is not None
+    if p.weekday is not None and p.end.weekday is not None:
+        return _weekday_range(p, p.end, ctx)
     start_p = Partial(kind="date", rule=p.rule, year=p.year, month=p.month, day=p.day,
                       quarter=p.quarter, season=p.season)
     inherited = {k: getattr(start_p, k) for k in ("year", "month", "day")}
@@ -672,7 +690,12 @@ def _range(p: Partial, ctx: Context) -> TimeValue | None:
         start_p = Partial(kind="date", rule=p.rule, year=p.year or end_p.year,
                           month=end_p.month, day=p.day)
     if start_p.year is None and end_p.year is not None:
-        start_p = Partial(kind="date", rule=p.rule, year=end_p.year, month=start_p.month,
+        # the start takes the end's year: "Dec. 28 to Jan. 3, 2026" starts the year before
+        year = end_p.year
+        if start_p.month is not None and end_p.month is not None \
+                and (start_p.month, start_p.day or 1) > (end_p.month, end_p.day or 31):
+            year -= 1
+        start_p = Partial(kind="date", rule=p.rule, year=year, month=start_p.month,
                           day=start_p.day)
     a = _date(start_p, ctx)
     if a is None or a.earliest is None:
