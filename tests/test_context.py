@@ -25,6 +25,13 @@ def value_of(text: str, published: str, phrase: str) -> str:
     # with no cue before it, the verb after it decides
     ("In March, the company sold its truck unit.", "1989-10-30", "March", "1989-03"),
     ("In March, the company will open a new plant.", "1989-10-30", "March", "1990-03"),
+    # a trailing attribution does not date a clause with a cue of its own further back
+    (("The premier, who took office in May, is due to meet the two presidents in the capital "
+      "on Monday before flying on to the coast on Tuesday, his spokesman told reporters."),
+     "2025-11-19", "Tuesday", "2025-11-25"),
+    # ... which it does when the clause has none
+    ("The envoy arrived in the capital on Tuesday, his spokesman told reporters.",
+     "2025-11-19", "Tuesday", "2025-11-18"),
     # "since" looks back
     ("Police have searched for him since the Oct. 23 shooting.", "1999-05-06", "Oct. 23",
      "1998-10-23"),

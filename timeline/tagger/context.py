@@ -258,16 +258,16 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         for tense, pattern in (("future", _FUTURE), ("past", _PAST), ("past", _SAID)):
             after = pattern.search(text, end, stop)
             if after is not None and (best is None or after.start() - end < best[0]):
+                if pattern is _SAID and "," in text[end:after.start()] \
+                        and _cue_further_back(text, clause_left, left, start) is not None:
+                    # "is due to meet Xi on Monday before flying on to Shanghai on Tuesday,
+                    # a spokesman told reporters": a trailing attribution does not date a
+                    # clause that has a cue of its own further back
+                    continue
                 best = (after.start() - end, tense)  # type: ignore[assignment]
-    if best is None and left > clause_left and not _PRESENT.search(text, clause_left, start):
+    if best is None:
         # nothing near it either way: the nearest cue further back in its clause
-        for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
-            # (read up to the date: a cue's lookahead sees the words between them)
-            for m in pattern.finditer(text, clause_left, start):
-                if m.end() > left:
-                    break
-                if best is None or left - m.end() < best[0]:
-                    best = (left - m.end(), tense)  # type: ignore[assignment]
+        best = _cue_further_back(text, clause_left, left, start)
         if best is not None and best[1] == "future" and (
                 _told_between(text, left - best[0], start)):
             return "past"   # a quote's "will", then its speaker: the telling's day
@@ -277,6 +277,24 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         # Thursday 's meetings")
         return "future"
     return best[1] if best else None
+
+
+def _cue_further_back(text: str, clause_left: int, left: int,
+                      start: int) -> tuple[int, Tense] | None:
+    """The nearest tense cue in a span's clause before the look-back window (`left`), as
+    (distance from `left`, tense); None when there is none or a present tense ("is") stands
+    between the clause's start and the span."""
+    if left <= clause_left or _PRESENT.search(text, clause_left, start):
+        return None
+    best: tuple[int, Tense] | None = None
+    for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
+        # (read up to the date: a cue's lookahead sees the words between them)
+        for m in pattern.finditer(text, clause_left, start):
+            if m.end() > left:
+                break
+            if best is None or left - m.end() < best[0]:
+                best = (left - m.end(), tense)  # type: ignore[assignment]
+    return best
 
 
 def signal_before(text: str, start: int) -> str | None:
