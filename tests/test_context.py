@@ -32,6 +32,20 @@ def value_of(text: str, published: str, phrase: str) -> str:
     # ... which it does when the clause has none
     ("The envoy arrived in the capital on Tuesday, his spokesman told reporters.",
      "2025-11-19", "Tuesday", "2025-11-18"),
+    # a period before a word in lower case ends no clause ("U.S. goods")
+    ("Canada will impose counter-tariffs on U.S. goods on Thursday, the minister said.",
+     "2025-03-12", "Thursday", "2025-03-13"),
+    (("Gains on Wall Street helped lift U.S. prices for the expiring front-month September and "
+     "October contracts."), "2011-08-22", "September", "2011-09"),
+    # ... and a month coordinated with a contract month is one too
+    (("Gains on Wall Street helped lift prices for the expiring front-month September and "
+     "October contracts."), "2011-08-22", "October", "2011-10"),
+    # "next to the embassy" is a place, not a time to come
+    ("More than 100 people have been killed in the blasts next to the embassies on Friday.",
+     "1998-08-08", "Friday", "1998-08-07"),
+    # a person "due in" a place is expected there
+    ("The foreign minister is due in the capital on Tuesday with a message.", "2011-08-08",
+     "Tuesday", "2011-08-09"),
     # "since" looks back
     ("Police have searched for him since the Oct. 23 shooting.", "1999-05-06", "Oct. 23",
      "1998-10-23"),

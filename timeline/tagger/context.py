@@ -25,9 +25,12 @@ _FUTURE = re.compile(
     r"|\b(?:will|won['’]t|shall|would|['’]ll)\b(?!-)"
     # "an announcement is expected on Saturday": what is expected is still to come
     r"|\b(?:is|are)\s+(?:\w+ly\s+|now\s+|also\s+)?expected\b(?!\s+to\s+have\b)"
+    # "Ford is due in Washington on Thursday", "they are due back on Monday": expected there
+    r"|\b(?:is|are)\s+(?:\w+ly\s+|also\s+)?due\s+(?:in|at|back|home|here|there)\b"
     r"|\b(?:plans?|planning|intends?|intending|aims?|hopes?|expects?|promised)\s+to\b"
     r"|\bto\s+be\s+(?:held|released|announced|published|made|completed|signed)\b"
-    r"|\b(?:next|upcoming|coming|forthcoming)\b"
+    # ("next to the embassy" is a place)
+    r"|\bnext\b(?!\s+(?:to|door)\b)|\b(?:upcoming|coming|forthcoming)\b"
     r"|\b(?:scheduled|slated|postponed|delayed|adjourned|deferred)\b"
     # "planned" as an adjective is no schedule: "the hastily planned trip", "the planned merger"
     r"|\bplanned\b(?<!\bthe planned)(?<!\ba planned)(?<!\ban planned)(?<!ly planned)"
@@ -77,10 +80,11 @@ _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:\w+\s+)?(?:going|scheduled|set
 _NOT_AN_END = "".join(f"(?<!\\b{w}\\.)" for w in (
     "Mr", "Mrs", "Ms", "Dr", "St", "vs", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
     "Capt", "Prof", "Rev"))
-#: nor does the colon of a clock time ("at 21:00 on Sunday") or the "p.m." of one before the
-#: clause goes on ("at 9 p.m. on Sunday")
+#: nor does the colon of a clock time ("at 21:00 on Sunday"), nor a period before a word in
+#: lower case: an abbreviation, the clause going on ("on U.S. goods on Thursday", "at 9 p.m. on
+#: Sunday")
 _CLAUSE_END = re.compile(
-    rf"\.{_NOT_AN_END}(?!(?<=[ap]\.m\.)\s+[a-z])\s(?!\s*\d)|[;!?]\s|\n\s*\n|;|:(?!\d\d)")
+    rf"\.{_NOT_AN_END}(?!\s+[a-z])\s(?!\s*\d)|[;!?]\s|\n\s*\n|;|:(?!\d\d)")
 _SIGNAL = re.compile(
     r"(?<![\w])(?P<signal>as early as|as late as|as of|no later than|prior to|ahead of|up to|"
     r"by|since|until|till|before|after|in|on|at|from|during|through|throughout|within|for|"
