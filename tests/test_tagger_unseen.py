@@ -410,3 +410,58 @@ def test_rules_of_the_fifth_round(text: str, expected: dict[str, tuple[str, str]
 def test_code_of_the_fifth_round(text: str, published: str,
                                  expected: dict[str, tuple[str, str]]) -> None:
     assert tagged(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # ages, names of papers and programmes, grammar: no times
+    ("Many over-50s and the under 30s may be immune .", "2010-05-08", {}),
+    ("She wrote in the Quarterly Review and in the Monthly Bulletin .", "2010-05-08", {}),
+    ("He presents The Evening Tonight and Europe Today on the radio .", "2010-05-08", {}),
+    ("Mind the past tense in the first line .", "2010-05-08", {}),
+    # a stretch bounded after it is no financial period
+    ("The mission ran for the period from 3 March 2010 to 9 April 2010 .", "2010-05-08",
+     {"3 March 2010": ("DATE", "2010-03-03"), "9 April 2010": ("DATE", "2010-04-09")}),
+    # "and soon" before a past clause is no future
+    ("The pair were jailed and soon the protests spread east .", "2010-05-08", {}),
+    # a rate of a unit of measure is a set
+    ("The field pumps 5 mcm a day .", "2010-05-08", {"a day": ("SET", "P1D")}),
+    # bare plural units before "of", after a clause's start or a participle
+    ("The town endured weeks of shelling . Months of talks followed .", "2010-05-08",
+     {"weeks": ("DURATION", "PXW"), "Months": ("DURATION", "PXM")}),
+    ("The early days of the strike were calm .", "2010-05-08", {}),
+    ("For a full year , prices fell , and in a single day they rose .", "2010-05-08",
+     {"a full year": ("DURATION", "P1Y"), "a single day": ("DURATION", "P1D")}),
+    ("Over the next decades the town will grow .", "2010-05-08",
+     {"the next decades": ("DURATION", "PXDE")}),
+    ("In the long term the plan may work .", "2010-05-08",
+     {"the long term": ("DATE", "FUTURE_REF")}),
+    # seasons and months written shortly
+    ("Stocks must be rebuilt ahead of winter , but not after the fall of the city .",
+     "2010-10-13", {"winter": ("DATE", "2010-WI")}),
+    ("Prices for winter 2010\\/11 and for winter 2010/11 rose .", "2010-10-13",
+     {"winter 2010\\/11": ("DATE", "2010-WI"), "winter 2010/11": ("DATE", "2010-WI")}),
+    ("The plant will restart in Nov , the firm says .", "2010-10-13",
+     {"Nov": ("DATE", "2010-11")}),
+    ("Those wars -LRB- 1970 's -RRB- and the 1960 's shaped him .", "2010-10-13",
+     {"1970 's": ("DATE", "197"), "the 1960 's": ("DATE", "196")}),
+    # whole days of hours; an offset from the writing is a date the text goes on from
+    ("They met ten days ago . 48 hours later he fell ill .", "2010-10-13",
+     {"ten days ago": ("DATE", "2010-10-03"), "48 hours later": ("DATE", "2010-10-05")}),
+    # a past verb in an "if" clause of a "might" sentence is unreal; a past perfect is past
+    ("Worse might follow if the virus spread in the winter .", "2010-05-08",
+     {"the winter": ("DATE", "2010-WI")}),
+    ("He could have won if he had been allowed to press his March push .", "2010-05-08",
+     {"March": ("DATE", "2010-03")}),
+])
+def test_rules_of_the_sixth_round(text: str, published: str,
+                                  expected: dict[str, tuple[str, str]]) -> None:
+    assert tagged(text, published) == expected
+
+
+def test_a_comment_counts_from_its_own_stamp() -> None:
+    text = ("Talks began today . At 09:10 4th Oct 2010 , Kim wrote : I heard yesterday that the "
+            "army left on Sunday . At 10:00 9th Oct 2010 , Lee wrote : it began two days ago .")
+    assert {e.text: e.time.value for e in tag(text, "2010-10-01")} == {
+        "today": "2010-10-01", "09:10 4th Oct 2010": "2010-10-04T09:10",
+        "yesterday": "2010-10-03", "Sunday": "2010-10-03", "10:00 9th Oct 2010": "2010-10-09T10:00",
+        "two days ago": "2010-10-07"}

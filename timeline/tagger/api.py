@@ -209,6 +209,27 @@ def _since_before(text: str, c: Candidate, value: TimeValue, anchor: PubDate | N
     return earlier if earlier is not None else value
 
 
+#: the writer of a comment right after its time stamp ("At 12:20 30th Jul 2012 , Jo wrote :")
+_WROTE = re.compile(r"\s*,?\s*(?:[^\s,.;:]+\s+){1,4}?(?:wrote|commented|posted)\s*:", re.IGNORECASE)
+
+
+def _is_comment_stamp(text: str, c: Candidate, value: TimeValue, anchor: PubDate) -> bool:
+    """A clock time with its full date, on or after the publication day, heading a reader's
+    comment ("At 12:20 30th Jul 2012 , BluesBerry wrote :"): the comment's own day, from which
+    its "yesterday", "today" and "six months ago" count (until the next stamp)."""
+    return c.rule.kind == "time" and c.partial.year is not None \
+        and value.earliest is not None and value.earliest == value.latest \
+        and anchor.grain == "day" and value.earliest >= anchor.earliest \
+        and _WROTE.match(text, c.end) is not None
+
+
+def _day_counted_from_writing(c: Candidate, value: TimeValue) -> bool:
+    """An offset from the publication date that names one day ("Eight days ago, ...") is a
+    date the text goes on from ("48 hours later"), as a date written out would be; offsets
+    from another date, or of coarser units, are not (financial news chains "a year ago")."""
+    return c.rule.kind == "offset" and c.partial.origin == "dct" and value.granularity == "day"
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig) -> list[TimeExpression]:
     out: list[TimeExpression] = []
@@ -246,12 +267,18 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         if p.latent and not config.keep_latent:
             continue
         out.append(expr)
+        if anchor is not None and value.earliest is not None \
+                and _is_comment_stamp(text, c, value, anchor):
+            # a reader's comment is written on its own day: "yesterday" in it is the day before
+            anchor = PubDate.from_date(value.earliest, source=anchor.source)
+            ref = None
         if period is not None and _SEVERAL_MONTHS.fullmatch(expr.text) \
                 and value.type == "DURATION":
             # "For the nine months, net rose ... a year earlier": a report moved on to a
             # period of several quarters, so "a year earlier" is no longer the quarter's
             period = None
-        if c.rule.kind in _REFERENCES and value.type in ("DATE", "TIME") \
+        if (c.rule.kind in _REFERENCES or _day_counted_from_writing(c, value)) \
+                and value.type in ("DATE", "TIME") \
                 and value.earliest is not None \
                 and value.latest is not None and not value.value.endswith("_REF"):
             ref = value

@@ -74,6 +74,11 @@ _PAST = re.compile(
     r"[a-z]{3,}ed\b",
     re.IGNORECASE,
 )
+#: an "if" right before a past verb (no other verb or stop between; not a question: "asked if";
+#: not a past perfect, which is a condition of the past: "if he had been allowed to ... in March")
+_UNREAL_IF = re.compile(r"(?<!\basked )(?<!\bwondered )\bif\s+(?:(?!had\b)[\w'’-]+\s+){0,6}(?!had\b)[\w'’-]+$",
+                        re.IGNORECASE)
+_UNREAL_MODAL = re.compile(r"\b(?:would|might|could)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am)\b(?!\s+(?:\w+\s+)?(?:going|scheduled|set|due|expected)\s)",
                       re.IGNORECASE)
 #: a title or "vs." before a name, or a month's abbreviation before its day, ends no sentence
@@ -241,6 +246,13 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         # "'... will help,' the spokesman told reporters late on Friday", "they can stay, the
         # governor of the province told the paper on Monday": the day of the telling
         return "past"
+    if best is not None and best[1] == "past" \
+            and _UNREAL_IF.search(text, left, start - best[0]) \
+            and _UNREAL_MODAL.search(text, clause_left, right):
+        # "might come if a second wave swept across the globe in the winter": a past verb in
+        # an "if" clause of a sentence told with "would", "might" or "could" is unreal, no past
+        # ("could have won if he had been allowed to press his March offensive" stays past)
+        return "future"
     if best is not None and best[1] == "past" \
             and _INFINITIVE.match(text, start - best[0], start):
         if _BY.search(text, max(0, start - 4), start):

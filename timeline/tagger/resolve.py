@@ -386,12 +386,16 @@ def _season(p: Partial, ctx: Context) -> TimeValue | None:
 
 def _offset_unit(unit: str, n: float) -> tuple[str, int]:
     """An offset's count in a calendar unit: weeks for a fortnight, years for a decade, days
-    for hours (the day itself), months for a fractional year."""
+    for hours (the day itself, or as many days as 24 hours go into them), months for a
+    fractional year."""
     if unit in _WEEK_UNITS:
         unit, factor = _WEEK_UNITS[unit]
         n *= factor
     if unit in _YEARS_IN:
         unit, n = "year", n * _YEARS_IN[unit]
+    if unit == "hour" and n >= 24 and n % 24 == 0:
+        # "48 hours later": whole days ("36 hours later" stays on its day)
+        unit, n = "day", n // 24
     if unit in _TIME_CODE:
         unit, n = "day", 0
     if n != int(n) and unit == "year":
