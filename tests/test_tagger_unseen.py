@@ -420,7 +420,7 @@ def test_code_of_the_fifth_round(text: str, published: str,
     ("Mind the past tense in the first line .", "2010-05-08", {}),
     # a stretch bounded after it is no financial period
     ("The mission ran for the period from 3 March 2010 to 9 April 2010 .", "2010-05-08",
-     {"3 March 2010": ("DATE", "2010-03-03"), "9 April 2010": ("DATE", "2010-04-09")}),
+     {"from 3 March 2010 to 9 April 2010": ("DATE", "2010-03-03/2010-04-09")}),
     # "and soon" before a past clause is no future
     ("The pair were jailed and soon the protests spread east .", "2010-05-08", {}),
     # a rate of a unit of measure is a set
