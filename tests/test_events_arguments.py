@@ -345,3 +345,14 @@ def test_their_is_no_single_person_and_a_run_joined_by_ampersand_is_a_company() 
     assert _one(text, "meeting").participants == ()
     assert _names("Eni Exploration & Production hired Ana Ruiz. Eni said so.") == {"Ana Ruiz"}
     assert _names("Prof Omar Haftar and Captain Li Wei spoke.") == {"Omar Haftar", "Li Wei"}
+
+
+def test_a_picture_credit_names_no_person() -> None:
+    text = "Photograph : Ana Ruiz\\/AP A day later , Omar Haftar met Li Wei in Tunis ."
+    assert _names(text) == {"Omar Haftar", "Li Wei"}
+    assert _names("Photo : Ana Ruiz/Reuters . Omar Haftar met Li Wei.") == {"Omar Haftar", "Li Wei"}
+
+
+def test_a_religious_group_word_is_no_name() -> None:
+    text = "Omar Haftar , a black-clad Orthodox Jew , told a news conference in Tunis ."
+    assert _names(text) == {"Omar Haftar"}

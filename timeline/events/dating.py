@@ -52,6 +52,7 @@ from timeline.events.modality import (
     modal_state,
     modality,
     performative,
+    prevented_gerund,
     subjunctive,
     wished_infinitive,
 )
@@ -741,6 +742,8 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
     verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
     prev = words[-1] if words else ""
     if shape.form == "ing":
+        if prevented_gerund(words):
+            return True  # "barred the envoy from travelling": kept from happening
         return prev in ("to", "of") and len(words) > 1 and words[-2] in modality().approach
     if shape.form != "base":
         return False

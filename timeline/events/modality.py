@@ -103,6 +103,7 @@ class Modality:
     habitual_counterexamples: tuple[str, ...] = ()
     purposes: frozenset[str] = frozenset()
     excess: frozenset[str] = frozenset()
+    prevention: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,7 +140,7 @@ def modality() -> Modality:
                     words("subordinate", "words"), _integer(data, "subordinate", "reach"),
                     words("habitual", "adverbs"), strings("habitual", "examples"),
                     strings("habitual", "counterexamples"), words("unrealized", "purposes"),
-                    words("unrealized", "excess"))
+                    words("unrealized", "excess"), words("unrealized", "prevention"))
 
 
 def _integer(data: Mapping[str, Any], table: str, key: str) -> int:
@@ -193,6 +194,22 @@ def wished_infinitive(before: Sequence[str]) -> bool:
             return False
         if word in cues.wish_objects or word in cues.excess or any(before[k - len(p) + 1:k + 1] == list(p)
                                             for p in cues.wish_phrases if k + 1 >= len(p)):
+            return True
+    return False
+
+
+def prevented_gerund(before: Sequence[str]) -> bool:
+    """True when the words `before` a gerund (lowercase, in order) end with "from" after a verb
+    of prevention, right before it or a few words back (`[unrealized] prevention`: "refrained
+    from", "barred the envoy from", "prevented its commanders from"): the gerund's event has not
+    happened."""
+    if len(before) < 2 or before[-1] != "from":
+        return False
+    cues = modality()
+    for k in range(len(before) - 2, max(len(before) - OBJECT_REACH - 3, -1), -1):
+        if before[k] in _STOPS:
+            return False
+        if before[k] in cues.prevention:
             return True
     return False
 

@@ -405,6 +405,8 @@ def index_people(text: str, sentences: Sequence[Sentence],
                     or k and tokens[k - 1].text == "&":
                 continue  # "Exploration & Production", "Procter & Gamble": a company
             before = tokens[max(0, k - reach):k]  # all that the tests below look at
+            if len(before) > 1 and before[-1].text == ":" and before[-2].text in words.credit_words:
+                continue  # "Photograph : Ana Ruiz\/AP": the photographer
             role = bool(before) and before[-1].lower in words.role_words
             initial = first.start == sent.start or (bool(before) and not before[-1].is_word
                                                    and before[-1].text not in ",")

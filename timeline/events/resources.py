@@ -269,6 +269,7 @@ class PeopleWords:
     place_of_nouns: frozenset[str] = frozenset()
     place_apposed: frozenset[str] = frozenset()
     place_followers: frozenset[str] = frozenset()
+    credit_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -292,6 +293,7 @@ def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
         place_of_nouns=frozenset(string_list(data, "place_of_nouns", path, raw)),
         place_apposed=frozenset(string_list(data, "place_apposed", path, raw)),
         place_followers=frozenset(string_list(data, "place_followers", path, raw)),
+        credit_words=frozenset(string_list(data, "credit_words", path, raw)),
     )
 
 
