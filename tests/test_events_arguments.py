@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from timeline import tag
 from timeline.events import detect_events
 from timeline.events.people import index_people
 from timeline.events.places import find_places, gazetteer
@@ -356,3 +357,21 @@ def test_a_picture_credit_names_no_person() -> None:
 def test_a_religious_group_word_is_no_name() -> None:
     text = "Omar Haftar , a black-clad Orthodox Jew , told a news conference in Tunis ."
     assert _names(text) == {"Omar Haftar"}
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), [
+    # the preposition of a time word removed from a title goes with it
+    ("Premier Ana Ruiz, who took office in May, met the envoy on Monday.", "other",
+     "Ruiz takes office"),
+    ("An Ipsos poll released on Monday showed the Greens at 21%.", "poll",
+     "Ipsos poll released shows the Greens at 21%"),
+    # a title stops where an embedded clause closes (a comma, then a verb)
+    (("Mark Lee, who won the party leadership race on Sunday with 86% of the vote, is expected "
+     "to be sworn in on Friday."), "election", ("Lee wins the party leadership race with 86% of "
+     "the vote")),
+])
+def test_titles_drop_time_words_and_stop_at_a_closed_clause(text: str, kind: str,
+                                                           title: str) -> None:
+    pub = PubDate.parse("2025-03-12")
+    events = detect_events(Document("t", text, pub), tag(text, pub))
+    assert [e.title for e in events if e.type == kind] == [title]

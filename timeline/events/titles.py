@@ -68,12 +68,30 @@ def _relative(expr: TimeExpression) -> bool:
     return not re.search(r"\d{4}", expr.text)
 
 
+#: a preposition before a relative time word goes with it ("took office in May" -> "took office")
+_TIME_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|since|until|till|by|during|from|before|after|over|within|through|"
+    r"throughout|as of|as early as|earlier|later)\s+$", re.IGNORECASE)
+#: a comma, then a verb: the end of an embedded clause ("Carney, who won the race on Sunday,
+#: is expected to ..." -> the title stops at "race")
+_CLAUSE_CLOSE = re.compile(
+    r"\s*,\s*(?:is|are|was|were|will|would|has|have|had|said|says|can|could|may|might|must|"
+    r"should|did|does|do)\b")
+
+
 def tail_text(text: str, start: int, end: int, expressions: Sequence[TimeExpression],
               adverbs: Iterable[str] = ()) -> str:
     """The clause text `text[start:end]` cleaned for a title (see the module docstring)."""
+    close = _CLAUSE_CLOSE.search(text, start, end)
+    if close is not None:
+        end = close.start()
     if end <= start:
         return ""
-    spans = [(e.start, e.end) for e in expressions if _relative(e)]
+    spans = []
+    for e in expressions:
+        if _relative(e) and e.end > start and e.start < end:
+            lead = _TIME_PREPOSITION.search(text, max(start, e.start - 24), e.start)
+            spans.append((lead.start() if lead else e.start, e.end))
     raw = _strip_spans(text[start:end], start, spans)
     words = raw.split()
     if len(words) > _MAX_TAIL:
@@ -89,6 +107,11 @@ def clean_np(text: str, start: int, expressions: Sequence[TimeExpression]) -> st
     in front of a name ("A separate General Security Agreement" -> "General Security
     Agreement")."""
     spans = [(e.start, e.end) for e in expressions]
+    for e in expressions:
+        if start <= e.start <= start + len(text):
+            lead = _TIME_PREPOSITION.search(text, max(0, e.start - start - 24), e.start - start)
+            if lead:
+                spans.append((start + lead.start(), e.start))
     words = _strip_spans(text, start, spans).split()
     if any(w[:1].isupper() for w in words[1:4]):
         while len(words) > 1 and (words[0].islower() or words[0] in ("A", "An")
