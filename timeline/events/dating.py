@@ -745,6 +745,9 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
         if prevented_gerund(words):
             return True  # "barred the envoy from travelling": kept from happening
         return prev in ("to", "of") and len(words) > 1 and words[-2] in modality().approach
+    if words[-2:] == ["to", "be"]:
+        # a passive infinitive: "still has to be [[ratified]]", "has yet to be [[approved]]"
+        return wished_infinitive(words[:-2])
     if shape.form != "base":
         return False
     if mandative(words, _subject_size(kept, lex)):
