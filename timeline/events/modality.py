@@ -33,7 +33,7 @@ The words live in ``timeline/data/en/events/modality.toml``, whose examples run 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from attrs import frozen
@@ -158,6 +158,18 @@ def is_negation(word: str) -> bool:
     return word in modality().negations or word.endswith(("n't", "n’t"))
 
 
+def _cue_back(before: Sequence[str], first: int, floor: int,
+              is_cue: Callable[[int], bool]) -> int | None:
+    """The index of the nearest word of `before` from `first` back to `floor` (exclusive) that
+    `is_cue` accepts; None when a stop (a comma, "and", "that") comes first or none does."""
+    for k in range(first, floor, -1):
+        if before[k] in _STOPS:
+            return None
+        if is_cue(k):
+            return k
+    return None
+
+
 def governed_infinitive(before: Sequence[str]) -> bool:
     """True when the words `before` "to" (lowercase, in order) end with a governor of intention
     ("fighting", "agreed", "willing") or an object-taking one a few words back ("urged its
@@ -165,13 +177,9 @@ def governed_infinitive(before: Sequence[str]) -> bool:
     cues = modality()
     if before and before[-1] in cues.governors:
         return not (len(before) > 1 and is_negation(before[-2]))
-    for k in range(len(before) - 2, max(len(before) - OBJECT_REACH - 2, -1), -1):
-        word = before[k]
-        if word in _STOPS:
-            return False
-        if word in cues.object_governors:
-            return not (k > 0 and is_negation(before[k - 1]))
-    return False
+    k = _cue_back(before, len(before) - 2, max(len(before) - OBJECT_REACH - 2, -1),
+                  lambda i: before[i] in cues.object_governors)
+    return k is not None and not (k > 0 and is_negation(before[k - 1]))
 
 
 def wished_infinitive(before: Sequence[str]) -> bool:
@@ -188,14 +196,12 @@ def wished_infinitive(before: Sequence[str]) -> bool:
                     and before[-2] in ("was", "were"))
     if before[-1] in cues.purposes:
         return True  # "built to host": a purpose
-    for k in range(len(before) - 2, max(len(before) - OBJECT_REACH - 2, -1), -1):
-        word = before[k]
-        if word in _STOPS:
-            return False
-        if word in cues.wish_objects or word in cues.excess or any(before[k - len(p) + 1:k + 1] == list(p)
-                                            for p in cues.wish_phrases if k + 1 >= len(p)):
-            return True
-    return False
+
+    def wished(k: int) -> bool:
+        return before[k] in cues.wish_objects or before[k] in cues.excess or any(
+            before[k - len(p) + 1:k + 1] == list(p) for p in cues.wish_phrases if k + 1 >= len(p))
+    return _cue_back(before, len(before) - 2, max(len(before) - OBJECT_REACH - 2, -1),
+                     wished) is not None
 
 
 def prevented_gerund(before: Sequence[str]) -> bool:
@@ -206,12 +212,8 @@ def prevented_gerund(before: Sequence[str]) -> bool:
     if len(before) < 2 or before[-1] != "from":
         return False
     cues = modality()
-    for k in range(len(before) - 2, max(len(before) - OBJECT_REACH - 3, -1), -1):
-        if before[k] in _STOPS:
-            return False
-        if before[k] in cues.prevention:
-            return True
-    return False
+    return _cue_back(before, len(before) - 2, max(len(before) - OBJECT_REACH - 3, -1),
+                     lambda k: before[k] in cues.prevention) is not None
 
 
 def mandative(before: Sequence[str], subject: int) -> bool:

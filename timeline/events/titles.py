@@ -79,6 +79,13 @@ _CLAUSE_CLOSE = re.compile(
     r"should|did|does|do)\b")
 
 
+def _with_preposition(text: str, lo: int, start: int) -> int:
+    """Where a time word at `start` begins with the preposition before it ("in May"), not
+    before `lo`."""
+    lead = _TIME_PREPOSITION.search(text, max(lo, start - 24), start)
+    return lead.start() if lead else start
+
+
 def tail_text(text: str, start: int, end: int, expressions: Sequence[TimeExpression],
               adverbs: Iterable[str] = ()) -> str:
     """The clause text `text[start:end]` cleaned for a title (see the module docstring)."""
@@ -90,8 +97,7 @@ def tail_text(text: str, start: int, end: int, expressions: Sequence[TimeExpress
     spans = []
     for e in expressions:
         if _relative(e) and e.end > start and e.start < end:
-            lead = _TIME_PREPOSITION.search(text, max(start, e.start - 24), e.start)
-            spans.append((lead.start() if lead else e.start, e.end))
+            spans.append((_with_preposition(text, start, e.start), e.end))
     raw = _strip_spans(text[start:end], start, spans)
     words = raw.split()
     if len(words) > _MAX_TAIL:
@@ -106,12 +112,8 @@ def clean_np(text: str, start: int, expressions: Sequence[TimeExpression]) -> st
     """A noun phrase for a title: no time expressions, no leading article or lowercase words
     in front of a name ("A separate General Security Agreement" -> "General Security
     Agreement")."""
-    spans = [(e.start, e.end) for e in expressions]
-    for e in expressions:
-        if start <= e.start <= start + len(text):
-            lead = _TIME_PREPOSITION.search(text, max(0, e.start - start - 24), e.start - start)
-            if lead:
-                spans.append((start + lead.start(), e.start))
+    spans = [(start + _with_preposition(text, 0, e.start - start)
+              if start <= e.start <= start + len(text) else e.start, e.end) for e in expressions]
     words = _strip_spans(text, start, spans).split()
     if any(w[:1].isupper() for w in words[1:4]):
         while len(words) > 1 and (words[0].islower() or words[0] in ("A", "An")
