@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from timeline import tag
@@ -317,3 +319,12 @@ def test_change_from_to_is_two_dates(text: str, expected: list[tuple[str, str]])
     """After a verb of change (vocabulary `change_verb`), "from X to Y" is the old date and the
     new one, not a range of days."""
     assert [(e.text, e.value) for e in tag(text, "2025-03-17")] == expected
+
+
+def test_weekday_range_against_a_month_names_no_days() -> None:
+    """Published in "2025-03" only: "from Monday to Wednesday" is some such days of the weeks
+    the month reaches, not three days made up."""
+    (expr,) = tag("The talks ran from Monday to Wednesday.", "2025-03")
+    assert expr.value == "2025-WXX-1/2025-WXX-3"
+    assert expr.time.earliest is not None and expr.time.latest is not None
+    assert expr.time.earliest <= dt.date(2025, 3, 1) and expr.time.latest >= dt.date(2025, 3, 31)

@@ -670,10 +670,15 @@ def _weekday_range(p: Partial, end: Partial, ctx: Context) -> TimeValue | None:
     week before."""
     assert p.weekday is not None and end.weekday is not None
     a = _weekday(Partial(kind="weekday", rule=p.rule, weekday=p.weekday), ctx)
-    if a.earliest is None:
-        return _value("DATE", f"{a.value}/XXXX-WXX-{end.weekday}", "day")
+    days = dt.timedelta(days=(end.weekday - p.weekday) % 7 or 7)
+    if a.earliest is None or a.latest is None or a.earliest != a.latest:
+        # no day to start from (a publication date known only to the month or year): some
+        # such days, within the weeks the start may lie in
+        end_value = f"{a.value.rsplit('-', 1)[0]}-{end.weekday}"
+        return _value("DATE", f"{a.value}/{end_value}", "day", a.earliest,
+                      a.latest + days if a.latest is not None else None)
     first = a.earliest
-    last = first + dt.timedelta(days=(end.weekday - p.weekday) % 7 or 7)
+    last = first + days
     if ctx.tense == "past" and ctx.anchor is not None and ctx.anchor.grain == "day" \
             and last > ctx.anchor.latest:
         first, last = first - dt.timedelta(days=7), last - dt.timedelta(days=7)
