@@ -32,9 +32,10 @@ from timeline.events.text import Sentence, Token, token_after, tokenize
 
 __all__ = ["PeopleIndex", "PersonMention", "index_people"]
 
-_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr\.?|Sr\.?)$")
+#: A regnal number up to XXXIX ("Pope Leo XIV", "King Charles III") or Jr./Sr.
+_ROMAN = re.compile(r"^(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3}|Jr\.?|Sr\.?)$")
 _INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-Z]")
-_MC = re.compile(r"^(Mc|Mac|O’|O')")
+_MC = re.compile(r"^(Mc|Mac|O’|O'|Le|La|De|Di|Du|Van)")  # "McGill", "LeBlanc", "DiCaprio"
 
 
 @frozen
@@ -336,7 +337,10 @@ class PeopleIndex:
         parts = name.split()
         if parts[0] in people_words().royal or not parts[-1][:1].isupper():
             return name  # "King Charles III"; "Nabil el-Arabi", never "el-Arabi"
-        return parts[-1]
+        k = len(parts) - 1
+        while k > 1 and parts[k - 1] in people_words().particles:
+            k -= 1  # "Ursula von der Leyen": "von der Leyen", never "Leyen"
+        return " ".join(parts[k:])
 
     @property
     def tokens(self) -> set[str]:
@@ -467,7 +471,8 @@ def index_people(text: str, sentences: Sequence[Sentence],
     for tok, titled, _ in singles:
         word = tok.bare
         name = surnames.get(word) or firsts.get(word)
-        if name is None and (titled or (alone[word] >= 2 and word.lower() not in lower_words)):
+        if name is None and len(word) > 1 and (
+                titled or (alone[word] >= 2 and word.lower() not in lower_words)):  # not "C$30"
             name = word
         if name is not None:
             mentions.append(PersonMention(tok.start, tok.start + len(word), name, titled))
