@@ -338,6 +338,8 @@ class PeopleIndex:
         if parts[0] in people_words().royal or not parts[-1][:1].isupper():
             return name  # "King Charles III"; "Nabil el-Arabi", never "el-Arabi"
         k = len(parts) - 1
+        if k > 1 and _ROMAN.match(parts[k]):
+            return " ".join(parts[k - 1:k])  # "Ferdinand Marcos Jr.": "Marcos", never "Jr"
         while k > 1 and parts[k - 1] in people_words().particles:
             k -= 1  # "Ursula von der Leyen": "von der Leyen", never "Leyen"
         return " ".join(parts[k:])
@@ -370,7 +372,8 @@ def _surnames(full: Sequence[PersonMention]) -> dict[str, str]:
     counts = Counter(m.name for m in full)
     by_word: dict[str, list[str]] = {}
     for m in full:
-        last = m.name.split()[-1]
+        parts = m.name.split()
+        last = parts[-2] if len(parts) > 2 and _ROMAN.match(parts[-1]) else parts[-1]
         for word in (last, prefixed_rest(last)):
             if word and m.name not in by_word.setdefault(word, []):
                 by_word[word].append(m.name)
@@ -463,6 +466,11 @@ def index_people(text: str, sentences: Sequence[Sentence],
                 or not ordinary:
             full.append(PersonMention(run[0].start, run[-1].start + len(run[-1].bare),
                                      " ".join(names), titled))
+    # "Pope Leo" is "Pope Leo XIV" when the document names him so too
+    regnal = {m.name.rsplit(" ", 1)[0]: m.name for m in full
+              if " " in m.name and _ROMAN.match(m.name.rsplit(" ", 1)[1])}
+    full = [PersonMention(m.start, m.end, regnal[m.name], m.titled) if m.name in regnal else m
+            for m in full]
     known = {tuple(m.name.split()): m.name for m in full}
     surnames = _surnames(full)
     firsts = {m.name.split()[0]: m.name for m in full if m.name.split()[0] not in words.royal}
