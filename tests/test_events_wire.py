@@ -204,3 +204,41 @@ def test_both_countries_are_no_pair_of_people() -> None:
             "draft resolution on Tuesday.")
     event = _one(text, "policy")
     assert event.participants == ()
+
+
+# -- 2. an event named in a clause after "after", dated there -----------------------------
+
+def test_a_dated_clause_after_after_is_an_event_of_its_own() -> None:
+    text = ("Maria Lund announced her resignation on Monday after the party lost its majority "
+            "in elections in March.")
+    election = _one(text, "election")
+    assert (election.when.start, election.when.end) == (dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+    assert election.title.startswith("The party loses its majority")
+    assert _one(text, "announcement").when.start == dt.date(2025, 6, 9)
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lund resigned on Monday after the party lost the election.",  # no date of its own
+    "Maria Lund resigned on Monday after her visit to Lima in May.",  # a noun: a reference
+    "After having earlier agreed to the plan in March, Lima on Sunday called for guarantees.",
+])
+def test_an_undated_or_nominal_cue_is_no_event_of_its_own(text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("election", "travel", "agreement")]
+
+
+def test_a_cue_naming_an_event_already_reported_adds_none() -> None:
+    text = ("The party lost the election in March. Maria Lund resigned on Monday after the "
+            "party lost the election in March.")
+    assert len([e for e in _events(text) if e.type == "election"]) == 1
+
+
+def test_a_name_without_its_regnal_number_is_the_same_person() -> None:
+    text = ("Pope Leo XIV will travel to Peru on Friday. Pope Leo met President Ana Ruiz in "
+            "Rome in May.")
+    meeting = _one(text, "meeting")
+    assert meeting.participants == ("Pope Leo XIV", "Ana Ruiz")
+
+
+def test_a_short_name_is_never_jr() -> None:
+    event = _one("President Ferdinand Marcos Jr. flew to Manila on Friday.", "travel")
+    assert event.title.startswith("Marcos visits")
