@@ -242,3 +242,14 @@ def test_a_name_without_its_regnal_number_is_the_same_person() -> None:
 def test_a_short_name_is_never_jr() -> None:
     event = _one("President Ferdinand Marcos Jr. flew to Manila on Friday.", "travel")
     assert event.title.startswith("Marcos visits")
+
+
+def test_a_verb_joined_by_and_keeps_its_people_and_places() -> None:
+    text = ("Maria Lund is expected to attend the summit in Lima on Friday and to host "
+            "President Omar Haftar in Quito on Monday.")
+    summit = _one(text, "meeting", "summit")
+    host = _one(text, "meeting", "host")
+    assert summit.participants == ("Maria Lund",)
+    assert summit.locations == ("Lima",)
+    assert host.participants == ("Maria Lund", "Omar Haftar")
+    assert host.locations == ("Quito",)

@@ -566,8 +566,11 @@ def _after_auxiliary(ctx: DocContext, sentence: Sentence, head: int) -> bool:
 
 
 def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
-                   cues: Sequence[Cue], previous: Sequence[str] = ()) -> Arguments:
-    """Agent, participants and places of the trigger `match` in `sentence`."""
+                   cues: Sequence[Cue], previous: Sequence[str] = (),
+                   matches: Sequence[TriggerMatch] = ()) -> Arguments:
+    """Agent, participants and places of the trigger `match` in `sentence` (`matches`: all
+    its triggers; the people and places after the next verb joined to it by "and" are that
+    verb's: "to attend the summit and to host Donald Trump")."""
     seg_start, seg_end = ctx.segment(sentence, match.start, match.end)
     reported = _reported_start(ctx, sentence, seg_start, match, nominal)
     agent, names = _agent(ctx, sentence, match, nominal, cues, previous, reported)
@@ -584,7 +587,8 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
     own, others = _relative_spans(ctx, sentence, match.start)
     clause = coordinate_bounds(ctx, sentence, match.start)
     said = _attribution_start(ctx, sentence, match.end)
-    seg_start, seg_end = max(seg_start, clause[0]), min(seg_end, clause[1], said or seg_end)
+    seg_start = max(seg_start, clause[0], _joined_at(ctx, match, matches))
+    seg_end = min(seg_end, clause[1], said or seg_end, _next_verb(ctx, match, matches))
     own_end = seg_end
     if own is not None:  # "Leo, who was elected [...], met Li Wei": not Li Wei's
         own_end = min(seg_end, own[1])
@@ -597,7 +601,7 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
 
     in_segment = [m for m in ctx.persons(max(seg_start, first), own_end) if not apart(m.start)]
     if len(in_segment) <= len(names) and match.entry.type in ("meeting", "agreement"):
-        lo, hi = own or (max(whole, clause[0]), clause[1])
+        lo, hi = own or (max(whole, clause[0]), min(clause[1], _next_verb(ctx, match, matches)))
         in_segment = [m for m in ctx.persons(lo, hi) if not apart(m.start)]
     for m in in_segment:
         if _possessive_at(ctx, m.end) or m.name in participants or _modifier_at(ctx, m.end):
@@ -740,3 +744,26 @@ def _attribution_start(ctx: DocContext, sentence: Sentence, offset: int) -> int 
 
 #: "the two leaders", "both sides": the people of the previous event.
 _PAIR = re.compile(r"^(?:[Tt]he\s+)?(?:two|both|Both)\s+([a-z]+)\b")
+
+
+_AND_TO = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?(?:to\s+)?$")
+
+
+def _next_verb(ctx: DocContext, match: TriggerMatch, matches: Sequence[TriggerMatch]) -> int:
+    """Where the next trigger's verb joined to `match` by "and" ("and to host", "and then
+    met") begins, else the end of the text."""
+    for m in matches:
+        if m.start > match.end and m.verb_start == m.start \
+                and _AND_TO.search(ctx.text, max(match.end, m.start - 20), m.start):
+            return m.start
+    return len(ctx.text)
+
+
+def _joined_at(ctx: DocContext, match: TriggerMatch, matches: Sequence[TriggerMatch]) -> int:
+    """Where "and" joining the verb of `match` to an earlier trigger's verb stands ("to attend
+    the summit in Kuala Lumpur and to host Donald Trump": not in Kuala Lumpur), else 0."""
+    if match.verb_start != match.start or not any(
+            m.end <= match.start and m.verb_start is not None for m in matches):
+        return 0
+    link = _AND_TO.search(ctx.text, max(0, match.start - 20), match.start)
+    return link.start() if link else 0

@@ -178,7 +178,7 @@ def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
     tense, passive = dating.tense, dating.passive
     if tense == "hypothetical":
         return None
-    args = find_arguments(ctx, sentence, match, nominal, cues, previous)
+    args = find_arguments(ctx, sentence, match, nominal, cues, previous, matches)
     seg_start, _ = ctx.segment(sentence, match.start, match.end)
     if not _requirements_met(match, args, ctx.text[seg_start:match.verb_start or match.start],
                              ctx.lex):
