@@ -25,11 +25,12 @@ from attrs import frozen
 from timeline.events.context import DocContext
 from timeline.events.people import PersonMention
 from timeline.events.places import Place
-from timeline.events.resources import people_words
+from timeline.events.resources import Lexicon, people_words
 from timeline.events.text import Sentence, Token, token_after, token_index
 from timeline.events.triggers import TriggerMatch
 
-__all__ = ["Arguments", "Cue", "blocked", "find_arguments", "is_nominal", "relation_cues"]
+__all__ = ["Arguments", "Cue", "attribution", "blocked", "coordinate_bounds", "find_arguments", "is_nominal",
+           "relation_cues"]
 
 _WINDOW = 6
 _CONDITIONAL = {"if", "unless", "whether", "should"}
@@ -306,8 +307,11 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
         return sorted(found)
 
     words = ctx.tokens(sentence)
-    near = [c for c in candidates(max(seg_start, reported), head)
-            if not _after_role(words, c[0])]  # "a spokesman for Ana Ruiz warned": not hers
+    _, others = _relative_spans(ctx, sentence, match.start)
+    floor = coordinate_bounds(ctx, sentence, match.start, own_subject=True)[0]
+    near = [c for c in candidates(max(seg_start, reported, floor), head)
+            if not _after_role(words, c[0])  # "a spokesman for Ana Ruiz warned": not hers
+            and not any(a <= c[0] < b for a, b in others)]  # "Ana Ruiz, who met Li Wei, "
     pick = near[-1] if near else None
     if len(near) > 1 and _coordinated(ctx, _before(ctx, sentence, head)[-4:]):
         pick = near[0]  # "Ana Ruiz met Li Wei and warned ...": the first verb's subject
@@ -354,6 +358,9 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
     if span is None:
         return None, ()
     text = ctx.text[span[0]:span[1]]
+    pair = _PAIR.match(re.sub(r"^(?:and|but)\s+", "", text))
+    if len(previous) == 2 and pair and pair.group(1) in people_words().pair_nouns:
+        return " and ".join(people.short(n) for n in previous), tuple(previous)
     return text, ()
 
 
@@ -559,8 +566,11 @@ def _after_auxiliary(ctx: DocContext, sentence: Sentence, head: int) -> bool:
 
 
 def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bool,
-                   cues: Sequence[Cue], previous: Sequence[str] = ()) -> Arguments:
-    """Agent, participants and places of the trigger `match` in `sentence`."""
+                   cues: Sequence[Cue], previous: Sequence[str] = (),
+                   matches: Sequence[TriggerMatch] = ()) -> Arguments:
+    """Agent, participants and places of the trigger `match` in `sentence` (`matches`: all
+    its triggers; the people and places after the next verb joined to it by "and" are that
+    verb's: "to attend the summit and to host Donald Trump")."""
     seg_start, seg_end = ctx.segment(sentence, match.start, match.end)
     reported = _reported_start(ctx, sentence, seg_start, match, nominal)
     agent, names = _agent(ctx, sentence, match, nominal, cues, previous, reported)
@@ -574,10 +584,25 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
     relative = None if nominal else _relative_antecedent(ctx, sentence, head,
                                                          _participle(ctx, sentence, match))
     first = relative[0].start if relative else seg_start  # not the people of the main clause
-    in_segment = [m for m in ctx.persons(max(seg_start, first), seg_end)
-                  if not any(c.covers(m.start) for c in cues)]
+    own, others = _relative_spans(ctx, sentence, match.start)
+    clause = coordinate_bounds(ctx, sentence, match.start)
+    said = _attribution_start(ctx, sentence, match.end)
+    seg_start = max(seg_start, clause[0], _joined_at(ctx, match, matches))
+    seg_end = min(seg_end, clause[1], said or seg_end, _next_verb(ctx, match, matches))
+    own_end = seg_end
+    if own is not None:  # "Leo, who was elected [...], met Li Wei": not Li Wei's
+        own_end = min(seg_end, own[1])
+        if not relative:  # "..., where she arrived": the clause's own people
+            first = max(first, own[0])
+
+    def apart(offset: int) -> bool:
+        """In another clause than the trigger's, or inside a relation cue."""
+        return any(a <= offset < b for a, b in others) or any(c.covers(offset) for c in cues)
+
+    in_segment = [m for m in ctx.persons(max(seg_start, first), own_end) if not apart(m.start)]
     if len(in_segment) <= len(names) and match.entry.type in ("meeting", "agreement"):
-        in_segment = ctx.persons(whole, sentence.end)
+        lo, hi = own or (max(whole, clause[0]), min(clause[1], _next_verb(ctx, match, matches)))
+        in_segment = [m for m in ctx.persons(lo, hi) if not apart(m.start)]
     for m in in_segment:
         if _possessive_at(ctx, m.end) or m.name in participants or _modifier_at(ctx, m.end):
             continue  # "Trump's approach", "Xi Jinping's China", "the Obama administration"
@@ -586,17 +611,159 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
                    if t.start > match.end and t.lower in ctx.lex.clause_openers), seg_end)
     places: list[Place] = []
     for p in places_all:
-        if not seg_start <= p.start < min(seg_end, opener) or any(c.covers(p.start)
-                                                                   for c in cues):
+        if not max(seg_start, own[0] if own else seg_start) <= p.start < min(
+                seg_end, own_end if own else opener) or apart(p.start):
             continue
         if subject and subject[0] <= p.start < subject[1]:
             continue  # metonymy: "Ottawa has announced"
-        if p.surface.endswith(("’s", "'s")):
-            continue  # "Canada's Arctic region", "Canada's offer"
+        if p.surface.endswith(("’s", "'s")) or _speaker(ctx, sentence, p.end):
+            continue  # "Canada's Arctic region", "Canada's offer"; "the Vatican announced"
         if p.place not in places:
             places.append(p.place)
+    if not places and own is not None:
+        places = _where_antecedent(ctx, sentence, own[0])
     subject_text = ctx.text[subject[0]:subject[1]] if subject else None
     if nominal and not match.has_verb:
         span = _subject_span(ctx, sentence, match.start, seg_start)
         subject_text = ctx.text[span[0]:span[1]] if span else None
     return Arguments(agent, names, tuple(participants), tuple(places), subject_text)
+
+
+#: Relative pronouns opening a clause of its own after a comma ("Leo, who was elected ...,").
+_RELATIVE_OPENERS = frozenset({"who", "whom", "whose", "which", "where"})
+#: Words after a comma that open a coordinated clause ("..., and the leaders held talks").
+_CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas"})
+
+
+def _relative_spans(ctx: DocContext, sentence: Sentence, offset: int) -> \
+        tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """The relative clause holding `offset` (None when it stands in none) and the others of
+    the sentence: fine segments opened by "who", "which", "where" ... after a comma."""
+    tokens = ctx.tokens(sentence)
+    own = None
+    others = []
+    for a, b in ctx.fine(sentence):
+        first = token_after(tokens, a)
+        if not first or first[0].start >= b or first[0].lower not in _RELATIVE_OPENERS:
+            continue
+        k = token_index(tokens, first[0].start)
+        if k == 0 or tokens[k - 1].text != ",":
+            continue  # "the man who met Li Wei visited Rome": one clause with its subject
+        if a <= offset < b:
+            own = (a, b)
+        else:
+            others.append((a, b))
+    return own, others
+
+
+def coordinate_bounds(ctx: DocContext, sentence: Sentence, offset: int,
+                       own_subject: bool = False) -> tuple[int, int]:
+    """The clause holding `offset` among clauses joined by a comma and "and", "but", "while"
+    or by a semicolon, each with a verb of its own ("Merz met Li Qiang on Saturday, and the
+    leaders of India held talks on Sunday"; with `own_subject`, only those with a subject of
+    their own, not "..., and then visited Rome"); the sentence when none is."""
+    lex = ctx.lex
+    tokens = ctx.tokens(sentence)
+    lo, hi = sentence.start, sentence.end
+    last = 0  # where the clause before the next link starts
+    for k in range(1, len(tokens)):
+        semicolon = tokens[k - 1].text == ";"
+        if not (semicolon or tokens[k - 1].text == "," and tokens[k].lower in _CLAUSE_LINKS):
+            continue
+        rest = []
+        for tok in tokens[k if semicolon else k + 1:k + 16]:
+            if tok.text in (";", ":") or tok.lower in lex.clause_openers:
+                break
+            rest.append(tok)
+        verb = _finite_at(rest, lex)
+        if verb is None or _finite_at(tokens[last:k - 1], lex) is None:
+            continue  # "Li Wei, Omar Haftar, and Ana Ruiz": a list; "Li Wei, and Ana Ruiz met"
+        if own_subject and not any(t.is_word and t.lower not in lex.adverbs
+                                   for t in rest[:verb]):
+            continue  # "..., and then visited Rome": the same subject
+        last = k
+        if tokens[k].start <= offset:
+            lo = max(lo, tokens[k].start)
+        else:
+            hi = min(hi, tokens[k - 1].start)
+    return lo, hi
+
+
+def _finite_at(tokens: Sequence[Token], lex: Lexicon) -> int | None:
+    """The index of the first word of `tokens` that looks like a finite verb, else None."""
+    return next((i for i, t in enumerate(tokens) if t.text.islower() and (
+        t.lower in lex.auxiliaries or t.lower in lex.irregular_past
+        or t.lower.endswith("ed") and len(t.lower) > 4
+        and (i == 0 or tokens[i - 1].lower not in lex.determiners))), None)
+
+
+def _speaker(ctx: DocContext, sentence: Sentence, end: int) -> bool:
+    """True when a verb of saying follows the place ending at `end` (adverbs skipped): "the
+    Vatican announced", "Beijing said": the speaker, not where the event is."""
+    lex = ctx.lex
+    for tok in token_after(ctx.tokens(sentence), end) and \
+            ctx.tokens(sentence)[token_index(ctx.tokens(sentence), end):]:
+        if tok.lower in lex.adverbs:
+            continue
+        return tok.text.islower() and tok.lower in lex.saying.dating
+    return False
+
+
+def _where_antecedent(ctx: DocContext, sentence: Sentence, start: int) -> list[Place]:
+    """The place a clause opened by "where" at `start` stands for: the place right before
+    its comma ("a summit in New Delhi, where she arrived on Sunday": New Delhi)."""
+    tokens = ctx.tokens(sentence)
+    k = token_index(tokens, start)
+    if k >= len(tokens) or tokens[k].lower != "where" or k < 2 or tokens[k - 1].text != ",":
+        return []
+    comma = tokens[k - 1].start
+    return [p.place for p in ctx.places(sentence)
+            if p.end <= comma and not ctx.text[p.end:comma].strip()]
+
+
+def attribution(rest: Sequence[Token], lex: Lexicon) -> bool:
+    """True when the words `rest` after a comma name a speaker and a verb of saying ("Finance
+    Minister Dominic LeBlanc said", "the ministry said"), no other comma between."""
+    for k, tok in enumerate(rest[:8]):
+        if tok.text in (",", ";", ":"):
+            return False
+        if tok.text.islower() and tok.lower in lex.saying.clauses:
+            return k > 0
+    return False
+
+
+def _attribution_start(ctx: DocContext, sentence: Sentence, offset: int) -> int | None:
+    """The comma after `offset` that opens a trailing attribution ("..., Finance Minister
+    Dominic LeBlanc said on Wednesday"): its speaker and place take no part in the event."""
+    tokens = ctx.tokens(sentence)
+    for k in range(token_index(tokens, offset), len(tokens)):
+        if tokens[k].text == "," and attribution(tokens[k + 1:], ctx.lex):
+            return tokens[k].start
+    return None
+
+
+#: "the two leaders", "both sides": the people of the previous event.
+_PAIR = re.compile(r"^(?:[Tt]he\s+)?(?:two|both|Both)\s+([a-z]+)\b")
+
+
+_AND_TO = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?(?:to\s+)?$")
+
+
+def _next_verb(ctx: DocContext, match: TriggerMatch, matches: Sequence[TriggerMatch]) -> int:
+    """Where the next trigger's verb joined to `match` by "and" ("and to host", "and then
+    met") begins, else the end of the text."""
+    for m in matches:
+        if m.start > match.end and m.verb_start == m.start \
+                and _AND_TO.search(ctx.text, max(match.end, m.start - 20), m.start):
+            return m.start
+    return len(ctx.text)
+
+
+def _joined_at(ctx: DocContext, match: TriggerMatch, matches: Sequence[TriggerMatch]) -> int:
+    """Where "and" joining the verb of `match` to an earlier trigger's verb stands ("to attend
+    the summit in Kuala Lumpur and to host Donald Trump": not in Kuala Lumpur), else 0."""
+    if match.verb_start != match.start or not any(
+            m.end <= match.start and m.verb_start is not None for m in matches):
+        return 0
+    link = _AND_TO.search(ctx.text, max(0, match.start - 20), match.start)
+    return link.start() if link else 0

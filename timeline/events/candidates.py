@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 from attrs import define
 
-from timeline.events.arguments import Arguments, Cue, blocked, find_arguments, is_nominal
+from timeline.events.arguments import (
+    Arguments,
+    Cue,
+    attribution,
+    blocked,
+    coordinate_bounds,
+    find_arguments,
+    is_nominal,
+)
 from timeline.events.context import DocContext
 from timeline.events.dating import MentionShape, date_mention
 from timeline.events.places import Place
@@ -91,10 +99,13 @@ def _tail_end(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal:
               and all(w[:1].isupper() for w in ctx.text[match.end:m.start].split())
               and not _POSSESSED.match(ctx.text, m.end)]
     stops += [c.start for c in cues if c.start >= match.end]
+    stops.append(coordinate_bounds(ctx, sentence, match.start)[1])  # "..., and the Bank of Japan"
     after = [t for t in ctx.tokens(sentence) if t.start >= match.end]
     for k, tok in enumerate(after):
         if tok.lower in ctx.lex.clause_openers and k > 0 or tok.text == "," and k + 1 < len(after) and after[k + 1].lower in _COMMA_STOPS or nominal and _finite(tok, after[k - 1] if k else None, ctx.lex):
             stops.append(tok.start)
+        elif tok.text == "," and attribution(after[k + 1:], ctx.lex):
+            stops.append(tok.start)  # "..., Finance Minister Dominic LeBlanc said on Monday"
     return min(stops)
 
 
@@ -143,6 +154,8 @@ def _agent_text(args: Arguments) -> str:
     if args.agent_names:
         return args.agent
     words = args.agent.split()
+    if words[0].lower() in ("and", "but") and len(words) > 1:
+        words.pop(0)  # ", and lawmakers elected ...": the subject after the link
     if words[0].lower() in ("a", "an") and len(words) > 1:
         words.pop(0)
     return " ".join(words)
@@ -165,7 +178,7 @@ def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
     tense, passive = dating.tense, dating.passive
     if tense == "hypothetical":
         return None
-    args = find_arguments(ctx, sentence, match, nominal, cues, previous)
+    args = find_arguments(ctx, sentence, match, nominal, cues, previous, matches)
     seg_start, _ = ctx.segment(sentence, match.start, match.end)
     if not _requirements_met(match, args, ctx.text[seg_start:match.verb_start or match.start],
                              ctx.lex):

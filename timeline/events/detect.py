@@ -10,14 +10,20 @@ Order of anchoring for each candidate (`When.derived`):
    Carney will deliver a plenary speech"), taking its places if it has none;
 3. ``tense``: the tense and aspect of its clause against the publication date;
 4. ``publication``: the publication date when the clause says nothing.
+
+A trigger inside a relation cue names the event the cue refers to and is no event of its own,
+unless the cue opens a clause with its own subject, verb and date ("after the party lost its
+majority in elections in July") that no earlier event of its type covers.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from timeline.events.anchoring import intersect, relation_when
+import attrs
+
+from timeline.events.anchoring import explicit_when, intersect, overlaps, relation_when
 from timeline.events.arguments import Cue, relation_cues
 from timeline.events.candidates import Candidate, build_candidate
 from timeline.events.context import DocContext
@@ -92,6 +98,42 @@ def _anchor_by_frame(cand: Candidate, earlier: Sequence[Candidate],
         cand.retitle(templates)
 
 
+def _referred_event(ctx: DocContext, sentence: Sentence, cue: Cue, match: TriggerMatch,
+                    matches: Sequence[TriggerMatch], cues: Sequence[Cue],
+                    previous: tuple[str, ...], earlier: Sequence[Candidate],
+                    templates: Mapping[str, Sequence[str]]) -> Candidate | None:
+    """The event a clause after a relation cue names ("after the party lost its majority in
+    elections in July": a subject and a finite verb) when a time expression after it in its clause, before any other trigger, dates it
+    and the article has reported no event of its type at that time before; else None (the cue
+    only places the other event after or before it)."""
+    subject = ctx.text[cue.np_start:match.verb_start].split() if match.verb_start else []
+    lex = ctx.lex
+    if match.form == "ing" or subject[:1] and subject[0].lower().endswith("ing") \
+            or not [w for w in subject if w.lower() not in lex.auxiliaries
+                                   and w.lower() not in lex.adverbs and not w.endswith("ing")]:
+        return None  # "after his visit", "after being announced", "after having agreed"
+    _, seg_end = ctx.segment(sentence, match.start, match.end)
+    stop = min([m.start for m in matches if m.start > match.start] + [seg_end])
+    own = ctx.expressions_in(match.end, stop)
+    if not own:
+        return None
+    cand = build_candidate(ctx, sentence, match, matches, [c for c in cues if c != cue],
+                           previous)
+    if cand is None:
+        return None
+    found = explicit_when(own, (match.start, match.end), cand.tense, ctx.document.published)
+    if found is None:
+        return None
+    if any(c.type == match.entry.type and c.when is not None and overlaps(c.when, found[0])
+           for c in earlier):
+        return None  # the event the article reported before
+    cand.when, cand.expression = found
+    if not cand.args.agent_names:  # "after [the party] lost": not the main clause's subject
+        cand.parts = attrs.evolve(cand.parts, agent=" ".join(subject))
+        cand.retitle(list(match.entry.titles) + list(templates.get(cand.type, ())))
+    return cand
+
+
 def _event(ctx: DocContext, cand: Candidate) -> Event:
     doc = ctx.document
     m = cand.match
@@ -128,6 +170,11 @@ def detect_events(document: Document, expressions: Sequence[TimeExpression]) -> 
         references = [(c, m) for c in cues for m in matches if c.np_start <= m.start < c.np_end]
         naming = tuple(dict.fromkeys(c for c, _ in references))  # cues that name an event
         referred = {id(m) for _, m in references}
+        for cue, match in references:
+            cand = _referred_event(ctx, sentence, cue, match, matches, cues, previous,
+                                   candidates, templates)
+            if cand is not None:
+                candidates.append(cand)
         for match in matches:
             if id(match) in referred or _occasion_of_next(match, matches):
                 continue

@@ -32,9 +32,10 @@ from timeline.events.text import Sentence, Token, token_after, tokenize
 
 __all__ = ["PeopleIndex", "PersonMention", "index_people"]
 
-_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr\.?|Sr\.?)$")
+#: A regnal number up to XXXIX ("Pope Leo XIV", "King Charles III") or Jr./Sr.
+_ROMAN = re.compile(r"^(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3}|Jr\.?|Sr\.?)$")
 _INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-Z]")
-_MC = re.compile(r"^(Mc|Mac|O’|O')")
+_MC = re.compile(r"^(Mc|Mac|O’|O'|Le|La|De|Di|Du|Van)")  # "McGill", "LeBlanc", "DiCaprio"
 
 
 @frozen
@@ -336,7 +337,12 @@ class PeopleIndex:
         parts = name.split()
         if parts[0] in people_words().royal or not parts[-1][:1].isupper():
             return name  # "King Charles III"; "Nabil el-Arabi", never "el-Arabi"
-        return parts[-1]
+        k = len(parts) - 1
+        if k > 1 and _ROMAN.match(parts[k]):
+            return " ".join(parts[k - 1:k])  # "Ferdinand Marcos Jr.": "Marcos", never "Jr"
+        while k > 1 and parts[k - 1] in people_words().particles:
+            k -= 1  # "Ursula von der Leyen": "von der Leyen", never "Leyen"
+        return " ".join(parts[k:])
 
     @property
     def tokens(self) -> set[str]:
@@ -366,7 +372,8 @@ def _surnames(full: Sequence[PersonMention]) -> dict[str, str]:
     counts = Counter(m.name for m in full)
     by_word: dict[str, list[str]] = {}
     for m in full:
-        last = m.name.split()[-1]
+        parts = m.name.split()
+        last = parts[-2] if len(parts) > 2 and _ROMAN.match(parts[-1]) else parts[-1]
         for word in (last, prefixed_rest(last)):
             if word and m.name not in by_word.setdefault(word, []):
                 by_word[word].append(m.name)
@@ -459,6 +466,11 @@ def index_people(text: str, sentences: Sequence[Sentence],
                 or not ordinary:
             full.append(PersonMention(run[0].start, run[-1].start + len(run[-1].bare),
                                      " ".join(names), titled))
+    # "Pope Leo" is "Pope Leo XIV" when the document names him so too
+    regnal = {m.name.rsplit(" ", 1)[0]: m.name for m in full
+              if " " in m.name and _ROMAN.match(m.name.rsplit(" ", 1)[1])}
+    full = [PersonMention(m.start, m.end, regnal[m.name], m.titled) if m.name in regnal else m
+            for m in full]
     known = {tuple(m.name.split()): m.name for m in full}
     surnames = _surnames(full)
     firsts = {m.name.split()[0]: m.name for m in full if m.name.split()[0] not in words.royal}
@@ -467,7 +479,8 @@ def index_people(text: str, sentences: Sequence[Sentence],
     for tok, titled, _ in singles:
         word = tok.bare
         name = surnames.get(word) or firsts.get(word)
-        if name is None and (titled or (alone[word] >= 2 and word.lower() not in lower_words)):
+        if name is None and len(word) > 1 and (
+                titled or (alone[word] >= 2 and word.lower() not in lower_words)):  # not "C$30"
             name = word
         if name is not None:
             mentions.append(PersonMention(tok.start, tok.start + len(word), name, titled))

@@ -270,6 +270,7 @@ class PeopleWords:
     place_apposed: frozenset[str] = frozenset()
     place_followers: frozenset[str] = frozenset()
     credit_words: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=2)
@@ -294,6 +295,7 @@ def people_words(path: Path = EVENTS_DIR / "people.toml") -> PeopleWords:
         place_apposed=frozenset(string_list(data, "place_apposed", path, raw)),
         place_followers=frozenset(string_list(data, "place_followers", path, raw)),
         credit_words=frozenset(string_list(data, "credit_words", path, raw)),
+        pair_nouns=frozenset(w.lower() for w in string_list(data, "pair_nouns", path, raw)),
     )
 
 

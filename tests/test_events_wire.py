@@ -1,0 +1,255 @@
+"""Events of raw news in the style of wire copy: active elections, far poll verbs, arrivals
+for a visit in a "where" clause, central-bank rate moves, name particles, regnal numbers,
+speakers that are no places, and participants kept to their own clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline import tag
+from timeline.events import detect_events
+from timeline.model import Document, Event, PubDate
+
+PUB = PubDate.parse("2025-06-11")  # a Wednesday
+
+
+def _events(text: str) -> list[Event]:
+    return detect_events(Document("t", text, PUB), tag(text, PUB))
+
+
+def _one(text: str, kind: str, trigger: str | None = None) -> Event:
+    found = [e for e in _events(text) if e.type == kind
+             and (trigger is None or trigger in e.sources[0].text)]
+    assert len(found) == 1, [(e.type, e.sources[0].text, e.title) for e in _events(text)]
+    return found[0]
+
+
+# -- 1. an active election ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The ruling party on Saturday elected Maria Lund as its new leader.", dt.date(2025, 6, 7)),
+    ("Parliament re-elected Omar Haftar as speaker on Monday.", dt.date(2025, 6, 9)),
+    ("Lawmakers elected a new speaker on Tuesday.", dt.date(2025, 6, 10)),
+])
+def test_an_active_election_is_an_election(text: str, day: dt.date) -> None:
+    event = _one(text, "election")
+    assert event.when.start == event.when.end == day
+
+
+def test_elected_officials_are_no_election() -> None:
+    assert not [e for e in _events("Newly elected officials took their seats.")
+                if e.type == "election"]
+
+
+# -- 3. a poll whose verb stands far from it ------------------------------------------------
+
+def test_poll_verb_after_a_long_noun_phrase() -> None:
+    event = _one("A poll by the Asahi daily published Sunday showed support at 41%.", "poll")
+    assert "showed" in event.sources[0].text
+
+
+# -- 4. arriving for a visit in a clause opened by "where" ----------------------------------
+
+def test_arrival_for_a_visit_takes_the_place_before_where() -> None:
+    event = _one("Leaders gathered for a summit in Lima, where Ana Ruiz arrived on Monday "
+                 "for a two-day visit.", "travel", "arrived")
+    assert event.locations == ("Lima",)
+    assert event.participants == ("Ana Ruiz",)
+    assert event.when.start == dt.date(2025, 6, 9)
+
+
+def test_arrival_for_a_visit_needs_a_place() -> None:
+    assert not [e for e in _events("The chancellor, who arrived on Friday for a two-day visit, "
+                                   "praised her hosts.") if e.type == "travel"]
+
+
+def test_where_clause_gives_its_place_to_a_signing() -> None:
+    event = _one("Ana Ruiz visited Lima, where she signed an agreement on fisheries.",
+                 "agreement")
+    assert event.locations == ("Lima",)
+
+
+# -- 5. policy moves -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The central bank cut interest rates on Wednesday.",
+    "The Bank of Korea raised its key policy rate on Wednesday.",
+    "The Federal Reserve held interest rates steady on Wednesday.",
+    "Ottawa will impose counter-tariffs on U.S. steel starting Wednesday.",
+])
+def test_rate_moves_and_counter_tariffs_are_policy(text: str) -> None:
+    event = _one(text, "policy")
+    assert event.when.start is not None and event.when.start.weekday() == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The bank cut its growth forecast on Monday.",
+    "The agency cut its unemployment rate estimate.",
+])
+def test_other_cuts_are_no_rate_moves(text: str) -> None:
+    assert not [e for e in _events(text) if e.type == "policy"]
+
+
+def test_federal_reserve_is_no_person() -> None:
+    event = _one("The Federal Reserve held interest rates steady on Wednesday.", "policy")
+    assert event.participants == ()
+    assert event.title.startswith("The Federal Reserve holds")
+
+
+# -- 6. and 7. name particles, regnal numbers -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "start"), [
+    ("Ursula von der Leyen will travel to Tokyo on Friday.", "Ursula von der Leyen",
+     "Von der Leyen visits"),
+    ("Osama bin Laden met Ayman al-Zawahiri in Kandahar in 1998.", "Osama bin Laden",
+     "Bin Laden meets"),
+])
+def test_a_short_name_keeps_its_particles(text: str, name: str, start: str) -> None:
+    event = _events(text)[0]
+    assert name in event.participants
+    assert event.title.startswith(start)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Pope Leo XIV will travel to Turkey on Friday.", "Pope Leo XIV"),
+    ("King Frederik X will visit Greenland on Friday.", "King Frederik X"),
+    ("Emperor Ana XXIII will visit Peru on Friday.", "Emperor Ana XXIII"),
+])
+def test_a_regnal_number_ends_a_name(text: str, name: str) -> None:
+    event = _one(text, "travel")
+    assert event.participants == (name,)
+
+
+def test_a_name_with_an_inner_capital_after_a_prefix() -> None:
+    event = _one("Finance Minister Dominic LeBlanc met Howard Lutnick in Washington on "
+                 "Monday.", "meeting")
+    assert event.participants == ("Dominic LeBlanc", "Howard Lutnick")
+
+
+def test_a_currency_letter_is_no_person() -> None:
+    text = ("Canada will impose counter-tariffs on C$30 billion of goods on Friday. "
+            "Ottawa hit C$20 billion of goods on Monday.")
+    assert all("C" not in e.participants for e in _events(text))
+
+
+# -- 8. the speaker is no place -------------------------------------------------------------
+
+def test_a_place_that_speaks_is_no_place_of_the_event() -> None:
+    event = _one("Pope Leo XIV will travel to Turkey and Lebanon from Nov. 27 to Dec. 2, the "
+                 "Vatican announced on Tuesday.", "travel")
+    assert event.locations == ("Turkey", "Lebanon")
+
+
+def test_a_trailing_attribution_is_no_part_of_the_event() -> None:
+    event = _one("Lima will impose tariffs on steel imports on Friday, Trade Minister Ana "
+                 "Ruiz said in Quito on Tuesday.", "policy")
+    assert event.participants == ()
+    assert event.locations == ()
+    assert "Ruiz" not in event.title
+
+
+# -- 9. participants of other clauses ------------------------------------------------------
+
+def test_a_relative_clause_keeps_its_people_to_itself() -> None:
+    text = ("Pope Leo XIV, who was elected in May after the death of Pope Francis, met "
+            "President Joseph Aoun at the Vatican in June.")
+    elected = _one(text, "election")
+    met = _one(text, "meeting")
+    assert elected.participants == ("Pope Leo XIV",)
+    assert elected.locations == ()
+    assert met.participants == ("Pope Leo XIV", "Joseph Aoun")
+
+
+def test_the_main_clause_has_not_the_relative_clause_people() -> None:
+    text = "Ana Ruiz, who met Li Wei in May, will travel to Lima on Friday."
+    travel = _one(text, "travel")
+    meeting = _one(text, "meeting")
+    assert travel.participants == ("Ana Ruiz",)
+    assert travel.title == "Ruiz visits Lima"
+    assert meeting.participants == ("Ana Ruiz", "Li Wei")
+
+
+def test_a_coordinated_clause_keeps_its_people_and_places() -> None:
+    text = ("Chancellor Friedrich Merz met Premier Li Qiang in Rome on Saturday, and the "
+            "leaders of Chile and Peru held talks on Sunday.")
+    met = _one(text, "meeting", "met")
+    talks = _one(text, "meeting", "talks")
+    assert met.participants == ("Friedrich Merz", "Li Qiang")
+    assert met.locations == ("Rome",)
+    assert not {"Friedrich Merz", "Li Qiang"} & set(talks.participants)
+
+
+def test_a_list_of_subjects_is_no_coordinated_clause() -> None:
+    event = _one("The trade minister, Ana Ruiz, and Omar Haftar, a rebel envoy, met Li Wei "
+                 "in Paris on Friday.", "meeting")
+    assert set(event.participants) == {"Ana Ruiz", "Omar Haftar", "Li Wei"}
+
+
+def test_a_shared_subject_still_acts_after_and() -> None:
+    event = _one("Ana Ruiz met Li Wei on Monday, and then travelled to Lima.", "travel")
+    assert event.participants == ("Ana Ruiz",)
+
+
+def test_the_two_leaders_are_the_previous_pair() -> None:
+    text = ("Ana Ruiz spoke by phone with Omar Haftar on Monday. The two leaders signed a "
+            "fisheries agreement in Lima on Tuesday.")
+    event = _one(text, "agreement")
+    assert event.participants == ("Ana Ruiz", "Omar Haftar")
+
+
+def test_both_countries_are_no_pair_of_people() -> None:
+    text = ("Ana Ruiz spoke by phone with Omar Haftar on Monday. Both countries vetoed a "
+            "draft resolution on Tuesday.")
+    event = _one(text, "policy")
+    assert event.participants == ()
+
+
+# -- 2. an event named in a clause after "after", dated there -----------------------------
+
+def test_a_dated_clause_after_after_is_an_event_of_its_own() -> None:
+    text = ("Maria Lund announced her resignation on Monday after the party lost its majority "
+            "in elections in March.")
+    election = _one(text, "election")
+    assert (election.when.start, election.when.end) == (dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+    assert election.title.startswith("The party loses its majority")
+    assert _one(text, "announcement").when.start == dt.date(2025, 6, 9)
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lund resigned on Monday after the party lost the election.",  # no date of its own
+    "Maria Lund resigned on Monday after her visit to Lima in May.",  # a noun: a reference
+    "After having earlier agreed to the plan in March, Lima on Sunday called for guarantees.",
+])
+def test_an_undated_or_nominal_cue_is_no_event_of_its_own(text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("election", "travel", "agreement")]
+
+
+def test_a_cue_naming_an_event_already_reported_adds_none() -> None:
+    text = ("The party lost the election in March. Maria Lund resigned on Monday after the "
+            "party lost the election in March.")
+    assert len([e for e in _events(text) if e.type == "election"]) == 1
+
+
+def test_a_name_without_its_regnal_number_is_the_same_person() -> None:
+    text = ("Pope Leo XIV will travel to Peru on Friday. Pope Leo met President Ana Ruiz in "
+            "Rome in May.")
+    meeting = _one(text, "meeting")
+    assert meeting.participants == ("Pope Leo XIV", "Ana Ruiz")
+
+
+def test_a_short_name_is_never_jr() -> None:
+    event = _one("President Ferdinand Marcos Jr. flew to Manila on Friday.", "travel")
+    assert event.title.startswith("Marcos visits")
+
+
+def test_a_verb_joined_by_and_keeps_its_people_and_places() -> None:
+    text = ("Maria Lund is expected to attend the summit in Lima on Friday and to host "
+            "President Omar Haftar in Quito on Monday.")
+    summit = _one(text, "meeting", "summit")
+    host = _one(text, "meeting", "host")
+    assert summit.participants == ("Maria Lund",)
+    assert summit.locations == ("Lima",)
+    assert host.participants == ("Maria Lund", "Omar Haftar")
+    assert host.locations == ("Quito",)
