@@ -87,3 +87,50 @@ def test_example_writes_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyP
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["carney.csv", "carney.ics", "carney.json", "carney.jsonl"]
     assert "Paris and London" in capsys.readouterr().out
+
+
+_ONE_EVENT = "Leaders met in Paris on Monday."
+
+
+@pytest.mark.parametrize(("name", "starts"), [
+    ("out.ics", b"BEGIN:VCALENDAR"), ("OUT.ICS", b"BEGIN:VCALENDAR"), ("out.csv", b"id,type,"),
+    ("out.jsonl", b'{"conflict":'), ("out.ndjson", b'{"conflict":'), ("out.json", b"{\n"),
+    ("out.html", b"<!DOCTYPE html>"), ("out.txt", b"{\n"),
+])
+def test_output_extension_names_the_format(tmp_path: Path, name: str, starts: bytes) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(_ONE_EVENT, "utf-8")
+    target = tmp_path / name
+    code, _, err = run("extract", str(doc), "--published", "2025-03-05", "-o", str(target))
+    assert code == 0, err
+    assert target.read_bytes().startswith(starts)
+    assert "warning" not in err
+
+
+def test_format_option_wins_over_extension_with_a_warning(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(_ONE_EVENT, "utf-8")
+    target = tmp_path / "out.ics"
+    code, _, err = run("extract", str(doc), "--published", "2025-03-05", "--format", "csv",
+                       "-o", str(target))
+    assert code == 0
+    assert target.read_bytes().startswith(b"id,type,")
+    assert "writing csv (--format)" in err and "names ics" in err
+
+
+def test_no_output_file_defaults_to_json(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(_ONE_EVENT, "utf-8")
+    code, out, _ = run("extract", str(doc), "--published", "2025-03-05")
+    assert code == 0 and json.loads(out)["events"][0]["type"] == "meeting"
+
+
+def test_previous_file_that_is_no_calendar_is_a_short_error(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(_ONE_EVENT, "utf-8")
+    target = tmp_path / "out.ics"
+    target.write_text(json.dumps({"events": ["x" * 50] * 40}), "utf-8")
+    code, _, err = run("extract", str(doc), "--published", "2025-03-05", "-o", str(target))
+    assert code == 2 and "out.ics" in err and "not an iCalendar file" in err
+    assert len(err) < 400 and "Traceback" not in err
+    assert target.read_text("utf-8").startswith('{"events"')

@@ -315,10 +315,33 @@ def _extract_streaming(args: argparse.Namespace, stdout: TextIO, stderr: TextIO)
     return run.finish()
 
 
+#: The export format an output file's extension names (`extract -o FILE` without --format).
+_FORMAT_OF_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+                     ".ics": "ics", ".ical": "ics", ".ifb": "ics", ".html": "html",
+                     ".htm": "html"}
+
+
+def _export_format(args: argparse.Namespace, stderr: TextIO) -> str:
+    """The format of `extract`: --format when given, else the one the -o file's extension
+    names, else json. A --format that another known extension contradicts is obeyed, with a
+    warning ("--format csv -o out.ics" writes CSV into out.ics)."""
+    named = None
+    if args.output not in (None, "-"):
+        named = _FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower())
+    if args.format is None:
+        return named or "json"
+    if named is not None and named != args.format and not (
+            named == "json" and args.format == "timelinejs"):
+        print(f"timeline: warning: writing {args.format} (--format) to {args.output}, whose "
+              f"extension names {named}", file=stderr)
+    return str(args.format)
+
+
 def _cmd_extract(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from timeline.export import render
     from timeline.pipeline import extract_documents
 
+    args.format = _export_format(args, stderr)
     if args.no_merge and args.format == "jsonl":
         return _extract_streaming(args, stdout, stderr)
     run = _Run(args, stderr)
@@ -469,7 +492,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="text files, directories (with manifest.toml), .jsonl files, or - for "
                    "standard input")
-    p.add_argument("--format", choices=FORMATS, default="json")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="the export format (default: named by the -o file's extension, "
+                   ".json .jsonl .ndjson .csv .ics .html .htm; else json)")
     p.add_argument("--calendar-name", metavar="NAME",
                    help="the calendar's name (ics) or the page title (html); default 'timeline'")
     p.add_argument("--previous", metavar="FILE",

@@ -208,11 +208,20 @@ def _fingerprint(vevent: Any) -> tuple[tuple[str, bytes | None], ...]:
     )
 
 
+def _brief(item: object, limit: int = 120) -> str:
+    """`item` as text cut to `limit` characters: icalendar quotes the whole unparsable line,
+    which may be a whole file."""
+    text = item.decode("utf-8", "replace") if isinstance(item, bytes) else str(item)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def _previous_calendar(data: bytes | str) -> Any:
     try:
         return _icalendar().Calendar.from_ical(data)
     except ValueError as exc:
-        raise ExportError(f"previous calendar is not an iCalendar file: {exc}") from None
+        raise ExportError(f"previous calendar is not an iCalendar file: {_brief(exc)}",
+                          value=_brief(data)) from None
 
 
 def _versions(calendar: Any) -> dict[str, tuple[int, Any]]:
@@ -358,7 +367,7 @@ def events_from_ics(data: bytes | str) -> list[dict[str, Any]]:
     try:
         calendar = _icalendar().Calendar.from_ical(data)
     except ValueError as exc:
-        raise ExportError(f"not an iCalendar file: {exc}") from None
+        raise ExportError(f"not an iCalendar file: {_brief(exc)}", value=_brief(data)) from None
     out = []
     for vevent in calendar.walk("VEVENT"):
         categories = vevent.get("categories")

@@ -26,6 +26,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "ended_month": ("month", "month_abbr"),
     "weekday": ("weekday", "weekday_abbr"),
     "day": ("ordinal",),
+    "nth": ("ordinal",),
     "season": ("season",),
     "quarter": ("quarter",),
     "half": ("half",),
@@ -220,6 +221,8 @@ def read_match(rule: Rule, match: re.Match[str], grammar: Grammar,
             target["year_shift"] = int(value)
         elif base == "wrel":
             target["week_shift"] = int(value)
+        elif base == "nth":
+            target["num"] = value  # "the second week of May": which week of the month
         elif base == "ended_month":
             # "the quarter ended July 31": the three months up to July lie mostly in the
             # calendar quarter of the middle one (May-June-July: the second)

@@ -232,6 +232,15 @@ def _date(p: Partial, ctx: Context) -> TimeValue | None:
         return None
     if p.unit == "week" and grain == "day":
         return _unit(start, "week", p.mod)   # "the week of March 6": the week holding the day
+    if p.unit == "week" and grain == "month" and p.num is not None:
+        # "the second week of May", "the last week of November": the ISO week holding the
+        # month's 11th (4th, 18th, 25th) day, or its fourth day from the end
+        n = int(p.num)
+        last = _time.ceil(start, "month")
+        day = last - dt.timedelta(days=3) if n < 0 else start + dt.timedelta(days=7 * n - 4)
+        if day > last:
+            return None
+        return _unit(day, "week", p.mod)
     out = _unit(start, grain, p.mod)
     if p.part is not None and grain == "day":
         return _value("DATE", f"{out.value}T{p.part}", "part_of_day", out.earliest, out.latest)
