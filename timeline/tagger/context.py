@@ -266,9 +266,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         # "has extended the loans through January": no past time in a present perfect (but
         # "have gathered evidence in the October slaying" names the slaying's month)
         return None
-    further: tuple[int, Tense] | None = None
+    further: tuple[int, Tense] | None | bool = False   # False: not read yet (read when needed)
     if best is None:
-        further = _cue_further_back(text, clause_left, left, start)
         # nothing before it in its clause ("In March, the company sold ..."): the verb after it
         stop = min(right, end + _LOOK_AHEAD)
         if _FRONTED.fullmatch(text, clause_left, start) and text.startswith(",", end):
@@ -277,7 +276,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             after = pattern.search(text, end, stop)
             if after is not None and (best is None or after.start() - end < best[0]):
                 if pattern is _SAID and "," in text[end:after.start()] \
-                        and further is not None:
+                        and (further := _cue_further_back(text, clause_left, left,
+                                                          start)) is not None:
                     # "is due to meet Xi on Monday before flying on to Shanghai on Tuesday,
                     # a spokesman told reporters": a trailing attribution does not date a
                     # clause that has a cue of its own further back
@@ -285,7 +285,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
                 best = (after.start() - end, tense)  # type: ignore[assignment]
     if best is None:
         # nothing near it either way: the nearest cue further back in its clause
-        best = further
+        best = _cue_further_back(text, clause_left, left, start) if further is False \
+            else further  # type: ignore[assignment]
         if best is not None and best[1] == "future" and (
                 _told_between(text, left - best[0], start)):
             return "past"   # a quote's "will", then its speaker: the telling's day
