@@ -55,8 +55,11 @@ _FUTURE = re.compile(
     r"(?=[^,;]*$)",
     re.IGNORECASE,
 )
+#: a participle after these is passive, not a past tense: "be held", "been held", "being
+#: held", and in the present "is held", "are held" ("elections are held on Sunday")
+_PASSIVE_AUX = r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )"
 _PAST = re.compile(
-    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
+    _PASSIVE_AUX + r"\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
     r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
     r"wrote|spoke|ago|earlier|closed|ended|agreed|signed|died|killed|"
     r"sent|fled|fought|flew|struck|broke|caught|drove|threw|stood|withdrew|overthrew|sought|"
@@ -67,7 +70,7 @@ _PAST = re.compile(
     r"(?<!\bshould )(?<!\bmust )(?<!\bto )(?<!\bonly )(?<!\bnot )(?<!\bstill )\blast\b"
     # a record is one already set: "its record high set on Aug. 6"
     r"|\brecords?\s+(?:(?:high|low|level|close)s?\s+)?set\b"
-    r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
+    r"|" + _PASSIVE_AUX + r"\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
     r"scheduled|planned|supposed|concerned|interested|limited|united|detailed|advanced|"
     r"sophisticated|complicated|reported|announced|added|stated|noted|claimed|insisted|"
     r"un[a-z]+ed)\b)"
@@ -154,6 +157,12 @@ _SCHEDULE_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts|opens?|resumes?|arrives?|departs?|convenes?|reconvenes?|"
     r"flies)\s+(?:(?:separately|again|here|there|formally|"
     r"officially)\s+)?(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
+#: a participle in the present passive right before a date ("elections are held on Sunday",
+#: "the verdict is expected Friday", "the final is played in May"): a schedule, as above
+_SCHEDULED_PASSIVE = re.compile(
+    r"\b(?:is|are)\s+(?:(?:\w+ly|also|now|again|still)\s+)?(?!indeed\b)"
+    r"(?:held|run|shown|given|[a-z]{3,}ed)\s+(?:(?:on|in|at)\s+)?(?:the\s+)?$",
+    re.IGNORECASE)
 #: a plan told in the past tense: "was scheduled to", "were expected to", "were planning to"
 _PLAN_TOLD_IN_PAST = re.compile(
     r"\b(?:was|were)\s+(?:\w+\s+)?(?:scheduled|set|due|expected|slated|planned|planning|"
@@ -225,8 +234,9 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "future"
     if _UNTIL.search(text, max(0, start - 12), start) and not _HAD.search(text, left, right):
         return "future"   # a deadline: "has given them until Tuesday" (not "had waited until")
-    if _SCHEDULE_PRESENT.search(text, max(left, start - 40), start):
-        return "future"   # "meets Monday with": a schedule in the present
+    if _SCHEDULE_PRESENT.search(text, max(left, start - 40), start) \
+            or _SCHEDULED_PASSIVE.search(text, max(left, start - 40), start):
+        return "future"   # "meets Monday with", "is held on Sunday": a schedule in the present
     best: tuple[int, Tense] | None = None
     for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
         for m in pattern.finditer(text, left, start):
