@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from timeline import tag
+from timeline.tagger.context import changed_schedule
 
 
 def value_of(text: str, published: str, phrase: str) -> str:
@@ -260,3 +261,12 @@ def test_recurring_calendar_names_are_sets(text: str, phrase: str, value: str) -
 def test_clock_and_part_of_day_with_their_day(text: str, phrase: str, value: str) -> None:
     assert value_of(text, "1989-11-02", phrase) == value
 
+
+def test_a_cue_between_a_change_and_its_date_decides() -> None:
+    text = "They moved the talks held last week from Monday to Tuesday."
+    verb_end = text.index("moved") + len("moved")
+    assert changed_schedule(text, verb_end, text.index("Monday"), "past") == "past"
+    text = "They moved the talks from Monday to Tuesday."
+    assert changed_schedule(text, verb_end, text.index("Monday"), "past") == "future"
+    assert changed_schedule(text, verb_end, text.index("Monday"), None) == "future"
+    assert changed_schedule(text, verb_end, text.index("Monday"), "nearest") == "nearest"

@@ -14,7 +14,7 @@ import re
 
 from timeline.tagger.resolve import Tense
 
-__all__ = ["clause_bounds", "signal_before", "tense_at"]
+__all__ = ["changed_schedule", "clause_bounds", "signal_before", "tense_at"]
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|is|are|was|were|be)\s+(?:\w+\s+)?"
@@ -324,6 +324,19 @@ def _cue_further_back(text: str, clause_left: int, left: int,
             if best is None or left - m.end() < best[0]:
                 best = (left - m.end(), tense)  # type: ignore[assignment]
     return best
+
+
+def changed_schedule(text: str, verb_end: int, start: int, tense: Tense | None) -> Tense | None:
+    """The tense of a date that a verb of change ending at `verb_end` moved a plan from or to
+    ("moved the summit from Monday to Wednesday", "has moved the vote from March to May"):
+    the plan's days lie after the writing ("future") when the clause reads as past or has no
+    tense and no cue stands between the verb and the date (the change happened; what it
+    changed is still to come). Otherwise `tense`, as read (the future of "will move", a cue of
+    its own before the date)."""
+    if tense not in ("past", None) or _PAST.search(text, verb_end, start) \
+            or _FUTURE.search(text, verb_end, start) or _SAID.search(text, verb_end, start):
+        return tense
+    return "future"
 
 
 def signal_before(text: str, start: int) -> str | None:
