@@ -41,7 +41,6 @@ characters of Timeline17, the tagger 8% slower.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -463,14 +462,6 @@ def _occurrences(text: str, literal: str) -> Iterator[int]:
         p = text.find(literal, p + 1)
 
 
-def _within(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:
-    """The `positions` (ascending) inside one of `spans` (ascending, inclusive)."""
-    out: list[int] = []
-    for start, end in spans:
-        out += positions[bisect.bisect_left(positions, start):bisect.bisect_right(positions, end)]
-    return out
-
-
 #: A deeper index: the patterns that always remain, and an index of what follows the key.
 _Deep = tuple[frozenset[int], dict[str, dict[_Sets, set[int]]]]
 
@@ -500,6 +491,8 @@ class Prefilter:
         #: pattern index -> the literal its matches contain (and what may come before it),
         #: for patterns that may begin at almost any word (see the module docstring)
         self.gates: dict[int, Gate] = {}
+        #: the characters a gated pattern dealt by its windows may begin with
+        self._firsts: dict[int, frozenset[str]] = {}
         starts_with_space = False
         for index, pattern in enumerate(patterns):
             found = _beginnings(parsed[index], self.alphabet) \
@@ -518,6 +511,12 @@ class Prefilter:
             for sets in found:
                 starts_with_space = starts_with_space or any(
                     self.alphabet.signature(ch)[1] for ch in sets[0])
+            if index in self.gates and self.gates[index].before is not None:
+                # dealt by its windows only (`candidates`): kept out of the index, it adds
+                # nothing to the positions of the other patterns (at almost every word)
+                self._firsts[index] = frozenset().union(*(sets[0] for sets in found))
+                continue
+            for sets in found:
                 _index(self.by_beginning, sets, index)
         self.unindexed = frozenset(unindexed)
         self._parsed: list[Any] | None = parsed
@@ -590,7 +589,8 @@ class Prefilter:
 
     def positions(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
         """The positions of `text` where some pattern may match, in order, each with the
-        indices of those patterns (ascending)."""
+        indices of those patterns (ascending); the gated patterns that `candidates` deals by
+        their windows are not among them."""
         cache, deep_cache = self._cache, self._deep_cache
         if len(cache) > _MAX_CACHE:
             cache.clear()
@@ -637,9 +637,14 @@ class Prefilter:
         out = {index: lists[0] if len(lists) == 1
                else sorted(itertools.chain.from_iterable(lists))
                for index, lists in dealt.items()}
+        canonical = self.alphabet.canonical
         for index, spans in windows.items():
-            if index in out:
-                out[index] = _within(out[index], spans)
+            firsts = self._firsts[index]
+            dealt_here = [m.start() for start, end in spans
+                          for m in self._positions.finditer(text, start, end + 1)
+                          if canonical(text[m.start()]) in firsts]
+            if dealt_here:
+                out[index] = dealt_here
         return out
 
     def _windows(self, gate: Gate, text: str) -> list[tuple[int, int]] | bool:
