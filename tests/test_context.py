@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from timeline import tag
+from timeline.tagger.context import changed_schedule
 
 
 def value_of(text: str, published: str, phrase: str) -> str:
@@ -58,6 +59,18 @@ def value_of(text: str, published: str, phrase: str) -> str:
      "1998-05-04"),
     ("The trial opens Tuesday in Denver.", "1998-05-01", "Tuesday", "1998-05-05"),
     ("The talks Monday ended without a deal.", "1998-05-01", "Monday", "1998-04-27"),
+    # so is one in the present passive ("are held on Sunday"); a participle after "is" or
+    # "are" is no past tense, nor one in the past ("were held") a future
+    ("Run-off elections are held on Sunday in both regions.", "2025-03-12", "Sunday",
+     "2025-03-16"),
+    ("The final is usually played in May at the national stadium.", "2025-03-12", "May",
+     "2025-05"),
+    ("A new bridge is opened in the autumn, the council says.", "2009-05-07", "the autumn",
+     "2009-FA"),
+    ("The accord is signed and the new rules apply in June.", "2025-03-12", "June", "2025-06"),
+    ("Run-off elections were held on Sunday in both regions.", "2025-03-12", "Sunday",
+     "2025-03-09"),
+    ("Results are expected Friday, officials said.", "2025-03-12", "Friday", "2025-03-14"),
     # a plan without its auxiliary, or "is to", looks ahead; one in the past perfect is past
     ("The talks, set to resume Monday, drew protests.", "2025-03-16", "Monday", "2025-03-17"),
     ("The shares are to resume trading Tuesday.", "2025-03-14", "Tuesday", "2025-03-18"),
@@ -247,3 +260,13 @@ def test_recurring_calendar_names_are_sets(text: str, phrase: str, value: str) -
 ])
 def test_clock_and_part_of_day_with_their_day(text: str, phrase: str, value: str) -> None:
     assert value_of(text, "1989-11-02", phrase) == value
+
+
+def test_a_cue_between_a_change_and_its_date_decides() -> None:
+    text = "They moved the talks held last week from Monday to Tuesday."
+    verb_end = text.index("moved") + len("moved")
+    assert changed_schedule(text, verb_end, text.index("Monday"), "past") == "past"
+    text = "They moved the talks from Monday to Tuesday."
+    assert changed_schedule(text, verb_end, text.index("Monday"), "past") == "future"
+    assert changed_schedule(text, verb_end, text.index("Monday"), None) == "future"
+    assert changed_schedule(text, verb_end, text.index("Monday"), "nearest") == "nearest"

@@ -24,7 +24,8 @@ def _found(pf: Prefilter, index: int, text: str) -> list[tuple[int, int]]:
 
 def test_a_pattern_that_begins_anywhere_is_gated_by_its_literal() -> None:
     pf = Prefilter([_NAME_DAILY, _YEAR], gate=True)
-    assert pf.gates == {0: "daily"}
+    assert list(pf.gates) == [0]
+    assert pf.gates[0].literals == ("daily",)
     assert 0 not in pf.candidates("the star reported it in 2011")
     assert _found(pf, 0, "in 2011 the star daily said") == [(12, 22)]
     assert _found(pf, 1, "in 2011 the star daily said") == [(3, 7)]
@@ -32,16 +33,51 @@ def test_a_pattern_that_begins_anywhere_is_gated_by_its_literal() -> None:
     assert Prefilter([_NAME_DAILY, _YEAR]).gates == {}
 
 
+_NAME_TODAY = re.compile(BOUNDARY + r"(?P<name>[a-z][a-z'-]+) (?P<when>today|tonight)\b")
+
+
+def test_a_gate_may_be_one_of_several_literals_and_keeps_to_the_words_before_it() -> None:
+    pf = Prefilter([_NAME_TODAY, _YEAR], gate=True)
+    assert pf.gates[0].literals == (" today", " tonight")
+    assert 0 not in pf.candidates("in 2011 the world said")
+    # only the words that reach "today" or "tonight" through letters and one space: not
+    # "in", "the" (a comma and a digit stand between), only "world" and "news"
+    text = "in 2011, the world today and, 1999 news tonight"
+    assert pf.candidates(text)[0] == [text.index("world"), text.index("news")]
+    assert _found(pf, 0, text) == [m.span() for m in _NAME_TODAY.finditer(text)] \
+        == [(13, 24), (35, 47)]
+
+
+_SPACED_TODAY = re.compile(BOUNDARY + r"(?P<name>[a-z][a-z'-]+)\s+(?:to(?:day|night))\b")
+_GATE_WORDS = st.sampled_from(["today", "tonight", "world", "the", "a", "x1", "1999", "daily",
+                               "news", "-", "'", ",", "todays", "to-day", "é", "night"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GATE_WORDS, max_size=25),
+       st.lists(st.sampled_from([" ", "  ", "\n", "", "-", "\u00a0"]), min_size=1))
+def test_windows_lose_no_match(words: list[str], seps: list[str]) -> None:
+    text = "".join(w + seps[k % len(seps)] for k, w in enumerate(words))
+    pf = Prefilter([_NAME_TODAY, _SPACED_TODAY, _NAME_DAILY, _YEAR], gate=True)
+    assert set(pf.gates) == {0, 1, 2}
+    for index, pattern in enumerate(pf.patterns):
+        assert _found(pf, index, text) == [m.span() for m in pattern.finditer(text)], text
+
+
 def test_the_tagger_gates_only_what_it_must() -> None:
     grammar = load_grammar("en")
     pf = grammar.prefilter
-    for index, literal in pf.gates.items():
+    for index, gate in pf.gates.items():
         pattern = pf.patterns[index]
-        assert literal and literal in pattern.pattern.replace("\\", "")
+        assert gate.literals
+        assert all(literal and literal in pattern.pattern.replace("\\", "")
+                   for literal in gate.literals)
 
 
 _WORDS = st.sampled_from(["the", "star", "daily", "Daily", "said", "2011", "half", "a", "and",
-                          "year", "times", ",", ".", "'s", "-", "1999", "sunday", "mail"])
+                          "year", "times", ",", ".", "'s", "-", "1999", "sunday", "mail",
+                          "today", "Today", "tonight", "world", "russia", "and", "may",
+                          "one-and-a-half", "half", "two", "hours", "\u2019s", "é"])
 
 
 @settings(max_examples=200, deadline=None)

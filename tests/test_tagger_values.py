@@ -321,6 +321,31 @@ def test_change_from_to_is_two_dates(text: str, expected: list[tuple[str, str]])
     assert [(e.text, e.value) for e in tag(text, "2025-03-17")] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # told in the past (or the present perfect, or the present passive), the change is done
+    # and the plan's days still to come: the nearest such days from the writing on (a
+    # Wednesday: its own Wednesday is the day itself)
+    ("The organisers moved the summit from Monday to Wednesday.",
+     [("Monday", "2025-03-17"), ("Wednesday", "2025-03-12")]),
+    ("The hosts have pushed the final from Friday to Sunday.",
+     [("Friday", "2025-03-14"), ("Sunday", "2025-03-16")]),
+    ("The summit is switched from Tuesday to Thursday.",
+     [("Tuesday", "2025-03-18"), ("Thursday", "2025-03-13")]),
+    # a month keeps its nearest reading (a plan of last month moved on is no contradiction)
+    ("The board moved the meeting from February to April.",
+     [("February", "2025-02"), ("April", "2025-04")]),
+    # a headline in capitals is read alike ("FROM")
+    ("ORGANISERS MOVE SUMMIT FROM MONDAY TO THURSDAY",
+     [("MONDAY", "2025-03-17"), ("THURSDAY", "2025-03-13")]),
+    # "will move": the future as read
+    ("The organisers will move the summit from Monday to Thursday.",
+     [("Monday", "2025-03-17"), ("Thursday", "2025-03-13")]),
+])
+def test_a_change_told_in_the_past_moves_a_plan_still_to_come(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.value) for e in tag(text, "2025-03-12")] == expected
+
+
 def test_weekday_range_against_a_month_names_no_days() -> None:
     """Published in "2025-03" only: "from Monday to Wednesday" is some such days of the weeks
     the month reaches, not three days made up."""

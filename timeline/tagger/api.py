@@ -9,7 +9,7 @@ import attrs
 
 from timeline.exceptions import PublicationDateError
 from timeline.model import PubDate, TimeExpression, TimeValue
-from timeline.tagger.context import signal_before, tense_at
+from timeline.tagger.context import changed_schedule, signal_before, tense_at
 from timeline.tagger.matcher import Candidate, scan
 from timeline.tagger.partial import Partial
 from timeline.tagger.resolve import Context, resolve
@@ -231,7 +231,7 @@ def _day_counted_from_writing(c: Candidate, value: TimeValue) -> bool:
 
 
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
-                 config: TaggerConfig) -> list[TimeExpression]:
+                 config: TaggerConfig, changes: dict[int, int] | None = None) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     ref: TimeValue | None = None
     period: tuple[int, TimeValue] | None = None   # (where, value) of the last quarter or half
@@ -251,6 +251,8 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
             at = lead.end() if lead else at
         tense = c.rule.fixed.get("tense") or (tense_at(text, at, c.end) if needs_tense
                                                else None)
+        if changes and c.start in changes and needs_tense and not c.rule.fixed.get("tense"):
+            tense = changed_schedule(text, changes[c.start], c.start, tense)
         recent = period[1] if period is not None and c.start - period[0] <= _PERIOD_REACH \
             else None
         ctx = Context(anchor=anchor, tense=tense, ref=ref, day_first=config.day_first,
@@ -321,28 +323,37 @@ def tag(text: str, published: PubDate | str | None = None,
     skip = frozenset() if config.ranges else frozenset({"range"})
     grammar = load_grammar(config.lang)
     cands = _scan(text, grammar, skip)
+    changes: dict[int, int] = {}
     if config.ranges:
-        cands = _split_changes(text, cands, grammar)
-    return _resolve_all(text, cands, anchor, config)
+        cands, changes = _split_changes(text, cands, grammar)
+    return _resolve_all(text, cands, anchor, config, changes)
 
 
 #: the words before a range "from X to Y" that a verb of change may be among
 _WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){0,5}$")
 _WORD = re.compile(r"[\w'-]+")
+#: a range's lead word that a change may move a plan "from" (any case: "FROM" in a headline)
+_FROM = re.compile(r"from\b", re.IGNORECASE)
 
 
-def _split_changes(text: str, cands: list[Candidate], grammar: Grammar) -> list[Candidate]:
+def _split_changes(text: str, cands: list[Candidate],
+                   grammar: Grammar) -> tuple[list[Candidate], dict[int, int]]:
     """"postponed the vote from Nov. 27 to Dec. 2": after a verb of change (vocabulary
     `change_verb`) within five words, "from X to Y" names the old date and the new one, tagged
-    apart, not a range of days between them."""
+    apart, not a range of days between them. Also returns where each such date starts ->
+    where its verb ends (see `context.changed_schedule`)."""
     out: list[Candidate] = []
+    changes: dict[int, int] = {}
     for c in cands:
-        if c.rule.kind == "range" and text.startswith(("from", "From"), c.start):
+        if c.rule.kind == "range" and _FROM.match(text, c.start):
             before = _WORDS_BEFORE.search(text, max(0, c.start - 80), c.start)
-            words = _WORD.findall(before.group()) if before else []
-            if any(grammar.lookup("change_verb", w) for w in words):
-                out += _shifted(scan(text[c.start:c.end], grammar, frozenset({"range"})),
+            verbs = [m for m in _WORD.finditer(text, before.start(), c.start)
+                     if grammar.lookup("change_verb", m.group())] if before else []
+            if verbs:
+                ends = _shifted(scan(text[c.start:c.end], grammar, frozenset({"range"})),
                                 c.start)
+                changes.update((end.start, verbs[-1].end()) for end in ends)
+                out += ends
                 continue
         out.append(c)
-    return out
+    return out, changes

@@ -14,7 +14,7 @@ import re
 
 from timeline.tagger.resolve import Tense
 
-__all__ = ["clause_bounds", "signal_before", "tense_at"]
+__all__ = ["changed_schedule", "clause_bounds", "signal_before", "tense_at"]
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|is|are|was|were|be)\s+(?:\w+\s+)?"
@@ -55,8 +55,11 @@ _FUTURE = re.compile(
     r"(?=[^,;]*$)",
     re.IGNORECASE,
 )
+#: a participle after these is passive, not a past tense: "be held", "been held", "being
+#: held", and in the present "is held", "are held" ("elections are held on Sunday")
+_PASSIVE_AUX = r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )"
 _PAST = re.compile(
-    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
+    _PASSIVE_AUX + r"\b(?:was|were|had|did|didn['’]t|met|went|came|made|took|gave|held|began|"
     r"saw|left|won|lost|rose|fell|sold|bought|paid|spent|found|became|brought|kept|led|ran|"
     r"wrote|spoke|ago|earlier|closed|ended|agreed|signed|died|killed|"
     r"sent|fled|fought|flew|struck|broke|caught|drove|threw|stood|withdrew|overthrew|sought|"
@@ -67,7 +70,7 @@ _PAST = re.compile(
     r"(?<!\bshould )(?<!\bmust )(?<!\bto )(?<!\bonly )(?<!\bnot )(?<!\bstill )\blast\b"
     # a record is one already set: "its record high set on Aug. 6"
     r"|\brecords?\s+(?:(?:high|low|level|close)s?\s+)?set\b"
-    r"|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
+    r"|" + _PASSIVE_AUX + r"\b(?!(?:need|speed|feed|seed|indeed|bed|red|hundred|based|related|proposed|expected|"
     r"scheduled|planned|supposed|concerned|interested|limited|united|detailed|advanced|"
     r"sophisticated|complicated|reported|announced|added|stated|noted|claimed|insisted|"
     r"un[a-z]+ed)\b)"
@@ -154,6 +157,12 @@ _SCHEDULE_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts|opens?|resumes?|arrives?|departs?|convenes?|reconvenes?|"
     r"flies)\s+(?:(?:separately|again|here|there|formally|"
     r"officially)\s+)?(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
+#: a participle in the present passive right before a date ("elections are held on Sunday",
+#: "the verdict is expected Friday", "the final is played in May"): a schedule, as above
+_SCHEDULED_PASSIVE = re.compile(
+    r"\b(?:is|are)\s+(?:(?:\w+ly|also|now|again|still)\s+)?(?!indeed\b)"
+    r"(?:held|run|shown|given|[a-z]{3,}ed)\s+(?:(?:on|in|at)\s+)?(?:the\s+)?$",
+    re.IGNORECASE)
 #: a plan told in the past tense: "was scheduled to", "were expected to", "were planning to"
 _PLAN_TOLD_IN_PAST = re.compile(
     r"\b(?:was|were)\s+(?:\w+\s+)?(?:scheduled|set|due|expected|slated|planned|planning|"
@@ -225,8 +234,9 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "future"
     if _UNTIL.search(text, max(0, start - 12), start) and not _HAD.search(text, left, right):
         return "future"   # a deadline: "has given them until Tuesday" (not "had waited until")
-    if _SCHEDULE_PRESENT.search(text, max(left, start - 40), start):
-        return "future"   # "meets Monday with": a schedule in the present
+    if _SCHEDULE_PRESENT.search(text, max(left, start - 40), start) \
+            or _SCHEDULED_PASSIVE.search(text, max(left, start - 40), start):
+        return "future"   # "meets Monday with", "is held on Sunday": a schedule in the present
     best: tuple[int, Tense] | None = None
     for tense, pattern in (("future", _FUTURE), ("past", _PAST)):
         for m in pattern.finditer(text, left, start):
@@ -266,9 +276,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         # "has extended the loans through January": no past time in a present perfect (but
         # "have gathered evidence in the October slaying" names the slaying's month)
         return None
-    further: tuple[int, Tense] | None = None
+    further: tuple[int, Tense] | None | bool = False   # False: not read yet (read when needed)
     if best is None:
-        further = _cue_further_back(text, clause_left, left, start)
         # nothing before it in its clause ("In March, the company sold ..."): the verb after it
         stop = min(right, end + _LOOK_AHEAD)
         if _FRONTED.fullmatch(text, clause_left, start) and text.startswith(",", end):
@@ -277,7 +286,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
             after = pattern.search(text, end, stop)
             if after is not None and (best is None or after.start() - end < best[0]):
                 if pattern is _SAID and "," in text[end:after.start()] \
-                        and further is not None:
+                        and (further := _cue_further_back(text, clause_left, left,
+                                                          start)) is not None:
                     # "is due to meet Xi on Monday before flying on to Shanghai on Tuesday,
                     # a spokesman told reporters": a trailing attribution does not date a
                     # clause that has a cue of its own further back
@@ -285,7 +295,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
                 best = (after.start() - end, tense)  # type: ignore[assignment]
     if best is None:
         # nothing near it either way: the nearest cue further back in its clause
-        best = further
+        best = _cue_further_back(text, clause_left, left, start) if further is False \
+            else further  # type: ignore[assignment]
         if best is not None and best[1] == "future" and (
                 _told_between(text, left - best[0], start)):
             return "past"   # a quote's "will", then its speaker: the telling's day
@@ -313,6 +324,19 @@ def _cue_further_back(text: str, clause_left: int, left: int,
             if best is None or left - m.end() < best[0]:
                 best = (left - m.end(), tense)  # type: ignore[assignment]
     return best
+
+
+def changed_schedule(text: str, verb_end: int, start: int, tense: Tense | None) -> Tense | None:
+    """The tense of a date that a verb of change ending at `verb_end` moved a plan from or to
+    ("moved the summit from Monday to Wednesday", "has moved the vote from March to May"):
+    the plan's days lie after the writing ("future") when the clause reads as past or has no
+    tense and no cue stands between the verb and the date (the change happened; what it
+    changed is still to come). Otherwise `tense`, as read (the future of "will move", a cue of
+    its own before the date)."""
+    if tense not in ("past", None) or _PAST.search(text, verb_end, start) \
+            or _FUTURE.search(text, verb_end, start) or _SAID.search(text, verb_end, start):
+        return tense
+    return "future"
 
 
 def signal_before(text: str, start: int) -> str | None:
