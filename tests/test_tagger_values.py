@@ -353,3 +353,39 @@ def test_weekday_range_against_a_month_names_no_days() -> None:
     assert expr.value == "2025-WXX-1/2025-WXX-3"
     assert expr.time.earliest is not None and expr.time.latest is not None
     assert expr.time.earliest <= dt.date(2025, 3, 1) and expr.time.latest >= dt.date(2025, 3, 31)
+
+
+_CHRONOLOGY = (
+    "Here is a timeline of the conflict.\n"
+    "February 17 - Protesters call February 17 a day of anger.\n"
+    "March 19 - The first air strikes begin.\n"
+    "August 21 - Rebels enter the capital.\n"
+)
+
+
+def test_a_chronology_looks_back_and_runs_forward() -> None:
+    # published in August, "February 17" alone is nearer next February: as a chronology's
+    # first entry it is this one, and the entries after it follow it
+    found = [(e.text, e.value) for e in tag(_CHRONOLOGY, "2011-08-24") if e.type == "DATE"]
+    assert found == [("February 17", "2011-02-17"), ("February 17", "2011-02-17"),
+                     ("March 19", "2011-03-19"), ("August 21", "2011-08-21")], found
+
+
+def test_a_chronology_crosses_the_new_year() -> None:
+    text = "Key dates:\nNovember 5 - Talks open.\nDecember 20 - A deal.\nJanuary 15 - It is signed.\n"
+    assert [e.value for e in tag(text, "2012-02-10")] == ["2011-11-05", "2011-12-20", "2012-01-15"]
+
+
+def test_a_schedule_set_out_as_entries_stays_ahead() -> None:
+    text = "The plan:\n10 April: troops withdraw.\n12 April: the truce begins.\n"
+    assert [e.value for e in tag(text, "2012-04-05")] == ["2012-04-10", "2012-04-12"]
+
+
+def test_a_date_after_a_dash_inside_a_line_is_no_entry() -> None:
+    # a dash inside a sentence heads nothing: the date is read in its clause's tense
+    assert tagged("Talks will resume in February - officials said.", "2011-08-24") \
+        == {"February": "2012-02"}
+
+
+def test_a_count_then_as_is_no_rate() -> None:
+    assert tag("They named March 17 as a day of mourning.", "2011-03-10")[1].type == "DURATION"

@@ -106,6 +106,12 @@ def _resolve(p: Partial, ctx: Context, text: str) -> TimeValue | None:
 
 
 _RANGE_LEAD = re.compile(r"(?:from|between)\s+", re.IGNORECASE)
+#: What follows the date that heads an entry of a chronology ("February 17 - Activists ...",
+#: "10 April: The deadline ...", "Feb 15/16, 2011 - A riot ..."): a dash or a colon.
+_HEADING_AFTER = re.compile(r"[ \t]*(?:\\?/\d{1,2}[ \t]*)?(?:,[ \t]*\d{4}[ \t]*)?(?:[-–—:])[ \t]")
+#: A chronology's first entry without a year further ahead of the publication date than this
+#: is of the year before ("a timeline of the war", published in August: "February 17 - ...").
+_HEADING_AHEAD = dt.timedelta(days=92)
 _LATER = re.compile(r"\s+later$", re.IGNORECASE)
 
 
@@ -230,11 +236,69 @@ def _day_counted_from_writing(c: Candidate, value: TimeValue) -> bool:
     return c.rule.kind == "offset" and c.partial.origin == "dct" and value.granularity == "day"
 
 
+def _chronology_heading(text: str, c: Candidate) -> bool:
+    """True when the candidate opens a line and a dash or colon follows it: the date of an
+    entry of a chronology ("February 17 - Activists designate a day of rage")."""
+    line = text.rfind("\n", 0, c.start) + 1
+    return not text[line:c.start].strip() and _HEADING_AFTER.match(text, c.end) is not None
+
+
+def _in_chronology(p: Partial, ctx: Context, text: str, value: TimeValue,
+                   previous: TimeValue | None) -> TimeValue:
+    """The year of a chronology's entry written without one: the entries run forward, so an
+    entry falls on or after the one before it (in the nearest such year); the first entry,
+    read against the publication date, is of the year before when its nearest reading lies
+    months ahead (a chronology looks back)."""
+    if value.earliest is None or p.year is not None or p.month is None:
+        return value
+    options = []
+    for year in (value.earliest.year - 1, value.earliest.year, value.earliest.year + 1):
+        try:
+            other = _resolve(attrs.evolve(p, year=year), ctx, text)
+        except (OverflowError, ValueError):
+            continue
+        if other is not None and other.earliest is not None:
+            options.append(other)
+    anchor = ctx.anchor
+    if previous is not None and previous.earliest is not None:
+        later = [o for o in options if o.earliest is not None
+                 and previous.earliest <= o.earliest <= previous.earliest + _YEAR]
+        return later[0] if later else value
+    if anchor is not None and value.earliest > anchor.latest + _HEADING_AHEAD:
+        before = [o for o in options if o.earliest is not None and o.earliest <= anchor.latest]
+        return before[-1] if before else value
+    return value
+
+
+_YEAR = dt.timedelta(days=366)
+
+
+def _near_heading(p: Partial, ctx: Context, text: str, value: TimeValue,
+                  heading: TimeValue) -> TimeValue:
+    """A date without a year in a chronology's entry: the reading nearest the entry's date."""
+    if value.earliest is None or p.year is not None or p.month is None \
+            or heading.earliest is None:
+        return value
+    options = [value]
+    for year in (value.earliest.year - 1, value.earliest.year + 1):
+        try:
+            other = _resolve(attrs.evolve(p, year=year), ctx, text)
+        except (OverflowError, ValueError):
+            continue
+        if other is not None and other.earliest is not None:
+            options.append(other)
+    day = heading.earliest
+    return min(options, key=lambda o: abs((o.earliest - day).days)  # type: ignore[operator]
+               if o.earliest is not None else 10**6)
+
+
 def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
                  config: TaggerConfig, changes: dict[int, int] | None = None) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     ref: TimeValue | None = None
     period: tuple[int, TimeValue] | None = None   # (where, value) of the last quarter or half
+    heading: TimeValue | None = None   # the date of the last entry of a chronology
+    heading_at = 0
     for i, c in enumerate(cands):
         if not config.offsets and c.rule.kind == "offset":
             c = _later_as_duration(text, c)
@@ -260,6 +324,14 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
         value = _resolve(p, ctx, text[c.start:c.end])
         if value is None:
             continue
+        if c.rule.kind in ("date", "range") and _chronology_heading(text, c):
+            value = _in_chronology(p, ctx, text[c.start:c.end], value, heading)
+            heading, heading_at = value, c.start
+        elif heading is not None and c.rule.kind in ("date", "range") \
+                and "\n" not in text[heading_at:c.start]:
+            # "February 17 - Activists designate February 17 as a day of rage": a date of
+            # the entry without a year is the one nearest the entry's own
+            value = _near_heading(p, ctx, text[c.start:c.end], value, heading)
         value = _season_after(text, c, value, out[-1] if out else None, ctx)
         value = _since_before(text, c, value, anchor, ctx)
         expr = TimeExpression(
