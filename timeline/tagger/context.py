@@ -155,8 +155,11 @@ _THAT = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
 #: are seldom nouns: "the planned visit on Tuesday" is no schedule)
 _SCHEDULE_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts|opens?|resumes?|arrives?|departs?|convenes?|reconvenes?|"
-    r"flies)\s+(?:(?:separately|again|here|there|formally|"
-    r"officially)\s+)?(?:(?:on|in|at)\s+)?$", re.IGNORECASE)
+    r"flies|ends|expires|concludes|wraps\s+up|kicks\s+off|takes\s+(?:effect|place|office)|"
+    # (the plural, not after "to": "had been due to expire Friday" is a plan of the past)
+    r"(?<!to )(?<!the )end|(?<!to )take\s+(?:effect|place))"
+    r"\s+(?:(?:separately|again|here|there|formally|officially)\s+)?(?:(?:on|in|at)\s+)?$",
+    re.IGNORECASE)
 #: a participle in the present passive right before a date ("elections are held on Sunday",
 #: "the verdict is expected Friday", "the final is played in May"): a schedule, as above
 _SCHEDULED_PASSIVE = re.compile(
