@@ -389,3 +389,16 @@ def test_a_date_after_a_dash_inside_a_line_is_no_entry() -> None:
 
 def test_a_count_then_as_is_no_rate() -> None:
     assert tag("They named March 17 as a day of mourning.", "2011-03-10")[1].type == "DURATION"
+
+
+@pytest.mark.parametrize("text", ["Teams worked through the weekend.", "They rest this weekend.",
+                                  "They will rest next weekend."])
+@pytest.mark.parametrize("published", ["2025-03", "2025"])
+def test_a_weekend_against_a_coarse_date_runs_saturday_to_sunday(text: str,
+                                                                  published: str) -> None:
+    (found,) = tag(text, published)
+    assert found.value.endswith("WXX-WE")
+    assert found.earliest is not None and found.latest is not None
+    assert (found.earliest.isoweekday(), found.latest.isoweekday()) == (6, 7), found
+    if published == "2025-03" and "through" in text:   # told in the past: the weekend before
+        assert found.earliest == dt.date(2025, 2, 22)

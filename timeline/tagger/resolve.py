@@ -347,7 +347,11 @@ def _relative(p: Partial, ctx: Context) -> TimeValue | None:
         if week.earliest and week.latest and week.value.count("X") == 0:
             sat = week.earliest + dt.timedelta(days=5)
             return _value("DATE", f"{week.value}-WE", "week", sat, sat + dt.timedelta(days=1))
-        return _value("DATE", f"{week.value}-WE", "week", week.earliest, week.latest)
+        # against a coarse anchor, a weekend of one of the weeks it reaches: from the first
+        # one's Saturday (not its Monday), or the one before it when told in the past
+        back = 7 if p.shift is None and ctx.tense == "past" else 0
+        first = week.earliest + dt.timedelta(days=5 - back) if week.earliest else None
+        return _value("DATE", f"{week.value}-WE", "week", first, week.latest)
     if unit not in _time.GRAIN_ORDER:
         return None
     base = ctx.anchor
