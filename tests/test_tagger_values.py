@@ -402,3 +402,12 @@ def test_a_weekend_against_a_coarse_date_runs_saturday_to_sunday(text: str,
     assert (found.earliest.isoweekday(), found.latest.isoweekday()) == (6, 7), found
     if published == "2025-03" and "through" in text:   # told in the past: the weekend before
         assert found.earliest == dt.date(2025, 2, 22)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The trial is expected to last three months.", "three months"),
+    ("The war did not last 10 years.", "10 years"),
+    ("Prices rose in the last three months.", "the last three months"),
+])
+def test_last_as_a_verb_stays_out_of_the_duration(text: str, span: str) -> None:
+    assert [e.text for e in tag(text, "2025-11-19")] == [span]
