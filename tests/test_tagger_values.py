@@ -411,3 +411,14 @@ def test_a_weekend_against_a_coarse_date_runs_saturday_to_sunday(text: str,
 ])
 def test_last_as_a_verb_stays_out_of_the_duration(text: str, span: str) -> None:
     assert [e.text for e in tag(text, "2025-11-19")] == [span]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The match kicks off at 1930 local time on Saturday.", "2025-11-22"),
+    ("The summit opens at 9 a.m. on Monday.", "2025-11-24"),
+    ("The summit opened at 9 a.m. on Monday.", "2025-11-17"),
+])
+def test_a_schedule_in_the_present_reaches_past_a_clock_time(text: str, day: str) -> None:
+    # published on a Wednesday: the clock time and its day agree
+    found = [e.value for e in tag(text, "2025-11-19")]
+    assert len(found) == 2 and found[1] == day and found[0].startswith(day), found

@@ -158,7 +158,10 @@ _SCHEDULE_PRESENT = re.compile(
     r"flies|ends|expires|concludes|wraps\s+up|kicks\s+off|takes\s+(?:effect|place|office)|"
     # (the plural, not after "to": "had been due to expire Friday" is a plan of the past)
     r"(?<!to )(?<!the )end|(?<!to )take\s+(?:effect|place))"
-    r"\s+(?:(?:separately|again|here|there|formally|officially)\s+)?(?:(?:on|in|at)\s+)?$",
+    r"\s+(?:(?:separately|again|here|there|formally|officially)\s+)?"
+    # a clock time between ("kicks off at 1930 local time on Saturday")
+    r"(?:at\s+\d[\d:.]*(?:\s+(?:a\.m\.|p\.m\.|am|pm|local\s+time|gmt|utc|bst|cet|[ecmp][sd]?t))*"
+    r"\s+)?(?:(?:on|in|at)\s+)?$",
     re.IGNORECASE)
 #: a participle in the present passive right before a date ("elections are held on Sunday",
 #: "the verdict is expected Friday", "the final is played in May"): a schedule, as above
