@@ -253,3 +253,63 @@ def test_a_verb_joined_by_and_keeps_its_people_and_places() -> None:
     assert summit.locations == ("Lima",)
     assert host.participants == ("Maria Lund", "Omar Haftar")
     assert host.locations == ("Quito",)
+
+
+# -- round 9: relative antecedents, reported plans, changes, agreement -----------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("President Ana Ruiz, who was on a three-day visit to Peru from 2 to 4 June, cut short "
+     "her trip."), "Ana Ruiz"),
+    ("Li Wei, who was in Lima for talks with Omar Haftar on Monday, flew home.", "Li Wei"),
+])
+def test_the_antecedent_of_who_owns_the_noun_event(text: str, name: str) -> None:
+    event = next(e for e in _events(text) if e.sources[0].start > text.index("who"))
+    assert event.participants[:1] == (name,)
+
+
+@pytest.mark.parametrize(("text", "kind", "start"), [
+    ("Her spokesman said the president would attend a summit in Quito at the end of June.",
+     "meeting", dt.date(2025, 6, 21)),
+    ("The ministry said Ana Ruiz would visit Paris in July.", "travel", dt.date(2025, 7, 1)),
+    ("Ana Ruiz said on Monday she would visit Paris in July.", "travel", dt.date(2025, 7, 1)),
+])
+def test_a_plan_reported_with_would_is_an_event_to_come(text: str, kind: str,
+                                                        start: dt.date) -> None:
+    event = _one(text, kind)
+    assert event.when.start == start
+
+
+@pytest.mark.parametrize("text", [
+    "The president would attend a summit in Quito in July.",
+    "Ana Ruiz said she would have visited Paris in July.",
+    "Ana Ruiz said she would not visit Paris in July.",
+    "Ana Ruiz said that if invited she would visit Paris in July.",
+    "Ana Ruiz could visit Paris in July, officials said.",
+])
+def test_a_wish_a_condition_or_a_refusal_is_no_plan(text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("travel", "meeting")]
+
+
+@pytest.mark.parametrize("text", [
+    "The summit was postponed from February because of a dispute over its agenda.",
+    "The summit, moved from March, will be held in Quito.",
+])
+def test_the_old_date_of_a_change_does_not_date_the_event(text: str) -> None:
+    event = _one(text, "meeting")
+    assert event.when.start is None or event.when.start.month not in (2, 3)
+
+
+def test_the_new_date_of_a_change_dates_the_event() -> None:
+    event = _one("The summit, postponed from February, will open on June 28.", "meeting")
+    assert event.when.start == event.when.end == dt.date(2025, 6, 28)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Leaders met in Paris on Monday.", "Leaders meet in Paris"),
+    ("Ministers and leaders met in Paris on Monday.", "Ministers and leaders meet in Paris"),
+    ("Brussels imposed tariffs on Monday.", "Brussels imposes tariffs"),
+    ("The Fed has raised and then cut rates.", "The Fed cuts rates"),
+    ("The bank raised and then cut rates in 2024.", "The bank cuts rates"),
+])
+def test_a_title_verb_agrees_with_its_subject(text: str, title: str) -> None:
+    assert _events(text)[0].title.startswith(title)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from timeline.events.context import DocContext
+from timeline.events.modality import reported_would
 from timeline.events.people import PersonMention
 from timeline.events.places import Place
 from timeline.events.resources import Lexicon, people_words
@@ -129,6 +130,11 @@ def blocked(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
     first = ctx.tokens(sentence)[:1]
     if first and first[0].lower in _CONDITIONAL:
         return True  # "If the talks succeed, ..."
+    words = [t.lower for t in _before(ctx, sentence, match.start)
+             if t.lower not in ctx.lex.adverbs]
+    if reported_would(words, ctx.lex.saying.reported):
+        # "said the president would attend": a plan reported, to come
+        window = [t for t in window if t.lower not in ("would", "'d", "’d")]
     return any((t.lower in cues or t.lower.endswith("n't"))
                and (t.text.islower() or t.start == sentence.start) for t in window)
 
@@ -220,9 +226,18 @@ def _subject_span(ctx: DocContext, sentence: Sentence, head: int,
     the verb group."""
     seg_start, _ = ctx.segment(sentence, head, head + 1)
     toks = [t for t in _before(ctx, sentence, head) if t.start >= max(seg_start, floor)]
-    while toks and (toks[-1].lower in ctx.lex.auxiliaries or toks[-1].lower in ctx.lex.adverbs
-                    or toks[-1].lower in ctx.lex.future_before_to or toks[-1].lower == "to"):
-        toks.pop()
+    lex = ctx.lex
+
+    def verb_group() -> None:
+        while toks and (toks[-1].lower in lex.auxiliaries or toks[-1].lower in lex.adverbs
+                        or toks[-1].lower in lex.future_before_to or toks[-1].lower == "to"):
+            toks.pop()
+
+    verb_group()
+    if len(toks) >= 3 and toks[-1].lower in ("and", "or") and toks[-2].text.islower() \
+            and (toks[-2].lower.endswith("ed") or toks[-3].lower in lex.auxiliaries):
+        del toks[-2:]  # "the Fed has raised and then cut": the first verb is no subject
+        verb_group()
     cuts = [k for k, t in enumerate(toks) if t.text == "," or t.lower in ctx.lex.clause_openers]
     if cuts:
         toks = toks[cuts[-1] + 1:]
@@ -276,6 +291,15 @@ def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
                 if not _possessive_at(ctx, m.end) and _subject_like(ctx, before, m.start)]
     if subjects:
         return ctx.people.short(subjects[0].name), (subjects[0].name,)
+    who = next((t for t in reversed(before) if t.lower == "who"), None)
+    after_who = [t for t in before if who is not None and t.start > who.start][:1]
+    if who is not None and after_who and after_who[0].text.islower() \
+            and after_who[0].lower not in lex.determiners and after_who[0].lower not in _NOMINATIVE:
+        # "Ana Ruiz, who was on a visit to Lima": the antecedent of "who" owns the visit
+        found = [m for m in ctx.persons(sentence.start, who.start)
+                 if not ctx.text[m.end:who.start].strip(" ,")]
+        if found:
+            return ctx.people.short(found[-1].name), (found[-1].name,)
     pronoun = next((t for t in before if t.lower in _SINGULAR
                     and _subject_like(ctx, before, t.start)), None)
     name = _resolve(ctx, sentence, pronoun.start) if pronoun is not None else None

@@ -140,10 +140,14 @@ def _requirements_met(match: TriggerMatch, args: Arguments, before: str, lex: Le
     return True
 
 
-def _plural(args: Arguments) -> bool:
-    """True for "Carney and Xi", "they", "The two leaders" (not "The U.S.", "Ottawa")."""
+def _plural(args: Arguments, opening: bool = False) -> bool:
+    """True for "Carney and Xi", "they", "The two leaders", "Leaders" opening the sentence
+    (`opening`: the agent is its first word and no place) (not "The U.S.", "Ottawa")."""
     agent = args.agent or ""
-    last = agent.split()[-1] if agent else ""
+    words = agent.split()
+    last = words[-1] if words else ""
+    if opening and len(words) == 1 and last[1:].islower():
+        last = last.lower()  # "Leaders met": capital only as the sentence's first word
     return (" and " in agent or agent.lower() in ("they", "we") or not args.agent_names
             and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")))
 
@@ -191,7 +195,9 @@ def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
     while len(words) > 1 and words[0].lower() in ctx.lex.determiners:
         words.pop(0)
     exprs = ctx.expressions_in(sentence.start, sentence.end)
-    plural = _plural(args)
+    plural = _plural(args, bool(args.agent) and ctx.text.startswith(args.agent or "",
+                                                                    sentence.start)
+                     and not any(p.start == sentence.start for p in ctx.places(sentence)))
     pred = "" if nominal else predicate(match, ctx.triggers, tail, passive, plural)
     place_text = place_names([p.name for p in args.places])
     where = venue(sentence.text)

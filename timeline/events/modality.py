@@ -50,6 +50,7 @@ __all__ = [
     "mandative",
     "modal_state",
     "modality",
+    "reported_would",
     "subjunctive",
     "wished_infinitive",
 ]
@@ -245,6 +246,29 @@ def performative(verb: str, before: Sequence[str]) -> bool:
             or before[-2] not in cues.performative_governors:
         return False
     return bool({"i", "we"} & set(before[-4:-2]))
+
+
+#: How many words back from "would" the verb of saying that reports its clause may stand.
+_REPORT_REACH = 8
+_WOULD = frozenset({"would", "'d", "’d"})
+
+
+def reported_would(before: Sequence[str], saying: frozenset[str]) -> bool:
+    """True for a plan reported with "would" ("the spokesman said the president would
+    [[attend]]", "said on Monday she would [[visit]]"): `before` (the words before the verb,
+    lowercase, adverbs left out) ends with "would" (not "would have", "would not", "could"),
+    and a verb of `saying` stands a few words before it with no punctuation, "if" or "that"
+    clause opener between (a "that" right after the verb of saying is its own)."""
+    if not before or before[-1] not in _WOULD:
+        return False
+    for k in range(len(before) - 2, max(len(before) - 2 - _REPORT_REACH, -1), -1):
+        word = before[k]
+        if word in saying:
+            return True
+        if not word[:1].isalnum() or word in _STOPS and word != "that" \
+                or word in modality().conditionals:
+            return False
+    return False
 
 
 def conditional(before: Sequence[str]) -> bool:
