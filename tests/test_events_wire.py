@@ -313,3 +313,42 @@ def test_the_new_date_of_a_change_dates_the_event() -> None:
 ])
 def test_a_title_verb_agrees_with_its_subject(text: str, title: str) -> None:
     assert _events(text)[0].title.startswith(title)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz had planned to visit Lima in May but never made the trip.",
+    "Ana Ruiz was due to visit Lima on Friday but cancelled.",
+    "Ana Ruiz had been scheduled to visit Lima in May, but the trip was called off.",
+    "Ana Ruiz was expected to meet Li Wei on Friday but did not travel.",
+])
+def test_a_plan_dropped_in_the_same_sentence_is_no_event(text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("travel", "meeting")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz is due to visit Lima on Friday.",
+    "Ana Ruiz is due to visit Lima on Friday but may be delayed.",
+    "Ana Ruiz planned to visit Lima, but also went to Quito.",
+])
+def test_a_plan_not_dropped_is_still_an_event(text: str) -> None:
+    assert [e for e in _events(text) if e.type == "travel" and "Lima" in e.locations]
+
+
+@pytest.mark.parametrize("text", [
+    "Raising interest rates would not help, the minister said.",
+    "The minister said raising interest rates would not help.",
+    "Economists argue that cutting interest rates now would be a mistake.",
+    "Rebels launched an uprising against the regime in 2011.",
+    "Students launched a revolt on Monday.",
+])
+def test_a_gerund_subject_or_a_revolt_is_no_policy(text: str) -> None:
+    assert not [e for e in _events(text) if e.type == "policy"], _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Raising interest rates on Monday, the bank cited inflation.",
+    "The bank is raising interest rates on Monday.",
+    "The government launched a review of fisheries on Monday.",
+])
+def test_a_rate_move_or_a_launch_in_its_clause_is_policy(text: str) -> None:
+    assert [e for e in _events(text) if e.type == "policy"]

@@ -152,6 +152,33 @@ def _plural(args: Arguments, opening: bool = False) -> bool:
             and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")))
 
 
+#: How many words of its object a gerund subject may have after the trigger.
+_GERUND_REACH = 6
+
+
+def _gerund_subject(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
+    """True for a gerund that is the subject of its clause ("Raising interest rates would not
+    help", "said cutting rates now was a mistake"): an action talked about, no event. The
+    gerund opens its clause (no word before it but a verb of saying or "that") and its
+    object runs, without punctuation, into an auxiliary or a modal."""
+    if match.form != "ing" or match.verb_start is None:
+        return False
+    lex = ctx.lex
+    tokens = ctx.tokens(sentence)
+    before = [t for t in tokens if t.end <= match.verb_start and t.lower not in lex.adverbs]
+    if before and not (before[-1].lower == "that" or before[-1].lower in lex.saying.reported
+                       and before[-1].text.islower()):
+        return False
+    after = [t for t in tokens if t.start >= match.end and t.lower not in lex.adverbs]
+    for tok in after[:_GERUND_REACH]:
+        if tok.lower in lex.modal or tok.lower in lex.future or tok.lower in lex.be_present \
+                or tok.lower in lex.be_past:
+            return True
+        if not tok.is_word or tok.lower in ("and", "or", "but"):
+            return False
+    return False
+
+
 def _agent_text(args: Arguments) -> str:
     if not args.agent:
         return ""
@@ -173,7 +200,7 @@ def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
     what its entry requires. `cues` are the sentence's relation cues (their places and people
     are not the event's), `naming` those that name another event (their dates are not its)."""
     nominal = is_nominal(ctx, sentence, match)
-    if blocked(ctx, sentence, match):
+    if blocked(ctx, sentence, match) or _gerund_subject(ctx, sentence, match):
         return None
     shape = MentionShape(nominal, None if nominal else match.verb_start,
                          None if nominal else match.form)

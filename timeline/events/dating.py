@@ -44,6 +44,7 @@ from timeline.events.anchoring import (
 from timeline.events.arguments import Cue
 from timeline.events.context import DocContext
 from timeline.events.modality import (
+    cancelled_plan,
     conditional,
     governed_infinitive,
     governed_noun,
@@ -787,7 +788,11 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
             and prev not in ("'s", "’s"):
         return True  # "all he had to do was resign": a base form after "was"
     if prev == "to":
-        return wished_infinitive(words[:-1])
+        plans = modality().plans  # ("expected" is an adverb of the lexicon: "as expected")
+        planned = [t.lower for t in tokens
+                   if t.end <= start and (t.lower not in lex.adverbs or t.lower in plans)]
+        after = [t.lower for t in tokens if t.start > start]
+        return wished_infinitive(words[:-1]) or cancelled_plan(planned, after)
     if prev not in ("and", "or"):
         return False
     for k in range(len(words) - 2, max(len(words) - _JOIN_REACH, 0) - 1, -1):

@@ -43,6 +43,7 @@ from timeline.exceptions import ResourceError
 
 __all__ = [
     "Modality",
+    "cancelled_plan",
     "conditional",
     "governed_infinitive",
     "governed_noun",
@@ -105,6 +106,9 @@ class Modality:
     purposes: frozenset[str] = frozenset()
     excess: frozenset[str] = frozenset()
     prevention: frozenset[str] = frozenset()
+    plans: frozenset[str] = frozenset()
+    cancellations: frozenset[tuple[str, ...]] = frozenset()
+    cancel_reach: int = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,7 +145,10 @@ def modality() -> Modality:
                     words("subordinate", "words"), _integer(data, "subordinate", "reach"),
                     words("habitual", "adverbs"), strings("habitual", "examples"),
                     strings("habitual", "counterexamples"), words("unrealized", "purposes"),
-                    words("unrealized", "excess"), words("unrealized", "prevention"))
+                    words("unrealized", "excess"), words("unrealized", "prevention"),
+                    words("unrealized", "plans"),
+                    frozenset(tuple(p.split()) for p in words("unrealized", "cancellations")),
+                    _integer(data, "unrealized", "cancel_reach"))
 
 
 def _integer(data: Mapping[str, Any], table: str, key: str) -> int:
@@ -268,6 +275,29 @@ def reported_would(before: Sequence[str], saying: frozenset[str]) -> bool:
         if not word[:1].isalnum() or word in _STOPS and word != "that" \
                 or word in modality().conditionals:
             return False
+    return False
+
+
+def cancelled_plan(before: Sequence[str], after: Sequence[str]) -> bool:
+    """True for a plan the sentence says was dropped ("had planned to [[visit]] Lagos but
+    never made the trip", "was due to [[visit]] on Friday but cancelled"): `before` (the words
+    before the verb, lowercase, adverbs left out) ends with a `[unrealized] plans` word, maybe
+    "be", and "to"; `after` (the words after it in its sentence, lowercase) has "but" with a
+    cancellation a few words after it, and no full stop before."""
+    cues = modality()
+    if before[-1:] != ["to"] or len(before) < 2:
+        return False
+    word = before[-2] if before[-2] not in ("be", "been") or len(before) < 3 else before[-3]
+    if word not in cues.plans:
+        return False
+    for k, tok in enumerate(after):
+        if tok in (";", ".", "?", "!"):
+            return False
+        if tok != "but":
+            continue
+        rest = after[k + 1:k + 1 + cues.cancel_reach]
+        return any(tuple(rest[j:j + len(p)]) == p for p in cues.cancellations
+                   for j in range(len(rest)))
     return False
 
 
