@@ -352,3 +352,25 @@ def test_a_gerund_subject_or_a_revolt_is_no_policy(text: str) -> None:
 ])
 def test_a_rate_move_or_a_launch_in_its_clause_is_policy(text: str) -> None:
     assert [e for e in _events(text) if e.type == "policy"]
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron, who arrived on Friday for a two-day visit, met students in Beijing.",
+    "In Beijing, Emmanuel Macron, who arrived on Friday for a two-day visit, praised his hosts.",
+    ("Leaders gathered in Beijing, where Emmanuel Macron, who arrived on Friday for a two-day "
+     "visit, gave a speech."),
+])
+def test_an_arrival_in_a_who_clause_takes_the_place_of_its_sentence(text: str) -> None:
+    event = _one(text, "travel", "arrived")
+    assert event.locations == ("Beijing",)
+    assert event.participants == ("Emmanuel Macron",)
+    assert event.title == "Macron visits Beijing"
+    assert event.when.start == dt.date(2025, 6, 6)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron, who arrived on Friday for a two-day visit, praised China's progress.",
+    "Emmanuel Macron, who arrived on Friday for a two-day visit, thanked his hosts.",
+])
+def test_an_arrival_in_a_who_clause_with_no_place_is_no_visit(text: str) -> None:
+    assert not [e for e in _events(text) if e.type == "travel"]

@@ -462,7 +462,8 @@ def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int,
         return None  # "said that he traveled": a complement, no relative
     start = end
     while start > 0 and end - start < 3 and before[start].lower not in lex.determiners \
-            and before[start - 1].is_word and before[start - 1].lower not in _PREPOSITIONS:
+            and before[start - 1].is_word and before[start - 1].lower not in _PREPOSITIONS \
+            and before[start - 1].lower not in _RELATIVE_OPENERS:  # "where Macron, who"
         start -= 1
     return before[start:end + 1]
 
@@ -646,6 +647,8 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
             places.append(p.place)
     if not places and own is not None:
         places = _where_antecedent(ctx, sentence, own[0])
+    if not places and own is not None and match.entry.type == "travel":
+        places = _main_clause_places(ctx, sentence, own)
     subject_text = ctx.text[subject[0]:subject[1]] if subject else None
     if nominal and not match.has_verb:
         span = _subject_span(ctx, sentence, match.start, seg_start)
@@ -743,6 +746,23 @@ def _where_antecedent(ctx: DocContext, sentence: Sentence, start: int) -> list[P
     comma = tokens[k - 1].start
     return [p.place for p in ctx.places(sentence)
             if p.end <= comma and not ctx.text[p.end:comma].strip()]
+
+
+def _main_clause_places(ctx: DocContext, sentence: Sentence, own: tuple[int, int]) -> list[Place]:
+    """The place of a journey told in a "who" clause that names none ("Macron, who arrived on
+    Friday for a two-day visit, met Xi in Beijing"; "talks in Beijing, where Macron, who
+    arrived on Friday for a two-day visit, ..."): the place a "where" before it stands for,
+    else the first place of the sentence outside the clause that is nobody's and no speaker."""
+    tokens = ctx.tokens(sentence)
+    k = token_index(tokens, own[0])
+    if k >= len(tokens) or tokens[k].lower != "who":
+        return []
+    where = next((t for t in reversed(tokens[:k]) if t.lower == "where"), None)
+    if where is not None:
+        return _where_antecedent(ctx, sentence, where.start)
+    found = [p.place for p in ctx.places(sentence) if not own[0] <= p.start < own[1]
+             and not p.surface.endswith(("’s", "'s")) and not _speaker(ctx, sentence, p.end)]
+    return found[:1]
 
 
 def attribution(rest: Sequence[Token], lex: Lexicon) -> bool:
