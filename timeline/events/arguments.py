@@ -131,7 +131,7 @@ def blocked(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
     if first and first[0].lower in _CONDITIONAL:
         return True  # "If the talks succeed, ..."
     words = [t.lower for t in _before(ctx, sentence, match.start)
-             if t.lower not in ctx.lex.adverbs]
+             if t.lower not in ctx.lex.adverbs or t.lower in ctx.lex.negation]
     if reported_would(words, ctx.lex.saying.reported):
         # "said the president would attend": a plan reported, to come
         window = [t for t in window if t.lower not in ("would", "'d", "’d")]

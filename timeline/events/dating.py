@@ -216,9 +216,11 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
         aux = [t.lower for t in before if t.lower not in lex.adverbs][-1:]
         passive = shape.form in ("past", "participle") and bool(
             aux and aux[0] in lex.be_present | lex.be_past | lex.be_other)
-        if tense == "hypothetical" and reported_would(
-                [t.lower for t in tokens if t.end <= (shape.verb_start or 0)
-                 and t.lower not in lex.adverbs], lex.saying.reported):
+        verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
+        if tense == "hypothetical" and not modal_state(verb, ["would"], lex.modal) \
+                and reported_would([t.lower for t in tokens if t.end <= (shape.verb_start or 0)
+                                    and (t.lower not in lex.adverbs or is_negation(t.lower))],
+                                   lex.saying.reported):
             tense = "future"  # "said the president would attend": a plan, to come
     else:
         tense = "participle"
