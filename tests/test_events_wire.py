@@ -320,6 +320,7 @@ def test_a_title_verb_agrees_with_its_subject(text: str, title: str) -> None:
     "Ana Ruiz was due to visit Lima on Friday but cancelled.",
     "Ana Ruiz had been scheduled to visit Lima in May, but the trip was called off.",
     "Ana Ruiz was expected to meet Li Wei on Friday but did not travel.",
+    "Ana Ruiz had planned to visit Lima, but she never went.",
 ])
 def test_a_plan_dropped_in_the_same_sentence_is_no_event(text: str) -> None:
     assert not [e for e in _events(text) if e.type in ("travel", "meeting")]
@@ -374,3 +375,20 @@ def test_an_arrival_in_a_who_clause_takes_the_place_of_its_sentence(text: str) -
 ])
 def test_an_arrival_in_a_who_clause_with_no_place_is_no_visit(text: str) -> None:
     assert not [e for e in _events(text) if e.type == "travel"]
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy said Ana Ruiz planned to visit Lima and Quito, but did not say when.",
+    "Ana Ruiz was due to visit Lima in July, but never gave a date for the trip.",
+])
+def test_a_plan_whose_date_was_not_said_is_still_an_event(text: str) -> None:
+    assert [e for e in _events(text) if e.type == "travel" and "Lima" in e.locations]
+
+
+@pytest.mark.parametrize("text", [
+    "They thought Ana Ruiz would just resign.",
+    "The envoy said it was inevitable that Ana Ruiz would step down.",
+    "Ana Ruiz, who is, will block any action that threatens the status quo in Lima.",
+])
+def test_a_belief_or_a_prediction_is_no_plan(text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("other", "statement")], _events(text)

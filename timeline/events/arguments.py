@@ -132,7 +132,7 @@ def blocked(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
         return True  # "If the talks succeed, ..."
     words = [t.lower for t in _before(ctx, sentence, match.start)
              if t.lower not in ctx.lex.adverbs or t.lower in ctx.lex.negation]
-    if reported_would(words, ctx.lex.saying.reported):
+    if reported_would(words, ctx.lex.saying.dating | ctx.lex.saying.clauses):
         # "said the president would attend": a plan reported, to come
         window = [t for t in window if t.lower not in ("would", "'d", "’d")]
     return any((t.lower in cues or t.lower.endswith("n't"))
@@ -292,9 +292,10 @@ def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
     if subjects:
         return ctx.people.short(subjects[0].name), (subjects[0].name,)
     who = next((t for t in reversed(before) if t.lower == "who"), None)
-    after_who = [t for t in before if who is not None and t.start > who.start][:1]
-    if who is not None and after_who and after_who[0].text.islower() \
-            and after_who[0].lower not in lex.determiners and after_who[0].lower not in _NOMINATIVE:
+    inside = [t for t in before if who is not None and t.start > who.start]
+    if who is not None and inside and inside[0].text.islower() \
+            and inside[0].lower not in lex.determiners and inside[0].lower not in _NOMINATIVE \
+            and all(t.is_word for t in inside):  # "who is, will block ...": closed before
         # "Ana Ruiz, who was on a visit to Lima": the antecedent of "who" owns the visit
         found = [m for m in ctx.persons(sentence.start, who.start)
                  if not ctx.text[m.end:who.start].strip(" ,")]

@@ -220,7 +220,7 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
         if tense == "hypothetical" and not modal_state(verb, ["would"], lex.modal) \
                 and reported_would([t.lower for t in tokens if t.end <= (shape.verb_start or 0)
                                     and (t.lower not in lex.adverbs or is_negation(t.lower))],
-                                   lex.saying.reported):
+                                   lex.saying.dating | lex.saying.clauses):
             tense = "future"  # "said the president would attend": a plan, to come
     else:
         tense = "participle"

@@ -109,6 +109,7 @@ class Modality:
     plans: frozenset[str] = frozenset()
     cancellations: frozenset[tuple[str, ...]] = frozenset()
     cancel_reach: int = 6
+    not_cancelled: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,7 +149,8 @@ def modality() -> Modality:
                     words("unrealized", "excess"), words("unrealized", "prevention"),
                     words("unrealized", "plans"),
                     frozenset(tuple(p.split()) for p in words("unrealized", "cancellations")),
-                    _integer(data, "unrealized", "cancel_reach"))
+                    _integer(data, "unrealized", "cancel_reach"),
+                    words("unrealized", "not_cancelled"))
 
 
 def _integer(data: Mapping[str, Any], table: str, key: str) -> int:
@@ -264,8 +266,8 @@ def reported_would(before: Sequence[str], saying: frozenset[str]) -> bool:
     """True for a plan reported with "would" ("the spokesman said the president would
     [[attend]]", "said on Monday she would [[visit]]"): `before` (the words before the verb,
     lowercase, adverbs left out) ends with "would" (not "would have", "would not", "could"),
-    and a verb of `saying` stands a few words before it with no punctuation, "if" or "that"
-    clause opener between (a "that" right after the verb of saying is its own)."""
+    and a verb of `saying` stands a few words before it with no punctuation, "if", verb
+    or other clause opener between (a "that" right after the verb of saying is its own)."""
     if not before or before[-1] not in _WOULD:
         return False
     for k in range(len(before) - 2, max(len(before) - 2 - _REPORT_REACH, -1), -1):
@@ -273,8 +275,8 @@ def reported_would(before: Sequence[str], saying: frozenset[str]) -> bool:
         if word in saying:
             return True
         if not word[:1].isalnum() or word in _STOPS and word != "that" \
-                or word in modality().conditionals:
-            return False
+                or word in _NOT_SUBJECTS or word in modality().conditionals:
+            return False  # "said it was inevitable that he would": a prediction
     return False
 
 
@@ -296,8 +298,10 @@ def cancelled_plan(before: Sequence[str], after: Sequence[str]) -> bool:
         if tok != "but":
             continue
         rest = after[k + 1:k + 1 + cues.cancel_reach]
-        return any(tuple(rest[j:j + len(p)]) == p for p in cues.cancellations
-                   for j in range(len(rest)))
+        after_cue = [rest[j + len(p):j + len(p) + 1] for p in cues.cancellations
+                     for j in range(len(rest)) if tuple(rest[j:j + len(p)]) == p]
+        # "but did not say when", "but never gave a date": not said, not cancelled
+        return any(not nxt or nxt[0] not in cues.not_cancelled for nxt in after_cue)
     return False
 
 
