@@ -392,3 +392,9 @@ def test_a_plan_whose_date_was_not_said_is_still_an_event(text: str) -> None:
 ])
 def test_a_belief_or_a_prediction_is_no_plan(text: str) -> None:
     assert not [e for e in _events(text) if e.type in ("other", "statement")], _events(text)
+
+
+def test_the_antecedent_of_a_closed_who_clause_owns_the_main_verb_group() -> None:
+    event = _one("Mark Carney, who won the race on Sunday, is expected to be sworn in as prime "
+                 "minister on Friday.", "ceremony")
+    assert event.participants == ("Mark Carney",)

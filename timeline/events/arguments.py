@@ -293,9 +293,16 @@ def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
         return ctx.people.short(subjects[0].name), (subjects[0].name,)
     who = next((t for t in reversed(before) if t.lower == "who"), None)
     inside = [t for t in before if who is not None and t.start > who.start]
-    if who is not None and inside and inside[0].text.islower() \
-            and inside[0].lower not in lex.determiners and inside[0].lower not in _NOMINATIVE \
-            and all(t.is_word for t in inside):  # "who is, will block ...": closed before
+    closed = [k for k, t in enumerate(inside) if t.text == ","]
+    if closed:  # "Mark Carney, who won the race, is expected to be sworn in": the main verb's
+        rest = inside[closed[-1] + 1:]  # subject, if the trigger is its verb group's
+        owned = bool(rest) and all(t.lower in lex.auxiliaries or t.lower in lex.adverbs
+                                   or t.lower in lex.future_before_to or t.lower == "to"
+                                   for t in rest)  # not "who is, will block action that"
+    else:
+        owned = bool(inside) and inside[0].text.islower() \
+            and inside[0].lower not in lex.determiners and inside[0].lower not in _NOMINATIVE
+    if who is not None and owned:
         # "Ana Ruiz, who was on a visit to Lima": the antecedent of "who" owns the visit
         found = [m for m in ctx.persons(sentence.start, who.start)
                  if not ctx.text[m.end:who.start].strip(" ,")]
