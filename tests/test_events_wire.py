@@ -398,3 +398,12 @@ def test_the_antecedent_of_a_closed_who_clause_owns_the_main_verb_group() -> Non
     event = _one("Mark Carney, who won the race on Sunday, is expected to be sworn in as prime "
                  "minister on Friday.", "ceremony")
     assert event.participants == ("Mark Carney",)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Thousands fled after rebels launched an uprising in February.", "Rebels launch"),
+    ("Thousands fled after the rebel army launched an uprising in February.",
+     "The rebel army launches"),
+])
+def test_a_dated_clause_after_after_agrees_with_its_subject(text: str, title: str) -> None:
+    assert _one(text, "other").title.startswith(title)

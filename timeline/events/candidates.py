@@ -33,10 +33,10 @@ from timeline.events.titles import (
     tail_text,
     venue,
 )
-from timeline.events.triggers import TriggerMatch
+from timeline.events.triggers import TriggerMatch, TriggerSet
 from timeline.model import TimeExpression, When
 
-__all__ = ["Candidate", "build_candidate"]
+__all__ = ["Candidate", "build_candidate", "plural_predicate"]
 
 
 @define
@@ -177,6 +177,19 @@ def _gerund_subject(ctx: DocContext, sentence: Sentence, match: TriggerMatch) ->
         if not tok.is_word or tok.lower in ("and", "or", "but"):
             return False
     return False
+
+
+def plural_predicate(predicate_text: str, match: TriggerMatch, triggers: TriggerSet,
+                     agent: str) -> str:
+    """`predicate_text` with its verb agreeing with `agent`, a plain subject put in by hand
+    ("after rebels launched an uprising": "rebels launch"), when that subject is plural."""
+    if match.lemma is None or not _plural(Arguments(agent, (), (), (), agent)):
+        return predicate_text
+    forms = triggers.forms(match.lemma)
+    single, plural = forms["s"][0], forms["base"][0]
+    if predicate_text.startswith(single + " ") or predicate_text == single:
+        return plural + predicate_text[len(single):]
+    return predicate_text
 
 
 def _agent_text(args: Arguments) -> str:

@@ -25,7 +25,7 @@ import attrs
 
 from timeline.events.anchoring import explicit_when, intersect, overlaps, relation_when
 from timeline.events.arguments import Cue, relation_cues
-from timeline.events.candidates import Candidate, build_candidate
+from timeline.events.candidates import Candidate, build_candidate, plural_predicate
 from timeline.events.context import DocContext
 from timeline.events.dedupe import covered, dedupe
 from timeline.events.text import Sentence
@@ -129,7 +129,9 @@ def _referred_event(ctx: DocContext, sentence: Sentence, cue: Cue, match: Trigge
         return None  # the event the article reported before
     cand.when, cand.expression = found
     if not cand.args.agent_names:  # "after [the party] lost": not the main clause's subject
-        cand.parts = attrs.evolve(cand.parts, agent=" ".join(subject))
+        agent = " ".join(subject)
+        cand.parts = attrs.evolve(cand.parts, agent=agent, predicate=plural_predicate(
+            cand.parts.predicate, match, ctx.triggers, agent))
         cand.retitle(list(match.entry.titles) + list(templates.get(cand.type, ())))
     return cand
 
