@@ -407,3 +407,21 @@ def test_the_antecedent_of_a_closed_who_clause_owns_the_main_verb_group() -> Non
 ])
 def test_a_dated_clause_after_after_agrees_with_its_subject(text: str, title: str) -> None:
     assert _one(text, "other").title.startswith(title)
+
+
+def test_the_title_alone_stands_for_the_one_person_named_with_it() -> None:
+    events = _events("President Ana Ruiz flew to Lima. Her spokesman said the president would "
+                     "attend a summit in Quito at the end of June.")
+    event = next(e for e in events if e.type == "meeting")
+    assert event.participants == ("Ana Ruiz",)
+    assert event.title.startswith("Ruiz attends a summit")
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz met President Li Wei. Later the president visited Lima on Monday.",
+    "The president visited Lima on Monday.",
+])
+def test_the_title_alone_with_no_or_two_holders_stays_as_written(text: str) -> None:
+    event = _one(text, "travel", "visited")
+    assert event.participants == ()
+    assert "president visits Lima" in event.title

@@ -390,10 +390,29 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
     if span is None:
         return None, ()
     text = ctx.text[span[0]:span[1]]
+    holder = _title_holder(ctx, text, span[0])
+    if holder is not None:
+        return people.short(holder), (holder,)
     pair = _PAIR.match(re.sub(r"^(?:and|but)\s+", "", text))
     if len(previous) == 2 and pair and pair.group(1) in people_words().pair_nouns:
         return " and ".join(people.short(n) for n in previous), tuple(previous)
     return text, ()
+
+
+def _title_holder(ctx: DocContext, text: str, before: int) -> str | None:
+    """The person a subject "the <title>" stands for ("the president would attend", after
+    "President William Ruto" earlier in the article): the one person named with that title
+    (`people.toml` titles) before offset `before`, else None (none, or several)."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "the" or len(words) > 4:
+        return None
+    role = [w.lower() for w in words[1:]]
+    if " ".join(role) not in {t.lower() for t in people_words().titles}:
+        return None
+    names = {m.name for m in ctx.persons(0, before)
+             if [w.lower() for w in ctx.text[max(0, m.start - 60):m.start].split()[-len(role):]]
+             == role}
+    return names.pop() if len(names) == 1 else None
 
 
 def _after_role(tokens: Sequence[Token], start: int) -> bool:
