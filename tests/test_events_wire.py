@@ -425,3 +425,11 @@ def test_the_title_alone_with_no_or_two_holders_stays_as_written(text: str) -> N
     event = _one(text, "travel", "visited")
     assert event.participants == ()
     assert "president visits Lima" in event.title
+
+
+def test_a_plan_with_a_relation_cue_of_its_own_takes_no_frame() -> None:
+    events = _events("Ana Ruiz will host Omar Haftar at the end of the month. She said she "
+                     "would travel to Lima as soon as possible after taking office.")
+    event = next(e for e in events if e.type == "travel")
+    assert event.when.derived != "relation"
+    assert event.when.start is None or event.when.start <= dt.date(2025, 6, 21)

@@ -74,11 +74,13 @@ def _anchor_by_relation(ctx: DocContext, sentence: Sentence, cand: Candidate,
 
 
 def _anchor_by_frame(cand: Candidate, earlier: Sequence[Candidate],
-                     templates: Sequence[str]) -> None:
+                     templates: Sequence[str], cues: Sequence[Cue] = ()) -> None:
     when = cand.when
     if when is None or when.derived not in ("tense", "publication") \
             or cand.tense not in _FRAMED_TENSES:
         return
+    if any(c.start >= cand.match.end for c in cues):
+        return  # "would travel to Washington soon after taking office": its own reference
     frames = [c for c in earlier
               if c.sentence.block == cand.sentence.block and c.when is not None
               and c.when.derived == "explicit"
@@ -185,7 +187,7 @@ def detect_events(document: Document, expressions: Sequence[TimeExpression]) -> 
                 continue
             kind_templates = list(match.entry.titles) + templates.get(cand.type, [])
             _anchor_by_relation(ctx, sentence, cand, references, candidates)
-            _anchor_by_frame(cand, candidates, kind_templates)
+            _anchor_by_frame(cand, candidates, kind_templates, cues)
             candidates.append(cand)
             if len(cand.participants) >= 2:
                 previous = tuple(cand.participants)
