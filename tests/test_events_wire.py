@@ -253,3 +253,183 @@ def test_a_verb_joined_by_and_keeps_its_people_and_places() -> None:
     assert summit.locations == ("Lima",)
     assert host.participants == ("Maria Lund", "Omar Haftar")
     assert host.locations == ("Quito",)
+
+
+# -- round 9: relative antecedents, reported plans, changes, agreement -----------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("President Ana Ruiz, who was on a three-day visit to Peru from 2 to 4 June, cut short "
+     "her trip."), "Ana Ruiz"),
+    ("Li Wei, who was in Lima for talks with Omar Haftar on Monday, flew home.", "Li Wei"),
+])
+def test_the_antecedent_of_who_owns_the_noun_event(text: str, name: str) -> None:
+    event = next(e for e in _events(text) if e.sources[0].start > text.index("who"))
+    assert event.participants[:1] == (name,)
+
+
+@pytest.mark.parametrize(("text", "kind", "start"), [
+    ("Her spokesman said the president would attend a summit in Quito at the end of June.",
+     "meeting", dt.date(2025, 6, 21)),
+    ("The ministry said Ana Ruiz would visit Paris in July.", "travel", dt.date(2025, 7, 1)),
+    ("Ana Ruiz said on Monday she would visit Paris in July.", "travel", dt.date(2025, 7, 1)),
+])
+def test_a_plan_reported_with_would_is_an_event_to_come(text: str, kind: str,
+                                                        start: dt.date) -> None:
+    event = _one(text, kind)
+    assert event.when.start == start
+
+
+@pytest.mark.parametrize("text", [
+    "The president would attend a summit in Quito in July.",
+    "Ana Ruiz said she would have visited Paris in July.",
+    "Ana Ruiz said she would not visit Paris in July.",
+    "Ana Ruiz said that if invited she would visit Paris in July.",
+    "Ana Ruiz could visit Paris in July, officials said.",
+])
+def test_a_wish_a_condition_or_a_refusal_is_no_plan(text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("travel", "meeting")]
+
+
+@pytest.mark.parametrize("text", [
+    "The summit was postponed from February because of a dispute over its agenda.",
+    "The summit, moved from March, will be held in Quito.",
+])
+def test_the_old_date_of_a_change_does_not_date_the_event(text: str) -> None:
+    event = _one(text, "meeting")
+    assert event.when.start is None or event.when.start.month not in (2, 3)
+
+
+def test_the_new_date_of_a_change_dates_the_event() -> None:
+    event = _one("The summit, postponed from February, will open on June 28.", "meeting")
+    assert event.when.start == event.when.end == dt.date(2025, 6, 28)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Leaders met in Paris on Monday.", "Leaders meet in Paris"),
+    ("Ministers and leaders met in Paris on Monday.", "Ministers and leaders meet in Paris"),
+    ("Brussels imposed tariffs on Monday.", "Brussels imposes tariffs"),
+    ("The Fed has raised and then cut rates.", "The Fed cuts rates"),
+    ("The bank raised and then cut rates in 2024.", "The bank cuts rates"),
+])
+def test_a_title_verb_agrees_with_its_subject(text: str, title: str) -> None:
+    assert _events(text)[0].title.startswith(title)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz had planned to visit Lima in May but never made the trip.",
+    "Ana Ruiz was due to visit Lima on Friday but cancelled.",
+    "Ana Ruiz had been scheduled to visit Lima in May, but the trip was called off.",
+    "Ana Ruiz was expected to meet Li Wei on Friday but did not travel.",
+    "Ana Ruiz had planned to visit Lima, but she never went.",
+])
+def test_a_plan_dropped_in_the_same_sentence_is_no_event(text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("travel", "meeting")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz is due to visit Lima on Friday.",
+    "Ana Ruiz is due to visit Lima on Friday but may be delayed.",
+    "Ana Ruiz planned to visit Lima, but also went to Quito.",
+])
+def test_a_plan_not_dropped_is_still_an_event(text: str) -> None:
+    assert [e for e in _events(text) if e.type == "travel" and "Lima" in e.locations]
+
+
+@pytest.mark.parametrize("text", [
+    "Raising interest rates would not help, the minister said.",
+    "The minister said raising interest rates would not help.",
+    "Economists argue that cutting interest rates now would be a mistake.",
+    "Rebels launched an uprising against the regime in 2011.",
+    "Students launched a revolt on Monday.",
+])
+def test_a_gerund_subject_or_a_revolt_is_no_policy(text: str) -> None:
+    assert not [e for e in _events(text) if e.type == "policy"], _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Raising interest rates on Monday, the bank cited inflation.",
+    "The bank is raising interest rates on Monday.",
+    "The government launched a review of fisheries on Monday.",
+])
+def test_a_rate_move_or_a_launch_in_its_clause_is_policy(text: str) -> None:
+    assert [e for e in _events(text) if e.type == "policy"]
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron, who arrived on Friday for a two-day visit, met students in Beijing.",
+    "In Beijing, Emmanuel Macron, who arrived on Friday for a two-day visit, praised his hosts.",
+    ("Leaders gathered in Beijing, where Emmanuel Macron, who arrived on Friday for a two-day "
+     "visit, gave a speech."),
+])
+def test_an_arrival_in_a_who_clause_takes_the_place_of_its_sentence(text: str) -> None:
+    event = _one(text, "travel", "arrived")
+    assert event.locations == ("Beijing",)
+    assert event.participants == ("Emmanuel Macron",)
+    assert event.title == "Macron visits Beijing"
+    assert event.when.start == dt.date(2025, 6, 6)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron, who arrived on Friday for a two-day visit, praised China's progress.",
+    "Emmanuel Macron, who arrived on Friday for a two-day visit, thanked his hosts.",
+])
+def test_an_arrival_in_a_who_clause_with_no_place_is_no_visit(text: str) -> None:
+    assert not [e for e in _events(text) if e.type == "travel"]
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy said Ana Ruiz planned to visit Lima and Quito, but did not say when.",
+    "Ana Ruiz was due to visit Lima in July, but never gave a date for the trip.",
+])
+def test_a_plan_whose_date_was_not_said_is_still_an_event(text: str) -> None:
+    assert [e for e in _events(text) if e.type == "travel" and "Lima" in e.locations]
+
+
+@pytest.mark.parametrize("text", [
+    "They thought Ana Ruiz would just resign.",
+    "The envoy said it was inevitable that Ana Ruiz would step down.",
+    "Ana Ruiz, who is, will block any action that threatens the status quo in Lima.",
+])
+def test_a_belief_or_a_prediction_is_no_plan(text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("other", "statement")], _events(text)
+
+
+def test_the_antecedent_of_a_closed_who_clause_owns_the_main_verb_group() -> None:
+    event = _one("Mark Carney, who won the race on Sunday, is expected to be sworn in as prime "
+                 "minister on Friday.", "ceremony")
+    assert event.participants == ("Mark Carney",)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Thousands fled after rebels launched an uprising in February.", "Rebels launch"),
+    ("Thousands fled after the rebel army launched an uprising in February.",
+     "The rebel army launches"),
+])
+def test_a_dated_clause_after_after_agrees_with_its_subject(text: str, title: str) -> None:
+    assert _one(text, "other").title.startswith(title)
+
+
+def test_the_title_alone_stands_for_the_one_person_named_with_it() -> None:
+    events = _events("President Ana Ruiz flew to Lima. Her spokesman said the president would "
+                     "attend a summit in Quito at the end of June.")
+    event = next(e for e in events if e.type == "meeting")
+    assert event.participants == ("Ana Ruiz",)
+    assert event.title.startswith("Ruiz attends a summit")
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz met President Li Wei. Later the president visited Lima on Monday.",
+    "The president visited Lima on Monday.",
+])
+def test_the_title_alone_with_no_or_two_holders_stays_as_written(text: str) -> None:
+    event = _one(text, "travel", "visited")
+    assert event.participants == ()
+    assert "president visits Lima" in event.title
+
+
+def test_a_plan_with_a_relation_cue_of_its_own_takes_no_frame() -> None:
+    events = _events("Ana Ruiz will host Omar Haftar at the end of the month. She said she "
+                     "would travel to Lima as soon as possible after taking office.")
+    event = next(e for e in events if e.type == "travel")
+    assert event.when.derived != "relation"
+    assert event.when.start is None or event.when.start <= dt.date(2025, 6, 21)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from timeline.events.context import DocContext
+from timeline.events.modality import reported_would
 from timeline.events.people import PersonMention
 from timeline.events.places import Place
 from timeline.events.resources import Lexicon, people_words
@@ -129,6 +130,11 @@ def blocked(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
     first = ctx.tokens(sentence)[:1]
     if first and first[0].lower in _CONDITIONAL:
         return True  # "If the talks succeed, ..."
+    words = [t.lower for t in _before(ctx, sentence, match.start)
+             if t.lower not in ctx.lex.adverbs or t.lower in ctx.lex.negation]
+    if reported_would(words, ctx.lex.saying.dating | ctx.lex.saying.clauses):
+        # "said the president would attend": a plan reported, to come
+        window = [t for t in window if t.lower not in ("would", "'d", "’d")]
     return any((t.lower in cues or t.lower.endswith("n't"))
                and (t.text.islower() or t.start == sentence.start) for t in window)
 
@@ -220,9 +226,18 @@ def _subject_span(ctx: DocContext, sentence: Sentence, head: int,
     the verb group."""
     seg_start, _ = ctx.segment(sentence, head, head + 1)
     toks = [t for t in _before(ctx, sentence, head) if t.start >= max(seg_start, floor)]
-    while toks and (toks[-1].lower in ctx.lex.auxiliaries or toks[-1].lower in ctx.lex.adverbs
-                    or toks[-1].lower in ctx.lex.future_before_to or toks[-1].lower == "to"):
-        toks.pop()
+    lex = ctx.lex
+
+    def verb_group() -> None:
+        while toks and (toks[-1].lower in lex.auxiliaries or toks[-1].lower in lex.adverbs
+                        or toks[-1].lower in lex.future_before_to or toks[-1].lower == "to"):
+            toks.pop()
+
+    verb_group()
+    if len(toks) >= 3 and toks[-1].lower in ("and", "or") and toks[-2].text.islower() \
+            and (toks[-2].lower.endswith("ed") or toks[-3].lower in lex.auxiliaries):
+        del toks[-2:]  # "the Fed has raised and then cut": the first verb is no subject
+        verb_group()
     cuts = [k for k, t in enumerate(toks) if t.text == "," or t.lower in ctx.lex.clause_openers]
     if cuts:
         toks = toks[cuts[-1] + 1:]
@@ -276,6 +291,23 @@ def _owner(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
                 if not _possessive_at(ctx, m.end) and _subject_like(ctx, before, m.start)]
     if subjects:
         return ctx.people.short(subjects[0].name), (subjects[0].name,)
+    who = next((t for t in reversed(before) if t.lower == "who"), None)
+    inside = [t for t in before if who is not None and t.start > who.start]
+    closed = [k for k, t in enumerate(inside) if t.text == ","]
+    if closed:  # "Mark Carney, who won the race, is expected to be sworn in": the main verb's
+        rest = inside[closed[-1] + 1:]  # subject, if the trigger is its verb group's
+        owned = bool(rest) and all(t.lower in lex.auxiliaries or t.lower in lex.adverbs
+                                   or t.lower in lex.future_before_to or t.lower == "to"
+                                   for t in rest)  # not "who is, will block action that"
+    else:
+        owned = bool(inside) and inside[0].text.islower() \
+            and inside[0].lower not in lex.determiners and inside[0].lower not in _NOMINATIVE
+    if who is not None and owned:
+        # "Ana Ruiz, who was on a visit to Lima": the antecedent of "who" owns the visit
+        found = [m for m in ctx.persons(sentence.start, who.start)
+                 if not ctx.text[m.end:who.start].strip(" ,")]
+        if found:
+            return ctx.people.short(found[-1].name), (found[-1].name,)
     pronoun = next((t for t in before if t.lower in _SINGULAR
                     and _subject_like(ctx, before, t.start)), None)
     name = _resolve(ctx, sentence, pronoun.start) if pronoun is not None else None
@@ -358,10 +390,29 @@ def _agent(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nominal: bo
     if span is None:
         return None, ()
     text = ctx.text[span[0]:span[1]]
+    holder = _title_holder(ctx, text, span[0])
+    if holder is not None:
+        return people.short(holder), (holder,)
     pair = _PAIR.match(re.sub(r"^(?:and|but)\s+", "", text))
     if len(previous) == 2 and pair and pair.group(1) in people_words().pair_nouns:
         return " and ".join(people.short(n) for n in previous), tuple(previous)
     return text, ()
+
+
+def _title_holder(ctx: DocContext, text: str, before: int) -> str | None:
+    """The person a subject "the <title>" stands for ("the president would attend", after
+    "President William Ruto" earlier in the article): the one person named with that title
+    (`people.toml` titles) before offset `before`, else None (none, or several)."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "the" or len(words) > 4:
+        return None
+    role = [w.lower() for w in words[1:]]
+    if " ".join(role) not in {t.lower() for t in people_words().titles}:
+        return None
+    names = {m.name for m in ctx.persons(0, before)
+             if [w.lower() for w in ctx.text[max(0, m.start - 60):m.start].split()[-len(role):]]
+             == role}
+    return names.pop() if len(names) == 1 else None
 
 
 def _after_role(tokens: Sequence[Token], start: int) -> bool:
@@ -438,7 +489,8 @@ def _relative_antecedent(ctx: DocContext, sentence: Sentence, head: int,
         return None  # "said that he traveled": a complement, no relative
     start = end
     while start > 0 and end - start < 3 and before[start].lower not in lex.determiners \
-            and before[start - 1].is_word and before[start - 1].lower not in _PREPOSITIONS:
+            and before[start - 1].is_word and before[start - 1].lower not in _PREPOSITIONS \
+            and before[start - 1].lower not in _RELATIVE_OPENERS:  # "where Macron, who"
         start -= 1
     return before[start:end + 1]
 
@@ -622,6 +674,8 @@ def find_arguments(ctx: DocContext, sentence: Sentence, match: TriggerMatch, nom
             places.append(p.place)
     if not places and own is not None:
         places = _where_antecedent(ctx, sentence, own[0])
+    if not places and own is not None and match.entry.type == "travel":
+        places = _main_clause_places(ctx, sentence, own)
     subject_text = ctx.text[subject[0]:subject[1]] if subject else None
     if nominal and not match.has_verb:
         span = _subject_span(ctx, sentence, match.start, seg_start)
@@ -719,6 +773,23 @@ def _where_antecedent(ctx: DocContext, sentence: Sentence, start: int) -> list[P
     comma = tokens[k - 1].start
     return [p.place for p in ctx.places(sentence)
             if p.end <= comma and not ctx.text[p.end:comma].strip()]
+
+
+def _main_clause_places(ctx: DocContext, sentence: Sentence, own: tuple[int, int]) -> list[Place]:
+    """The place of a journey told in a "who" clause that names none ("Macron, who arrived on
+    Friday for a two-day visit, met Xi in Beijing"; "talks in Beijing, where Macron, who
+    arrived on Friday for a two-day visit, ..."): the place a "where" before it stands for,
+    else the first place of the sentence outside the clause that is nobody's and no speaker."""
+    tokens = ctx.tokens(sentence)
+    k = token_index(tokens, own[0])
+    if k >= len(tokens) or tokens[k].lower != "who":
+        return []
+    where = next((t for t in reversed(tokens[:k]) if t.lower == "where"), None)
+    if where is not None:
+        return _where_antecedent(ctx, sentence, where.start)
+    found = [p.place for p in ctx.places(sentence) if not own[0] <= p.start < own[1]
+             and not p.surface.endswith(("’s", "'s")) and not _speaker(ctx, sentence, p.end)]
+    return found[:1]
 
 
 def attribution(rest: Sequence[Token], lex: Lexicon) -> bool:

@@ -33,10 +33,10 @@ from timeline.events.titles import (
     tail_text,
     venue,
 )
-from timeline.events.triggers import TriggerMatch
+from timeline.events.triggers import TriggerMatch, TriggerSet
 from timeline.model import TimeExpression, When
 
-__all__ = ["Candidate", "build_candidate"]
+__all__ = ["Candidate", "build_candidate", "plural_predicate"]
 
 
 @define
@@ -140,12 +140,56 @@ def _requirements_met(match: TriggerMatch, args: Arguments, before: str, lex: Le
     return True
 
 
-def _plural(args: Arguments) -> bool:
-    """True for "Carney and Xi", "they", "The two leaders" (not "The U.S.", "Ottawa")."""
+def _plural(args: Arguments, opening: bool = False) -> bool:
+    """True for "Carney and Xi", "they", "The two leaders", "Leaders" opening the sentence
+    (`opening`: the agent is its first word and no place) (not "The U.S.", "Ottawa")."""
     agent = args.agent or ""
-    last = agent.split()[-1] if agent else ""
+    words = agent.split()
+    last = words[-1] if words else ""
+    if opening and len(words) == 1 and last[1:].islower():
+        last = last.lower()  # "Leaders met": capital only as the sentence's first word
     return (" and " in agent or agent.lower() in ("they", "we") or not args.agent_names
             and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")))
+
+
+#: How many words of its object a gerund subject may have after the trigger.
+_GERUND_REACH = 6
+
+
+def _gerund_subject(ctx: DocContext, sentence: Sentence, match: TriggerMatch) -> bool:
+    """True for a gerund that is the subject of its clause ("Raising interest rates would not
+    help", "said cutting rates now was a mistake"): an action talked about, no event. The
+    gerund opens its clause (no word before it but a verb of saying or "that") and its
+    object runs, without punctuation, into an auxiliary or a modal."""
+    if match.form != "ing" or match.verb_start is None:
+        return False
+    lex = ctx.lex
+    tokens = ctx.tokens(sentence)
+    before = [t for t in tokens if t.end <= match.verb_start and t.lower not in lex.adverbs]
+    if before and not (before[-1].lower == "that" or before[-1].lower in lex.saying.reported
+                       and before[-1].text.islower()):
+        return False
+    after = [t for t in tokens if t.start >= match.end and t.lower not in lex.adverbs]
+    for tok in after[:_GERUND_REACH]:
+        if tok.lower in lex.modal or tok.lower in lex.future or tok.lower in lex.be_present \
+                or tok.lower in lex.be_past:
+            return True
+        if not tok.is_word or tok.lower in ("and", "or", "but"):
+            return False
+    return False
+
+
+def plural_predicate(predicate_text: str, match: TriggerMatch, triggers: TriggerSet,
+                     agent: str) -> str:
+    """`predicate_text` with its verb agreeing with `agent`, a plain subject put in by hand
+    ("after rebels launched an uprising": "rebels launch"), when that subject is plural."""
+    if match.lemma is None or not _plural(Arguments(agent, (), (), (), agent)):
+        return predicate_text
+    forms = triggers.forms(match.lemma)
+    single, plural = forms["s"][0], forms["base"][0]
+    if predicate_text.startswith(single + " ") or predicate_text == single:
+        return plural + predicate_text[len(single):]
+    return predicate_text
 
 
 def _agent_text(args: Arguments) -> str:
@@ -169,7 +213,7 @@ def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
     what its entry requires. `cues` are the sentence's relation cues (their places and people
     are not the event's), `naming` those that name another event (their dates are not its)."""
     nominal = is_nominal(ctx, sentence, match)
-    if blocked(ctx, sentence, match):
+    if blocked(ctx, sentence, match) or _gerund_subject(ctx, sentence, match):
         return None
     shape = MentionShape(nominal, None if nominal else match.verb_start,
                          None if nominal else match.form)
@@ -191,7 +235,9 @@ def build_candidate(ctx: DocContext, sentence: Sentence, match: TriggerMatch,
     while len(words) > 1 and words[0].lower() in ctx.lex.determiners:
         words.pop(0)
     exprs = ctx.expressions_in(sentence.start, sentence.end)
-    plural = _plural(args)
+    plural = _plural(args, bool(args.agent) and ctx.text.startswith(args.agent or "",
+                                                                    sentence.start)
+                     and not any(p.start == sentence.start for p in ctx.places(sentence)))
     pred = "" if nominal else predicate(match, ctx.triggers, tail, passive, plural)
     place_text = place_names([p.name for p in args.places])
     where = venue(sentence.text)

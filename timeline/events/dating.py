@@ -44,6 +44,7 @@ from timeline.events.anchoring import (
 from timeline.events.arguments import Cue
 from timeline.events.context import DocContext
 from timeline.events.modality import (
+    cancelled_plan,
     conditional,
     governed_infinitive,
     governed_noun,
@@ -53,12 +54,14 @@ from timeline.events.modality import (
     modality,
     performative,
     prevented_gerund,
+    reported_would,
     subjunctive,
     wished_infinitive,
 )
 from timeline.events.resources import Lexicon
 from timeline.events.text import Sentence, Token, segment_of, tokenize
 from timeline.model import PubDate, TimeExpression, When
+from timeline.tagger.resources import load_grammar
 
 __all__ = ["Dating", "MentionShape", "date_mention", "mention_shape", "relate"]
 
@@ -213,6 +216,12 @@ def mention_tense(ctx: DocContext, sentence: Sentence, start: int, end: int,
         aux = [t.lower for t in before if t.lower not in lex.adverbs][-1:]
         passive = shape.form in ("past", "participle") and bool(
             aux and aux[0] in lex.be_present | lex.be_past | lex.be_other)
+        verb = next((t.lower for t in tokens if t.start == shape.verb_start), "")
+        if tense == "hypothetical" and not modal_state(verb, ["would"], lex.modal) \
+                and reported_would([t.lower for t in tokens if t.end <= (shape.verb_start or 0)
+                                    and (t.lower not in lex.adverbs or is_negation(t.lower))],
+                                   lex.saying.dating | lex.saying.clauses):
+            tense = "future"  # "said the president would attend": a plan, to come
     else:
         tense = "participle"
     outside = [t for t in tokens if not start <= t.start < end]
@@ -460,8 +469,14 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
         # "said Friday", "on Friday he said": not the dates of what was said
         scope = [e for e in scope if e.end <= start or e.start - end <= _SAID_REACH
                  or _object_only(ctx, sentence, end, e)]
-    scope = [e for e in scope if not _reduced_relative(ctx, sentence, end, e)]
+    changed = [e for e in scope if _changed_from(ctx, sentence, e)]
+    scope = [e for e in scope if not _reduced_relative(ctx, sentence, end, e)
+             and e not in changed]
     tense, passive = mention_tense(ctx, sentence, start, end, shape, scope)
+    if tense == "future" and not _reporting(ctx, start, end, shape):
+        # "said on Monday he would visit Paris in April": Monday is the saying's day
+        own = [e for e in scope if not _said_on(ctx, sentence, e, start)]
+        scope = own if own else scope
     governed = False
     if likely:
         irrealis = _irrealis(ctx, sentence, start, shape, tense)
@@ -502,6 +517,9 @@ def _date_mention(ctx: DocContext, sentence: Sentence, start: int, end: int,
             # diagnosis's; the return came on or before it
             when = When(when.value, None, when.end, when.granularity, "explicit", "ON_OR_BEFORE")
         return Dating(when, dated_by, tense, passive)
+    if changed and not likely:
+        # "the summit was postponed from February": no longer then, and not yet dated
+        return Dating(When(), None, tense, passive)
     if published is not None and tense == "past" and _reporting(ctx, start, end, shape) \
             and (likely or not _pluperfect(ctx, sentence, start, shape)
                  and not _past_time_clause(ctx, sentence, shape.verb_start or start)):
@@ -590,6 +608,22 @@ def _coordinated_after(ctx: DocContext, sentence: Sentence, end: int,
                 or _form(word, ctx) == "past":
             return True
     return False
+
+
+#: How many words before "from X" a verb of change may stand (as the tagger reads it).
+_CHANGE_REACH = 5
+
+
+def _changed_from(ctx: DocContext, sentence: Sentence, expr: TimeExpression) -> bool:
+    """True for the old date of a change ("was postponed from February", "moved the vote from
+    Monday to Friday"): an expression after "from" with a verb of change (the tagger's
+    vocabulary `change_verb`) a few words before it. The event is no longer then."""
+    if (expr.signal or "").lower() != "from":
+        return False
+    grammar = load_grammar()
+    words = [t.text for t in tokens_around(ctx, sentence, expr.start)
+             if t.end <= expr.start and t.is_word][-_CHANGE_REACH - 1:]
+    return any(grammar.lookup("change_verb", w) for w in words)
 
 
 def _said_on(ctx: DocContext, sentence: Sentence, expr: TimeExpression, start: int) -> bool:
@@ -756,7 +790,11 @@ def _unrealized(ctx: DocContext, sentence: Sentence, start: int, shape: MentionS
             and prev not in ("'s", "’s"):
         return True  # "all he had to do was resign": a base form after "was"
     if prev == "to":
-        return wished_infinitive(words[:-1])
+        plans = modality().plans  # ("expected" is an adverb of the lexicon: "as expected")
+        planned = [t.lower for t in tokens
+                   if t.end <= start and (t.lower not in lex.adverbs or t.lower in plans)]
+        after = [t.lower for t in tokens if t.start > start]
+        return wished_infinitive(words[:-1]) or cancelled_plan(planned, after)
     if prev not in ("and", "or"):
         return False
     for k in range(len(words) - 2, max(len(words) - _JOIN_REACH, 0) - 1, -1):

@@ -25,7 +25,7 @@ import attrs
 
 from timeline.events.anchoring import explicit_when, intersect, overlaps, relation_when
 from timeline.events.arguments import Cue, relation_cues
-from timeline.events.candidates import Candidate, build_candidate
+from timeline.events.candidates import Candidate, build_candidate, plural_predicate
 from timeline.events.context import DocContext
 from timeline.events.dedupe import covered, dedupe
 from timeline.events.text import Sentence
@@ -74,11 +74,13 @@ def _anchor_by_relation(ctx: DocContext, sentence: Sentence, cand: Candidate,
 
 
 def _anchor_by_frame(cand: Candidate, earlier: Sequence[Candidate],
-                     templates: Sequence[str]) -> None:
+                     templates: Sequence[str], cues: Sequence[Cue] = ()) -> None:
     when = cand.when
     if when is None or when.derived not in ("tense", "publication") \
             or cand.tense not in _FRAMED_TENSES:
         return
+    if any(c.start >= cand.match.end for c in cues):
+        return  # "would travel to Washington soon after taking office": its own reference
     frames = [c for c in earlier
               if c.sentence.block == cand.sentence.block and c.when is not None
               and c.when.derived == "explicit"
@@ -129,7 +131,9 @@ def _referred_event(ctx: DocContext, sentence: Sentence, cue: Cue, match: Trigge
         return None  # the event the article reported before
     cand.when, cand.expression = found
     if not cand.args.agent_names:  # "after [the party] lost": not the main clause's subject
-        cand.parts = attrs.evolve(cand.parts, agent=" ".join(subject))
+        agent = " ".join(subject)
+        cand.parts = attrs.evolve(cand.parts, agent=agent, predicate=plural_predicate(
+            cand.parts.predicate, match, ctx.triggers, agent))
         cand.retitle(list(match.entry.titles) + list(templates.get(cand.type, ())))
     return cand
 
@@ -183,7 +187,7 @@ def detect_events(document: Document, expressions: Sequence[TimeExpression]) -> 
                 continue
             kind_templates = list(match.entry.titles) + templates.get(cand.type, [])
             _anchor_by_relation(ctx, sentence, cand, references, candidates)
-            _anchor_by_frame(cand, candidates, kind_templates)
+            _anchor_by_frame(cand, candidates, kind_templates, cues)
             candidates.append(cand)
             if len(cand.participants) >= 2:
                 previous = tuple(cand.participants)

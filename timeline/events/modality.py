@@ -43,6 +43,7 @@ from timeline.exceptions import ResourceError
 
 __all__ = [
     "Modality",
+    "cancelled_plan",
     "conditional",
     "governed_infinitive",
     "governed_noun",
@@ -50,6 +51,7 @@ __all__ = [
     "mandative",
     "modal_state",
     "modality",
+    "reported_would",
     "subjunctive",
     "wished_infinitive",
 ]
@@ -104,6 +106,10 @@ class Modality:
     purposes: frozenset[str] = frozenset()
     excess: frozenset[str] = frozenset()
     prevention: frozenset[str] = frozenset()
+    plans: frozenset[str] = frozenset()
+    cancellations: frozenset[tuple[str, ...]] = frozenset()
+    cancel_reach: int = 6
+    not_cancelled: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,7 +146,11 @@ def modality() -> Modality:
                     words("subordinate", "words"), _integer(data, "subordinate", "reach"),
                     words("habitual", "adverbs"), strings("habitual", "examples"),
                     strings("habitual", "counterexamples"), words("unrealized", "purposes"),
-                    words("unrealized", "excess"), words("unrealized", "prevention"))
+                    words("unrealized", "excess"), words("unrealized", "prevention"),
+                    words("unrealized", "plans"),
+                    frozenset(tuple(p.split()) for p in words("unrealized", "cancellations")),
+                    _integer(data, "unrealized", "cancel_reach"),
+                    words("unrealized", "not_cancelled"))
 
 
 def _integer(data: Mapping[str, Any], table: str, key: str) -> int:
@@ -245,6 +255,54 @@ def performative(verb: str, before: Sequence[str]) -> bool:
             or before[-2] not in cues.performative_governors:
         return False
     return bool({"i", "we"} & set(before[-4:-2]))
+
+
+#: How many words back from "would" the verb of saying that reports its clause may stand.
+_REPORT_REACH = 8
+_WOULD = frozenset({"would", "'d", "’d"})
+
+
+def reported_would(before: Sequence[str], saying: frozenset[str]) -> bool:
+    """True for a plan reported with "would" ("the spokesman said the president would
+    [[attend]]", "said on Monday she would [[visit]]"): `before` (the words before the verb,
+    lowercase, adverbs left out) ends with "would" (not "would have", "would not", "could"),
+    and a verb of `saying` stands a few words before it with no punctuation, "if", verb
+    or other clause opener between (a "that" right after the verb of saying is its own)."""
+    if not before or before[-1] not in _WOULD:
+        return False
+    for k in range(len(before) - 2, max(len(before) - 2 - _REPORT_REACH, -1), -1):
+        word = before[k]
+        if word in saying:
+            return True
+        if not word[:1].isalnum() or word in _STOPS and word != "that" \
+                or word in _NOT_SUBJECTS or word in modality().conditionals:
+            return False  # "said it was inevitable that he would": a prediction
+    return False
+
+
+def cancelled_plan(before: Sequence[str], after: Sequence[str]) -> bool:
+    """True for a plan the sentence says was dropped ("had planned to [[visit]] Lagos but
+    never made the trip", "was due to [[visit]] on Friday but cancelled"): `before` (the words
+    before the verb, lowercase, adverbs left out) ends with a `[unrealized] plans` word, maybe
+    "be", and "to"; `after` (the words after it in its sentence, lowercase) has "but" with a
+    cancellation a few words after it, and no full stop before."""
+    cues = modality()
+    if before[-1:] != ["to"] or len(before) < 2:
+        return False
+    word = before[-2] if before[-2] not in ("be", "been") or len(before) < 3 else before[-3]
+    if word not in cues.plans:
+        return False
+    for k, tok in enumerate(after):
+        if tok in (";", ".", "?", "!"):
+            return False
+        if tok != "but":
+            continue
+        rest = after[k + 1:k + 1 + cues.cancel_reach]
+        after_cue = [rest[j + len(p):j + len(p) + 1] for p in cues.cancellations
+                     for j in range(len(rest)) if tuple(rest[j:j + len(p)]) == p]
+        # "but did not say when", "but never gave a date": not said, not cancelled
+        return any(not nxt or nxt[0] not in cues.not_cancelled for nxt in after_cue)
+    return False
 
 
 def conditional(before: Sequence[str]) -> bool:
