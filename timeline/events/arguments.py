@@ -755,8 +755,8 @@ def _speaker(ctx: DocContext, sentence: Sentence, end: int) -> bool:
     """True when a verb of saying follows the place ending at `end` (adverbs skipped): "the
     Vatican announced", "Beijing said": the speaker, not where the event is."""
     lex = ctx.lex
-    for tok in token_after(ctx.tokens(sentence), end) and \
-            ctx.tokens(sentence)[token_index(ctx.tokens(sentence), end):]:
+    tokens = ctx.tokens(sentence)
+    for tok in tokens[token_index(tokens, end):]:
         if tok.lower in lex.adverbs:
             continue
         return tok.text.islower() and tok.lower in lex.saying.dating

@@ -251,14 +251,8 @@ def _in_chronology(p: Partial, ctx: Context, text: str, value: TimeValue,
     months ahead (a chronology looks back)."""
     if value.earliest is None or p.year is not None or p.month is None:
         return value
-    options = []
-    for year in (value.earliest.year - 1, value.earliest.year, value.earliest.year + 1):
-        try:
-            other = _resolve(attrs.evolve(p, year=year), ctx, text)
-        except (OverflowError, ValueError):
-            continue
-        if other is not None and other.earliest is not None:
-            options.append(other)
+    year = value.earliest.year
+    options = _readings(p, ctx, text, (year - 1, year, year + 1))
     anchor = ctx.anchor
     if previous is not None and previous.earliest is not None:
         later = [o for o in options if o.earliest is not None
@@ -273,20 +267,27 @@ def _in_chronology(p: Partial, ctx: Context, text: str, value: TimeValue,
 _YEAR = dt.timedelta(days=366)
 
 
+def _readings(p: Partial, ctx: Context, text: str, years: tuple[int, ...]) -> list[TimeValue]:
+    """The dated readings of the year-less `p` in each of `years`, in their order."""
+    out = []
+    for year in years:
+        try:
+            other = _resolve(attrs.evolve(p, year=year), ctx, text)
+        except (OverflowError, ValueError):
+            continue
+        if other is not None and other.earliest is not None:
+            out.append(other)
+    return out
+
+
 def _near_heading(p: Partial, ctx: Context, text: str, value: TimeValue,
                   heading: TimeValue) -> TimeValue:
     """A date without a year in a chronology's entry: the reading nearest the entry's date."""
     if value.earliest is None or p.year is not None or p.month is None \
             or heading.earliest is None:
         return value
-    options = [value]
-    for year in (value.earliest.year - 1, value.earliest.year + 1):
-        try:
-            other = _resolve(attrs.evolve(p, year=year), ctx, text)
-        except (OverflowError, ValueError):
-            continue
-        if other is not None and other.earliest is not None:
-            options.append(other)
+    year = value.earliest.year
+    options = [value, *_readings(p, ctx, text, (year - 1, year + 1))]
     day = heading.earliest
     return min(options, key=lambda o: abs((o.earliest - day).days)  # type: ignore[operator]
                if o.earliest is not None else 10**6)
@@ -298,7 +299,7 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
     ref: TimeValue | None = None
     period: tuple[int, TimeValue] | None = None   # (where, value) of the last quarter or half
     heading: TimeValue | None = None   # the date of the last entry of a chronology
-    heading_at = 0
+    heading_end = -1   # where its line ends (-1: at the end of the text)
     for i, c in enumerate(cands):
         if not config.offsets and c.rule.kind == "offset":
             c = _later_as_duration(text, c)
@@ -326,9 +327,9 @@ def _resolve_all(text: str, cands: list[Candidate], anchor: PubDate | None,
             continue
         if c.rule.kind in ("date", "range") and _chronology_heading(text, c):
             value = _in_chronology(p, ctx, text[c.start:c.end], value, heading)
-            heading, heading_at = value, c.start
+            heading, heading_end = value, text.find("\n", c.end)
         elif heading is not None and c.rule.kind in ("date", "range") \
-                and "\n" not in text[heading_at:c.start]:
+                and (heading_end < 0 or c.start < heading_end):
             # "February 17 - Activists designate February 17 as a day of rage": a date of
             # the entry without a year is the one nearest the entry's own
             value = _near_heading(p, ctx, text[c.start:c.end], value, heading)
